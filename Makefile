@@ -1,0 +1,64 @@
+# folio: the two commands of the README, and a few more.
+#   make reader   install what is missing, build, compile the sample reader to out/
+#   make test     install what is missing, build, run the whole test suite
+# Other targets: build, deps, bench, test-sanitize, clean.
+
+BUILD   ?= build
+JOBS    ?= 2
+READER  := sources/pekerjaan-sosial/reader.xml
+NAME    := pengantar-pekerjaan-sosial
+SHELL   := /bin/bash
+
+# Debian 12 packages folio needs to build, run and test.
+PACKAGES := build-essential cmake pkg-config \
+	libxml2-dev libxml2-utils libhpdf-dev libzip-dev libhyphen-dev \
+	libharfbuzz-dev libunibreak-dev libicu-dev \
+	hyphen-id hyphen-en-us \
+	fonts-sil-charis fonts-noto-core fonts-dejavu-core fonts-dejavu-extra \
+	epubcheck default-jre-headless poppler-utils qpdf python3
+
+.PHONY: all reader test build configure deps bench test-sanitize clean
+
+all: build
+
+deps:
+	@missing=""; \
+	for p in $(PACKAGES); do \
+	  dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "install ok installed" || missing="$$missing $$p"; \
+	done; \
+	if [ -n "$$missing" ]; then \
+	  if [ "$$(id -u)" = 0 ]; then \
+	    echo "installing:$$missing"; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $$missing; \
+	  else \
+	    echo "folio needs these Debian packages; as root run:"; \
+	    echo "  apt-get install$$missing"; \
+	    exit 1; \
+	  fi; \
+	fi
+
+configure: deps
+	@[ -f $(BUILD)/CMakeCache.txt ] || cmake -S . -B $(BUILD) -DCMAKE_BUILD_TYPE=RelWithDebInfo
+
+build: configure
+	cmake --build $(BUILD) -j$(JOBS)
+
+reader: build
+	@mkdir -p out
+	./$(BUILD)/folio build $(READER) --pdf out/$(NAME).pdf --epub out/$(NAME).epub --text out/$(NAME).txt
+	@ls -l out/$(NAME).*
+
+test: build
+	cd $(BUILD) && ctest --output-on-failure -j$(JOBS)
+
+test-sanitize: deps
+	@[ -f build-sanitize/CMakeCache.txt ] || cmake -S . -B build-sanitize -DCMAKE_BUILD_TYPE=Debug -DFOLIO_SANITIZE=ON
+	cmake --build build-sanitize -j$(JOBS)
+	cd build-sanitize && ctest --output-on-failure -j$(JOBS)
+
+bench: build
+	cmake --build $(BUILD) --target bench
+	bash bench/run.sh $(BUILD)
+
+clean:
+	rm -rf $(BUILD) build-sanitize out

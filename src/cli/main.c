@@ -1,0 +1,372 @@
+/*
+ * main: the folio command.  It parses the command line, runs read and
+ * resolve, hands the tree to the chosen back ends (through the registry
+ * only) and makes their outputs appear atomically.
+ *
+ * Exit status: 0 success, 1 errors in the sources, 2 usage or system
+ * errors.
+ */
+#include "cli/output.h"
+#include "folio/backend.h"
+#include "folio/folio.h"
+#include "util/xalloc.h"
+
+#include <errno.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#define MAX_OUTPUTS 16
+
+struct request {
+	const folio_backend *backend;
+	const char *path; /* NULL: named after the source, in outdir */
+};
+
+struct options {
+	const char *command;
+	const char *source;
+	const char *outdir;
+	const char *style;
+	const char *citation_style;
+	const char *paper, *color;
+	double bleed_mm;
+	int crop_marks, epub_fonts;
+	int strict, quiet, verbose, allow_outside, glossary_in_index;
+	struct request outputs[MAX_OUTPUTS];
+	int noutputs;
+};
+
+static void usage(FILE *f)
+{
+	fputs("usage: folio build SOURCE.xml [options]\n"
+	      "       folio check SOURCE.xml [options]\n"
+	      "       folio --help | --version\n"
+	      "\n"
+	      "build writes the outputs; check reads and resolves the sources,\n"
+	      "prints diagnostics and writes nothing.\n"
+	      "\n"
+	      "options:\n"
+	      "  -o DIR                 write outputs into DIR (default: .), named\n"
+	      "                         after the source file\n"
+	      "  --format LIST          formats to write, comma-separated (default: all)\n", f);
+	for (size_t i = 0; folio_backends[i]; i++)
+		fprintf(f, "  --%-6s FILE          write %s to FILE\n",
+			folio_backends[i]->name, folio_backends[i]->description);
+	fputs("  --style FILE           page style (default: styles/a5-reader.style)\n"
+	      "  --citation-style NAME  apa (default), chicago or ieee\n"
+	      "  --glossary-in-index    list glossary terms in the index too\n"
+	      "  --paper SIZE           a4, a5, b5, letter or WxHmm\n"
+	      "  --bleed LENGTH         bleed around each page, e.g. 3mm\n"
+	      "  --marks                crop and registration marks\n"
+	      "  --color MODEL          rgb (default), gray or cmyk\n"
+	      "  --epub-fonts           embed the text fonts in the EPUB\n"
+	      "  --allow-outside        let includes, images and databases leave the\n"
+	      "                         source's folder\n"
+	      "  --strict               treat warnings about the sources as errors\n"
+	      "  -q, --quiet            print errors only\n"
+	      "  -v, --verbose          say what is being done\n"
+	      "\n"
+	      "exit status: 0 success, 1 errors in the sources, 2 usage or system errors\n", f);
+}
+
+static int usage_error(const char *fmt, const char *arg)
+{
+	fputs("folio: ", stderr);
+	fprintf(stderr, fmt, arg);
+	fputs("\nTry 'folio --help'.\n", stderr);
+	return 2;
+}
+
+static int add_format_list(struct options *o, const char *list)
+{
+	char *copy = xstrdup(list);
+	int rc = 0;
+	for (char *save = NULL, *name = strtok_r(copy, ",", &save); name;
+	     name = strtok_r(NULL, ",", &save)) {
+		const folio_backend *b = folio_backend_find(name);
+		if (b == NULL) {
+			rc = usage_error("unknown format '%s'", name);
+			break;
+		}
+		if (o->noutputs == MAX_OUTPUTS) {
+			rc = usage_error("too many outputs%s", "");
+			break;
+		}
+		o->outputs[o->noutputs++] = (struct request){ b, NULL };
+	}
+	free(copy);
+	return rc;
+}
+
+static int parse_length_mm(const char *s, double *mm)
+{
+	char *end;
+	errno = 0;
+	double v = strtod(s, &end);
+	if (errno || end == s || v < 0 || v > 100)
+		return -1;
+	if (*end == '\0' || strcmp(end, "mm") == 0)
+		*mm = v;
+	else if (strcmp(end, "pt") == 0)
+		*mm = v * 25.4 / 72.0;
+	else if (strcmp(end, "in") == 0)
+		*mm = v * 25.4;
+	else
+		return -1;
+	return 0;
+}
+
+/* Options that take a value; each returns the value or NULL. */
+static const char *value_of(int argc, char **argv, int *i)
+{
+	if (*i + 1 >= argc)
+		return NULL;
+	return argv[++*i];
+}
+
+static int parse_args(int argc, char **argv, struct options *o)
+{
+	o->command = argv[1];
+	for (int i = 2; i < argc; i++) {
+		const char *a = argv[i];
+		const char *v;
+		if (a[0] != '-' || a[1] == '\0') {
+			if (o->source)
+				return usage_error("more than one source: '%s'", a);
+			o->source = a;
+			continue;
+		}
+		if (strcmp(a, "-q") == 0 || strcmp(a, "--quiet") == 0) {
+			o->quiet = 1;
+		} else if (strcmp(a, "-v") == 0 || strcmp(a, "--verbose") == 0) {
+			o->verbose = 1;
+		} else if (strcmp(a, "--strict") == 0) {
+			o->strict = 1;
+		} else if (strcmp(a, "--allow-outside") == 0) {
+			o->allow_outside = 1;
+		} else if (strcmp(a, "--glossary-in-index") == 0) {
+			o->glossary_in_index = 1;
+		} else if (strcmp(a, "--marks") == 0) {
+			o->crop_marks = 1;
+		} else if (strcmp(a, "--epub-fonts") == 0) {
+			o->epub_fonts = 1;
+		} else if (strcmp(a, "-o") == 0 || strcmp(a, "--output-dir") == 0) {
+			if ((o->outdir = value_of(argc, argv, &i)) == NULL)
+				return usage_error("%s needs a folder", a);
+		} else if (strcmp(a, "--style") == 0) {
+			if ((o->style = value_of(argc, argv, &i)) == NULL)
+				return usage_error("%s needs a file", a);
+		} else if (strcmp(a, "--citation-style") == 0) {
+			if ((v = value_of(argc, argv, &i)) == NULL)
+				return usage_error("%s needs a name", a);
+			if (strcmp(v, "apa") && strcmp(v, "chicago") && strcmp(v, "ieee"))
+				return usage_error("unknown citation style '%s' (apa, chicago, ieee)", v);
+			o->citation_style = v;
+		} else if (strcmp(a, "--paper") == 0) {
+			if ((o->paper = value_of(argc, argv, &i)) == NULL)
+				return usage_error("%s needs a size", a);
+		} else if (strcmp(a, "--color") == 0) {
+			if ((v = value_of(argc, argv, &i)) == NULL)
+				return usage_error("%s needs rgb, gray or cmyk", a);
+			if (strcmp(v, "rgb") && strcmp(v, "gray") && strcmp(v, "cmyk"))
+				return usage_error("unknown colour model '%s' (rgb, gray, cmyk)", v);
+			o->color = v;
+		} else if (strcmp(a, "--bleed") == 0) {
+			if ((v = value_of(argc, argv, &i)) == NULL)
+				return usage_error("%s needs a length", a);
+			if (parse_length_mm(v, &o->bleed_mm) != 0)
+				return usage_error("bad bleed length '%s' (e.g. 3mm)", v);
+		} else if (strcmp(a, "--format") == 0) {
+			if ((v = value_of(argc, argv, &i)) == NULL)
+				return usage_error("%s needs a list of formats", a);
+			if (add_format_list(o, v) != 0)
+				return 2;
+		} else if (a[0] == '-' && a[1] == '-' && folio_backend_find(a + 2)) {
+			if ((v = value_of(argc, argv, &i)) == NULL)
+				return usage_error("%s needs a file name", a);
+			if (o->noutputs == MAX_OUTPUTS)
+				return usage_error("too many outputs%s", "");
+			o->outputs[o->noutputs++] =
+				(struct request){ folio_backend_find(a + 2), v };
+		} else {
+			return usage_error("unknown option '%s'", a);
+		}
+	}
+	if (o->source == NULL)
+		return usage_error("no source file given%s", "");
+	return 0;
+}
+
+/* "sources/x/reader.xml" + ".pdf" in outdir -> "outdir/reader.pdf" */
+static char *default_output(const char *source, const char *outdir,
+			    const char *ext)
+{
+	const char *base = strrchr(source, '/');
+	base = base ? base + 1 : source;
+	size_t stem = strlen(base);
+	const char *dot = strrchr(base, '.');
+	if (dot && dot != base)
+		stem = (size_t)(dot - base);
+	size_t n = strlen(outdir) + stem + strlen(ext) + 2;
+	char *p = xmalloc(n);
+	snprintf(p, n, "%s/%.*s%s", outdir, (int)stem, base, ext);
+	return p;
+}
+
+static int64_t source_date_epoch(folio_diag *diag)
+{
+	const char *s = getenv("SOURCE_DATE_EPOCH");
+	if (s == NULL || *s == '\0')
+		return -1;
+	char *end;
+	errno = 0;
+	long long v = strtoll(s, &end, 10);
+	if (errno || *end != '\0' || v < 0) {
+		folio_report(diag, FOLIO_WARNING, (folio_loc){ 0 },
+			     "SOURCE_DATE_EPOCH='%s' is not a number of seconds; ignored", s);
+		return -1;
+	}
+	return v;
+}
+
+/* Shipped styles: beside the sources in a build tree, else installed. */
+static const char *styles_dir(void)
+{
+	static const char *const candidates[] = {
+		FOLIO_SOURCE_DIR "/styles", FOLIO_DATA_DIR "/styles"
+	};
+	const char *env = getenv("FOLIO_STYLES");
+	if (env && *env)
+		return env;
+	struct stat st;
+	for (size_t i = 0; i < 2; i++)
+		if (stat(candidates[i], &st) == 0 && S_ISDIR(st.st_mode))
+			return candidates[i];
+	return candidates[0];
+}
+
+static void progress(const struct options *o, const char *what, const char *arg)
+{
+	if (o->verbose)
+		fprintf(stderr, "folio: %s %s\n", what, arg ? arg : "");
+	else if (!o->quiet && isatty(2))
+		fprintf(stderr, "\rfolio: %s %s\033[K", what, arg ? arg : "");
+}
+
+static void progress_done(const struct options *o)
+{
+	if (!o->verbose && !o->quiet && isatty(2))
+		fputs("\r\033[K", stderr);
+}
+
+static int run_backends(struct options *o, folio_doc *doc, folio_diag *diag)
+{
+	if (o->noutputs == 0)
+		for (size_t i = 0; folio_backends[i] && i < MAX_OUTPUTS; i++)
+			o->outputs[o->noutputs++] = (struct request){ folio_backends[i], NULL };
+	const char *outdir = o->outdir ? o->outdir : ".";
+	if (o->outdir && mkdir(o->outdir, 0777) != 0 && errno != EEXIST) {
+		folio_report(diag, FOLIO_FATAL, (folio_loc){ o->outdir, 0, 0 },
+			     "cannot create folder: %s", strerror(errno));
+		return 2;
+	}
+	output_file files[MAX_OUTPUTS];
+	int opened = 0, failed = 0;
+	int64_t date = source_date_epoch(diag);
+	for (int i = 0; i < o->noutputs && !failed; i++) {
+		const struct request *r = &o->outputs[i];
+		char *path = r->path ? xstrdup(r->path)
+				     : default_output(o->source, outdir, r->backend->extension);
+		int rc = output_open(&files[opened], path, diag);
+		free(path);
+		if (rc != 0) {
+			failed = 1;
+			break;
+		}
+		opened++;
+		folio_render_opts ro = {
+			.out_path = files[opened - 1].temp_path,
+			.final_path = files[opened - 1].final_path,
+			.style_path = o->style,
+			.styles_dir = styles_dir(),
+			.source_date = date,
+			.verbose = o->verbose,
+			.paper = o->paper,
+			.bleed_mm = o->bleed_mm,
+			.crop_marks = o->crop_marks,
+			.color = o->color ? o->color : "rgb",
+			.epub_fonts = o->epub_fonts,
+		};
+		progress(o, "writing", ro.final_path);
+		if (r->backend->render(doc, &ro, diag) != 0 ||
+		    folio_diag_count(diag, FOLIO_ERROR) || folio_diag_count(diag, FOLIO_FATAL))
+			failed = 1;
+	}
+	for (int i = 0; i < opened; i++) {
+		if (!failed && output_commit(&files[i], diag) != 0)
+			failed = 1;
+		output_free(&files[i]);
+	}
+	progress_done(o);
+	if (failed && folio_diag_exit_status(diag) == 0)
+		return 2;
+	return folio_diag_exit_status(diag);
+}
+
+static int run(struct options *o)
+{
+	folio_diag *diag = folio_diag_new_stderr();
+	folio_diag_set_strict(diag, o->strict);
+	folio_diag_set_quiet(diag, o->quiet);
+	folio_read_opts ro = { .allow_outside = o->allow_outside };
+	progress(o, "reading", o->source);
+	folio_doc *doc = folio_read(o->source, &ro, diag);
+	int status;
+	if (doc == NULL) {
+		progress_done(o);
+		status = folio_diag_exit_status(diag);
+		if (status == 0)
+			status = 2;
+	} else {
+		folio_resolve_opts rs = {
+			.citation_style = o->citation_style ? o->citation_style : "apa",
+			.glossary_in_index = o->glossary_in_index,
+		};
+		progress(o, "resolving", o->source);
+		folio_resolve(doc, &rs, diag);
+		progress_done(o);
+		status = folio_diag_exit_status(diag);
+		if (status == 0 && strcmp(o->command, "build") == 0)
+			status = run_backends(o, doc, diag);
+	}
+	folio_doc_free(doc);
+	folio_diag_free(diag);
+	return status;
+}
+
+int main(int argc, char **argv)
+{
+	if (argc < 2)
+		return usage(stderr), 2;
+	if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0 ||
+	    strcmp(argv[1], "help") == 0) {
+		usage(stdout);
+		return 0;
+	}
+	if (strcmp(argv[1], "--version") == 0 || strcmp(argv[1], "version") == 0) {
+		printf("folio %s\n", FOLIO_VERSION);
+		return 0;
+	}
+	if (strcmp(argv[1], "build") != 0 && strcmp(argv[1], "check") != 0)
+		return usage_error("unknown command '%s'", argv[1]);
+	struct options o = { 0 };
+	int rc = parse_args(argc, argv, &o);
+	if (rc != 0)
+		return rc;
+	return run(&o);
+}
