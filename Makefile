@@ -58,7 +58,7 @@ test-sanitize: deps
 
 bench: build
 	cmake --build $(BUILD) --target bench
-	bash bench/run.sh $(BUILD)
+	python3 bench/run.py $(BUILD)
 
 clean:
 	rm -rf $(BUILD) build-sanitize out
