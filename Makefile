@@ -1,7 +1,9 @@
 # folio: the two commands of the README, and a few more.
 #   make reader   install what is missing, build, compile the sample reader to out/
 #   make test     install what is missing, build, run the whole test suite
-# Other targets: build, deps, bench, test-sanitize, clean.
+# Other targets: build, deps, bench, test-sanitize, fuzz, clean.
+
+FUZZ_SECONDS ?= 60
 
 BUILD   ?= build
 JOBS    ?= 2
@@ -17,7 +19,7 @@ PACKAGES := build-essential cmake pkg-config \
 	fonts-sil-charis fonts-noto-core fonts-dejavu-core fonts-dejavu-extra \
 	epubcheck default-jre-headless poppler-utils qpdf python3
 
-.PHONY: all reader test build configure deps bench test-sanitize clean
+.PHONY: all reader test build configure deps bench test-sanitize fuzz clean
 
 all: build
 
@@ -60,5 +62,15 @@ bench: build
 	cmake --build $(BUILD) --target bench
 	python3 bench/run.py $(BUILD)
 
+fuzz: deps
+	@[ -f build-fuzz/CMakeCache.txt ] || CC=clang cmake -S . -B build-fuzz -DCMAKE_BUILD_TYPE=Debug -DFOLIO_FUZZ=ON
+	cmake --build build-fuzz -j$(JOBS)
+	@for t in build-fuzz/tests/fuzz/fuzz_*; do \
+	  c=$$(basename $$t); c=$${c#fuzz_}; mkdir -p build-fuzz/corpus-$$c; \
+	  echo "== $$t for $(FUZZ_SECONDS) s"; \
+	  $$t -max_total_time=$(FUZZ_SECONDS) -timeout=5 -rss_limit_mb=2048 \
+	      -artifact_prefix=build-fuzz/crash-$$c- build-fuzz/corpus-$$c tests/fuzz/corpus/$$c || exit 1; \
+	done
+
 clean:
-	rm -rf $(BUILD) build-sanitize out
+	rm -rf $(BUILD) build-sanitize build-fuzz out
