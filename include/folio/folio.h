@@ -16,6 +16,8 @@ typedef struct folio_read_opts {
 				     the source's folder tree */
 	const char *confine_dir;  /* the folder files must stay inside; NULL
 				     means the main source's folder */
+	unsigned long max_nodes;  /* most elements + text runs a document may
+				     have; 0 means folio's limit (2,000,000) */
 } folio_read_opts;
 
 /* Reads path (following xi:include) into a new tree.  Returns NULL after
@@ -28,7 +30,9 @@ folio_doc *folio_read_memory(const char *path, const char *data, size_t len,
 			     const folio_read_opts *opts, folio_diag *diag);
 
 typedef struct folio_resolve_opts {
-	const char *citation_style; /* "apa" (default), "chicago", "ieee" */
+	const char *citation_style; /* "apa", "chicago", "ieee"; NULL: the
+				       document's <meta name="citation-style">,
+				       else "apa" */
 	int glossary_in_index;      /* feed glossary terms into the index */
 } folio_resolve_opts;
 

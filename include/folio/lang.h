@@ -49,6 +49,12 @@ typedef struct folio_lang {
 	const char *made_with;    /* "Dibuat dengan folio %s" */
 	const char *edited_by;    /* "Penyunting" */
 	const char *symbols;      /* index group for symbols and digits */
+	/* EPUB accessibility summary (schema:accessibilitySummary), in
+	 * sentences the EPUB back end joins: what every folio EPUB offers,
+	 * then what depends on the book. */
+	const char *a11y_summary;
+	const char *a11y_page_numbers; /* the print edition's pages are marked */
+	const char *a11y_missing_alt;  /* some images have no text alternative */
 } folio_lang;
 
 /* The table for an xml:lang value ("id", "id-ID", "en-GB"), matching on the

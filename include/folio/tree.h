@@ -99,7 +99,8 @@ struct folio_doc {
 	folio_node *root;
 	const char *path;    /* the main source file as given */
 	const char *dir;     /* the folder that confines every file read */
-	const char *lang;    /* the root's language ("id" when none given) */
+	const char *lang;    /* the root's language (after resolve; "en" when
+				the root has no xml:lang) */
 	struct folio_hash *ids;  /* xml:id -> node (src/util/hash.h) */
 	unsigned node_count;
 	/* Resolve's products that are not nodes. */
@@ -141,6 +142,13 @@ folio_node *folio_doc_find_id(const folio_doc *doc, const char *id);
  * other than the node itself. */
 const char *folio_node_text(folio_doc *doc, const folio_node *node);
 int folio_node_is_element(const folio_node *node);
+/* A person's or organisation's name from author, editor, othercredit,
+ * personname or orgname: the name's parts joined by single spaces
+ * ("Ratna Dewi Kusumawardani"), white space collapsed; an arena string. */
+const char *folio_person_name(folio_doc *doc, const folio_node *who);
+/* s with runs of white space made one space and the ends trimmed, into
+ * the arena. */
+const char *folio_collapse_space(folio_doc *doc, const char *s);
 
 /* Pre-order walk without recursion: the node after n in document order
  * below top, or NULL at the end.  With skip_children set, n's subtree is

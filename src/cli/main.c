@@ -334,7 +334,7 @@ static int run(struct options *o)
 			status = 2;
 	} else {
 		folio_resolve_opts rs = {
-			.citation_style = o->citation_style ? o->citation_style : "apa",
+			.citation_style = o->citation_style, /* NULL: the document's */
 			.glossary_in_index = o->glossary_in_index,
 		};
 		progress(o, "resolving", o->source);

@@ -29,6 +29,12 @@ static const folio_lang indonesian = {
 	.see = "lihat", .see_also = "lihat juga",
 	.made_with = "Dibuat dengan folio %s", .edited_by = "Penyunting",
 	.symbols = "Simbol dan Angka",
+	.a11y_summary = "Publikasi ini dapat dinavigasi menurut strukturnya: judul bab "
+		"dan bagian ditandai, daftar isi dan tengara tersedia, dan urutan baca "
+		"mengikuti urutan logis teks. Pembaca dapat mengubah jenis dan ukuran huruf.",
+	.a11y_page_numbers = "Nomor halaman edisi cetak ditandai di dalam teks dan "
+		"dapat dituju melalui daftar halaman.",
+	.a11y_missing_alt = "Sebagian gambar belum memiliki teks alternatif.",
 };
 
 static const folio_lang english = {
@@ -52,6 +58,13 @@ static const folio_lang english = {
 	.see = "see", .see_also = "see also",
 	.made_with = "Made with folio %s", .edited_by = "Edited by",
 	.symbols = "Symbols and Numbers",
+	.a11y_summary = "This publication can be navigated by its structure: chapter "
+		"and section headings are marked up, a table of contents and landmarks "
+		"are provided, and the reading order follows the logical order of the "
+		"text. Readers can change the typeface and the size of the text.",
+	.a11y_page_numbers = "Page numbers of the print edition are marked in the "
+		"text and can be reached through the page list.",
+	.a11y_missing_alt = "Some images have no text alternative.",
 };
 
 static const folio_lang *const languages[] = { &indonesian, &english };

@@ -8,8 +8,8 @@
 static const resolve_pass_fn passes[] = {
 	pass_lang,
 	pass_ids,
+	pass_numbering, /* before links: link text uses the numbers */
 	pass_links,
-	pass_numbering,
 	pass_glossary,
 	pass_citations,
 	pass_index,
@@ -18,7 +18,8 @@ static const resolve_pass_fn passes[] = {
 int folio_resolve(folio_doc *doc, const folio_resolve_opts *opts,
 		  folio_diag *diag)
 {
-	static const folio_resolve_opts defaults = { "apa", 0 };
+	/* citation_style NULL: the document's choice, else APA (biblio.c) */
+	static const folio_resolve_opts defaults = { NULL, 0 };
 	if (opts == NULL)
 		opts = &defaults;
 	unsigned errors_before = folio_diag_count(diag, FOLIO_ERROR);

@@ -296,3 +296,62 @@ void folio_iter_skip(folio_iter *it)
 	if (it->event == FOLIO_ENTER && it->node->kind != FOLIO_NODE_TEXT)
 		it->skipping = 1;
 }
+
+const char *folio_collapse_space(folio_doc *doc, const char *s)
+{
+	strbuf o = STRBUF_INIT;
+	int pending = 0;
+	for (; *s; s++) {
+		if (*s == ' ' || *s == '\n' || *s == '\t' || *s == '\r') {
+			pending = o.len > 0;
+			continue;
+		}
+		if (pending)
+			sb_putc(&o, ' ');
+		pending = 0;
+		sb_putc(&o, *s);
+	}
+	const char *r = arena_strdup(doc->arena, sb_str(&o));
+	sb_free(&o);
+	return r;
+}
+
+static int is_name_part(folio_node_kind k)
+{
+	switch (k) {
+	case FOLIO_NODE_HONORIFIC: case FOLIO_NODE_FIRSTNAME:
+	case FOLIO_NODE_GIVENNAME: case FOLIO_NODE_OTHERNAME:
+	case FOLIO_NODE_SURNAME: case FOLIO_NODE_LINEAGE:
+	case FOLIO_NODE_ORGNAME:
+		return 1;
+	default:
+		return 0;
+	}
+}
+
+const char *folio_person_name(folio_doc *doc, const folio_node *who)
+{
+	/* The name sits in personname (or orgname, or org/orgname) inside
+	 * author and editor, or is the node itself. */
+	const folio_node *src = folio_node_child(who, FOLIO_NODE_PERSONNAME);
+	if (src == NULL)
+		src = folio_node_child(who, FOLIO_NODE_ORGNAME);
+	if (src == NULL && folio_node_child(who, FOLIO_NODE_ORG))
+		src = folio_node_child(folio_node_child(who, FOLIO_NODE_ORG),
+				       FOLIO_NODE_ORGNAME);
+	if (src == NULL)
+		src = who;
+	strbuf b = STRBUF_INIT;
+	int parts = 0;
+	for (const folio_node *k = src->first; k; k = k->next) {
+		if (!is_name_part(k->kind))
+			continue;
+		sb_putc(&b, ' ');
+		sb_puts(&b, folio_node_text(doc, k));
+		parts++;
+	}
+	const char *name = folio_collapse_space(doc, parts ? sb_str(&b)
+						     : folio_node_text(doc, src));
+	sb_free(&b);
+	return name;
+}

@@ -140,12 +140,16 @@ static void put_info(struct text_writer *w, const folio_node *div)
 	for (folio_node *c = info ? info->first : NULL; c; c = c->next) {
 		if (c->kind != FOLIO_NODE_AUTHOR && c->kind != FOLIO_NODE_EDITOR)
 			continue;
-		const char *s = folio_node_text(w->doc, c);
 		if (c->kind == FOLIO_NODE_EDITOR) {
 			sb_puts(&w->para, folio_lang_get(div->lang)->edited_by);
 			sb_puts(&w->para, ": ");
 		}
-		put_collapsed(&w->para, s, strlen(s));
+		sb_puts(&w->para, folio_person_name(w->doc, c));
+		folio_node *aff = folio_node_child(c, FOLIO_NODE_AFFILIATION);
+		if (aff) {
+			sb_puts(&w->para, ", ");
+			sb_puts(&w->para, folio_person_name(w->doc, aff));
+		}
 		flush_para(w, div);
 	}
 }
@@ -228,6 +232,8 @@ static void enter(struct text_writer *w, folio_iter *it)
 	folio_node *n = it->node;
 	const folio_lang *lang = folio_lang_get(n->lang);
 	if (n->kind == FOLIO_NODE_TEXT) {
+		if (n->flags & FOLIO_FLAG_HIDDEN)
+			return;
 		if (w->in_verbatim && !w->in_note)
 			sb_putn(&w->para, n->text, n->len);
 		else
@@ -278,7 +284,8 @@ static void enter(struct text_writer *w, folio_iter *it)
 			sb_puts(&w->para, " | ");
 		break;
 	case FOLIO_NODE_ATTRIBUTION:
-		sb_puts(&w->para, "\xe2\x80\x94 ");
+		/* Printed after the quotation, wherever the source puts it. */
+		folio_iter_skip(it);
 		break;
 	case FOLIO_NODE_FOOTNOTEREF:
 		if (n->target && n->target->label)
@@ -321,6 +328,19 @@ static void leave(struct text_writer *w, folio_node *n)
 	}
 	default:
 		break;
+	}
+	if (n->kind == FOLIO_NODE_ATTRIBUTION)
+		return;
+	if (n->kind == FOLIO_NODE_BLOCKQUOTE || n->kind == FOLIO_NODE_EPIGRAPH) {
+		folio_node *by = folio_node_child(n, FOLIO_NODE_ATTRIBUTION);
+		flush_para(w, n);
+		if (by) {
+			const char *s = folio_node_text(w->doc, by);
+			sb_puts(&w->para, "\xe2\x80\x94 ");
+			put_collapsed(&w->para, s, strlen(s));
+			flush_para(w, by);
+		}
+		return;
 	}
 	if (is_block(n) && !w->in_note) {
 		if (is_verbatim(n->kind)) {

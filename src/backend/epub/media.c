@@ -1,0 +1,323 @@
+/*
+ * media: the files an EPUB carries besides its documents: images (read
+ * from paths relative to the source file that names them, never from
+ * outside the source folder, typed by their bytes, not their names), the
+ * style sheet from styles/, and with --epub-fonts the text fonts with
+ * their licence.
+ */
+#include "backend/epub/epub.h"
+#include "util/hash.h"
+#include "util/xalloc.h"
+
+#include <errno.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define MAX_RESOURCE_BYTES (64u << 20)
+
+/* Where Debian's fonts-sil-charis puts the text fonts. */
+#define CHARIS_DIR "/usr/share/fonts/truetype/charis"
+#define CHARIS_LICENSE "/usr/share/doc/fonts-sil-charis/copyright"
+
+/* The value kept for a source that cannot be used, so it is reported
+ * once however often it is named. */
+static const char failed_marker[] = "";
+
+const char *epub_safe_name(epub_ctx *c, const char *name)
+{
+	strbuf b = STRBUF_INIT;
+	for (const char *p = name; *p; p++) {
+		unsigned char ch = (unsigned char)*p;
+		if (ch >= 'A' && ch <= 'Z')
+			ch = (unsigned char)(ch - 'A' + 'a');
+		int ok = (ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9') ||
+			 ch == '.' || ch == '_' || ch == '-';
+		if (!ok)
+			ch = '-';
+		if (ch == '-' && b.len && b.s[b.len - 1] == '-')
+			continue;
+		if ((ch == '-' || ch == '.') && b.len == 0)
+			continue;
+		sb_putc(&b, (char)ch);
+	}
+	while (b.len && (b.s[b.len - 1] == '.' || b.s[b.len - 1] == '-'))
+		b.s[--b.len] = '\0';
+	const char *s = epub_strdup(c, b.len ? sb_str(&b) : "file");
+	sb_free(&b);
+	return s;
+}
+
+static int read_file(const char *path, char **data, size_t *len)
+{
+	FILE *f = fopen(path, "rb");
+	if (f == NULL)
+		return -1;
+	strbuf b = STRBUF_INIT;
+	char buf[65536];
+	size_t n;
+	while ((n = fread(buf, 1, sizeof buf, f)) > 0) {
+		sb_putn(&b, buf, n);
+		if (b.len > MAX_RESOURCE_BYTES) {
+			fclose(f);
+			sb_free(&b);
+			errno = EFBIG;
+			return -1;
+		}
+	}
+	int err = ferror(f);
+	fclose(f);
+	if (err) {
+		sb_free(&b);
+		errno = EIO;
+		return -1;
+	}
+	*len = b.len;
+	*data = b.s ? sb_take(&b) : xstrdup("");
+	return 0;
+}
+
+static epub_resource *add_resource(epub_ctx *c)
+{
+	if (c->nres == c->res_cap) {
+		c->res_cap = c->res_cap ? c->res_cap * 2 : 8;
+		c->res = xrealloc(c->res, c->res_cap * sizeof(*c->res));
+	}
+	epub_resource *r = &c->res[c->nres++];
+	memset(r, 0, sizeof(*r));
+	return r;
+}
+
+/* The media type from the first bytes; NULL for what an EPUB cannot
+ * show without a fallback. */
+static const char *sniff_image(const char *d, size_t n, const char **ext)
+{
+	const unsigned char *u = (const unsigned char *)d;
+	if (n >= 8 && memcmp(d, "\x89PNG\r\n\x1a\n", 8) == 0) {
+		*ext = "png";
+		return "image/png";
+	}
+	if (n >= 3 && u[0] == 0xff && u[1] == 0xd8 && u[2] == 0xff) {
+		*ext = "jpg";
+		return "image/jpeg";
+	}
+	if (n >= 6 && (memcmp(d, "GIF87a", 6) == 0 || memcmp(d, "GIF89a", 6) == 0)) {
+		*ext = "gif";
+		return "image/gif";
+	}
+	size_t i = 0;
+	if (n >= 3 && u[0] == 0xef && u[1] == 0xbb && u[2] == 0xbf)
+		i = 3;
+	while (i < n && (d[i] == ' ' || d[i] == '\n' || d[i] == '\r' || d[i] == '\t'))
+		i++;
+	if (i < n && d[i] == '<') {
+		size_t look = n - i < 4096 ? n - i : 4096;
+		for (size_t k = i; k + 4 <= i + look; k++)
+			if (memcmp(d + k, "<svg", 4) == 0) {
+				*ext = "svg";
+				return "image/svg+xml";
+			}
+	}
+	return NULL;
+}
+
+static char *dir_of(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+	if (slash == NULL)
+		return xstrdup(".");
+	if (slash == path)
+		return xstrdup("/");
+	return xstrndup(path, (size_t)(slash - path));
+}
+
+static int inside(const char *real, const char *root)
+{
+	size_t n = strlen(root);
+	if (strncmp(real, root, n) != 0)
+		return 0;
+	return real[n] == '/' || real[n] == '\0' || (n > 0 && root[n - 1] == '/');
+}
+
+static const char *unique_href(epub_ctx *c, const char *stem, const char *ext)
+{
+	const char *href = epub_printf(c, "images/%s.%s", stem, ext);
+	for (unsigned k = 2;; k++) {
+		int taken = 0;
+		for (unsigned i = 0; i < c->nres && !taken; i++)
+			taken = strcmp(c->res[i].href, href) == 0;
+		if (!taken)
+			return href;
+		href = epub_printf(c, "images/%s-%u.%s", stem, k, ext);
+	}
+}
+
+static const char *image_failed(epub_ctx *c, const char *key)
+{
+	hash_put(c->images_by_source, key, (void *)failed_marker);
+	return NULL;
+}
+
+const char *epub_image(epub_ctx *c, const folio_node *imagedata)
+{
+	const char *fileref = folio_node_attr(imagedata, "fileref");
+	if (fileref == NULL || *fileref == '\0')
+		return NULL;
+	if (c->images_by_source == NULL)
+		c->images_by_source = hash_new();
+	const char *from = imagedata->loc.file ? imagedata->loc.file : c->doc->path;
+	char *base = dir_of(from);
+	const char *joined = fileref[0] == '/' ? epub_strdup(c, fileref)
+					       : epub_printf(c, "%s/%s", base, fileref);
+	free(base);
+	const char *cached = hash_get(c->images_by_source, joined);
+	if (cached)
+		return cached == failed_marker ? NULL : cached;
+
+	char real[PATH_MAX], root_real[PATH_MAX];
+	if (realpath(joined, real) == NULL) {
+		folio_report(c->diag, FOLIO_ERROR, imagedata->loc,
+			     "image '%s' not found (looked for %s)", fileref, joined);
+		return image_failed(c, joined);
+	}
+	char *root_dir = c->doc->dir ? xstrdup(c->doc->dir) : dir_of(c->doc->path);
+	int ok_root = realpath(root_dir, root_real) != NULL;
+	free(root_dir);
+	if (!ok_root || !inside(real, root_real)) {
+		folio_report(c->diag, FOLIO_ERROR, imagedata->loc,
+			     "image '%s' is outside the source folder; it is not put in the EPUB",
+			     fileref);
+		folio_report(c->diag, FOLIO_NOTE, imagedata->loc,
+			     "copy it into the folder of the sources (or a folder below it)");
+		return image_failed(c, joined);
+	}
+	/* One file named twice (different relative paths) is packed once. */
+	for (unsigned i = 0; i < c->nres; i++)
+		if (c->res[i].source && strcmp(c->res[i].source, real) == 0) {
+			hash_put(c->images_by_source, joined, (void *)c->res[i].href);
+			return c->res[i].href;
+		}
+	char *data;
+	size_t len;
+	if (read_file(real, &data, &len) != 0) {
+		folio_report(c->diag, FOLIO_ERROR, imagedata->loc,
+			     "cannot read image '%s': %s", fileref, strerror(errno));
+		return image_failed(c, joined);
+	}
+	const char *ext = NULL;
+	const char *type = sniff_image(data, len, &ext);
+	if (type == NULL) {
+		free(data);
+		folio_report(c->diag, FOLIO_ERROR, imagedata->loc,
+			     "image '%s' is not PNG, JPEG, GIF or SVG, which every EPUB reader shows",
+			     fileref);
+		return image_failed(c, joined);
+	}
+	const char *name = strrchr(real, '/') ? strrchr(real, '/') + 1 : real;
+	const char *dot = strrchr(name, '.');
+	const char *stem = epub_safe_name(c, dot && dot != name
+				? epub_printf(c, "%.*s", (int)(dot - name), name) : name);
+	const char *href = unique_href(c, stem, ext);
+	epub_resource *r = add_resource(c);
+	r->href = href;
+	r->id = epub_printf(c, "img%u", c->nres);
+	r->media_type = type;
+	r->source = epub_strdup(c, real);
+	r->data = data;
+	r->len = len;
+	hash_put(c->images_by_source, joined, (void *)r->href);
+	return r->href;
+}
+
+/* ---- styles and fonts ---- */
+
+static int has_suffix(const char *s, const char *suffix)
+{
+	size_t n = strlen(s), m = strlen(suffix);
+	return n >= m && strcmp(s + n - m, suffix) == 0;
+}
+
+static int add_file(epub_ctx *c, const char *path, const char *href,
+		    const char *id, const char *type)
+{
+	char *data;
+	size_t len;
+	if (read_file(path, &data, &len) != 0) {
+		folio_report(c->diag, FOLIO_FATAL, (folio_loc){ path, 0, 0 },
+			     "cannot read %s: %s", path, strerror(errno));
+		return -1;
+	}
+	epub_resource *r = add_resource(c);
+	r->href = href;
+	r->id = id;
+	r->media_type = type;
+	r->source = path;
+	r->data = data;
+	r->len = len;
+	return 0;
+}
+
+static const struct {
+	const char *file, *href, *id, *weight, *style;
+} charis[] = {
+	{ "CharisSIL-Regular.ttf", "fonts/charis-sil-regular.ttf", "font-regular", "normal", "normal" },
+	{ "CharisSIL-Italic.ttf", "fonts/charis-sil-italic.ttf", "font-italic", "normal", "italic" },
+	{ "CharisSIL-Bold.ttf", "fonts/charis-sil-bold.ttf", "font-bold", "bold", "normal" },
+	{ "CharisSIL-BoldItalic.ttf", "fonts/charis-sil-bolditalic.ttf", "font-bolditalic", "bold", "italic" },
+};
+
+static int add_fonts(epub_ctx *c)
+{
+	strbuf css = STRBUF_INIT;
+	sb_puts(&css, "/* Charis SIL, embedded on request (folio build --epub-fonts).\n"
+		      "   SIL Open Font License 1.1: see ../fonts/LICENSE.txt. */\n");
+	for (size_t i = 0; i < sizeof charis / sizeof charis[0]; i++) {
+		const char *path = epub_printf(c, "%s/%s", CHARIS_DIR, charis[i].file);
+		if (add_file(c, path, charis[i].href, charis[i].id, "font/ttf") != 0) {
+			folio_report(c->diag, FOLIO_NOTE, (folio_loc){ path, 0, 0 },
+				     "--epub-fonts needs Charis SIL (Debian package fonts-sil-charis)");
+			sb_free(&css);
+			return -1;
+		}
+		sb_printf(&css, "@font-face {\n  font-family: \"Charis SIL\";\n"
+				"  font-weight: %s;\n  font-style: %s;\n"
+				"  src: url(\"../%s\") format(\"truetype\");\n}\n",
+			  charis[i].weight, charis[i].style, charis[i].href);
+	}
+	/* The publisher's typeface; reading systems let readers choose
+	 * their own over it. */
+	sb_puts(&css, "body {\n  font-family: \"Charis SIL\", serif;\n}\n");
+	if (add_file(c, CHARIS_LICENSE, "fonts/LICENSE.txt", "font-license", "text/plain") != 0) {
+		sb_free(&css);
+		return -1;
+	}
+	epub_resource *r = add_resource(c);
+	r->href = "css/fonts.css";
+	r->id = "css-fonts";
+	r->media_type = "text/css";
+	r->len = css.len;
+	r->data = sb_take(&css);
+	return 0;
+}
+
+int epub_add_styles(epub_ctx *c)
+{
+	const folio_render_opts *o = c->opts;
+	const char *path;
+	if (o->style_path && has_suffix(o->style_path, ".css"))
+		path = o->style_path;
+	else
+		path = epub_printf(c, "%s/epub.css", o->styles_dir ? o->styles_dir : "styles");
+	if (add_file(c, path, "css/epub.css", "css", "text/css") != 0)
+		return -1;
+	if (o->epub_fonts && add_fonts(c) != 0)
+		return -1;
+	return 0;
+}
+
+void epub_media_free(epub_ctx *c)
+{
+	hash_free(c->images_by_source);
+	c->images_by_source = NULL;
+}

@@ -1,0 +1,21 @@
+/*
+ * emit.h: the PDF emitter's entry point (emit_hpdf.c, the only file that
+ * includes hpdf.h).  It writes pages of positioned items as they are; every
+ * typographic decision was made by layout.
+ */
+#ifndef FOLIO_BACKEND_PDF_EMIT_H
+#define FOLIO_BACKEND_PDF_EMIT_H
+
+#include <stdint.h>
+
+#include "folio/diag.h"
+#include "layout/fonts.h"
+#include "layout/pages.h"
+
+/* Writes res to path.  source_date: seconds since 1970 for the document
+ * dates, or -1 for a fixed date (output never depends on the clock).
+ * Returns 0, or -1 after reporting. */
+int pdf_emit(const lay_result *res, lay_fonts *fonts, const char *path,
+	     int64_t source_date, folio_diag *diag);
+
+#endif

@@ -1,0 +1,106 @@
+/*
+ * flow.h: the resolved tree as one vertical list for the page builder.
+ *
+ * Blocks become boxes (a set line, an image with its caption, a table
+ * row), glue (space between blocks) and penalties (where a page may or
+ * must not break: widows, orphans, a heading kept with what follows), as
+ * TeX's vertical lists do.  Footnotes are set on their own lists, fetched
+ * by the page builder when a line that calls one is placed.
+ */
+#ifndef FOLIO_LAYOUT_FLOW_H
+#define FOLIO_LAYOUT_FLOW_H
+
+#include "layout/ctx.h"
+#include "layout/para.h"
+
+enum vl_kind {
+	VL_BOX,     /* something placed: a line, an image, a table row */
+	VL_GLUE,    /* vertical space; a legal break after a box */
+	VL_PENALTY, /* a break's cost; LB_INF forbids, -LB_INF forces */
+	VL_BREAK,   /* a new page (a division opens) */
+	VL_HEADS    /* running heads change from here on */
+};
+
+typedef struct vl_elem {
+	unsigned char kind;
+	fx h, d;             /* BOX: height above its baseline, depth below */
+	fx x;                /* BOX: offset from the text block's left */
+	fx glue, stretch, shrink; /* GLUE */
+	int penalty;         /* PENALTY */
+	lay_item *items;     /* BOX: items relative to (x, baseline) */
+	unsigned nitems;
+	const folio_node **notes; /* BOX: footnotes called from it */
+	unsigned nnotes;
+	const folio_node *src;    /* BOX: first text node (page map) */
+	size_t src_off;
+	/* BREAK */
+	int recto;           /* the new page must be a right-hand page */
+	int numbering;       /* 0 keep, 1 front matter (roman), 2 body (1, 2..) */
+	int opening;         /* the new page carries no running head */
+	/* HEADS */
+	const char *head_verso, *head_recto;
+	/* BOX of a table: header rows to repeat after a page break */
+	int repeat_first;    /* index of the first header box, -1: none */
+	unsigned repeat_count;
+} vl_elem;
+
+typedef VEC(vl_elem) vl_list;
+
+typedef struct toc_entry {
+	const folio_node *node;  /* the division */
+	const char *title;       /* plain text, for the outline */
+	const folio_node *title_node; /* for the contents page (inline
+					 markup kept) */
+	int level;               /* 1: article, chapter, glossary...; 2: sections */
+	int in_toc;
+} toc_entry;
+
+typedef struct flow flow;
+
+flow *flow_new(lay_ctx *c, vl_list *out);
+void flow_free(flow *f);
+
+/* A top-level division (article, chapter, preface, glossary...): a new
+ * (recto) page, its title block, running heads, its content. */
+void flow_top_division(flow *f, const folio_node *div, int numbering);
+/* Content of any node as blocks (the front matter uses it). */
+void flow_blocks(flow *f, const folio_node *node);
+/* A heading or centred display line made of a title's inline content. */
+void flow_title(flow *f, const folio_node *title, int face, fx size,
+		fx leading, int align, const folio_node *anchor);
+/* Plain text as a paragraph. */
+void flow_plain(flow *f, const char *text, int face, fx size, fx leading,
+		int align);
+void flow_space(flow *f, fx space, fx stretch);
+void flow_penalty(flow *f, int penalty);
+void flow_page_break(flow *f, int recto, int numbering, int opening);
+/* Appends a box of items (already positioned relative to its top-left
+ * corner and baseline h). */
+void flow_box(flow *f, lay_item *items, unsigned n, fx h, fx d, fx x);
+/* Set lines into the list with widow/orphan penalties. */
+void flow_lines(flow *f, lay_line *lines, unsigned n, fx x, int keep_all);
+
+/* The footnote's set lines (at the small size), or NULL. */
+const vl_list *flow_footnote(flow *f, const folio_node *note);
+/* Outline/contents entries met so far, in document order. */
+const toc_entry *flow_toc(flow *f, unsigned *n);
+/* A flow for a table cell: its own list, measure and type size. */
+flow *flow_sub(flow *parent, vl_list *out, fx measure, fx size, fx leading,
+	       int bold);
+const char *flow_lang(const flow *f);
+fx flow_left(const flow *f);
+lay_ctx *flow_ctx(flow *f);
+/* A table (CALS or HTML model): rows as boxes, header rows repeated on
+ * a new page (table.c). */
+void flow_table(flow *f, const folio_node *table);
+/* For tables: notes called from the last box, the last element's index,
+ * header rows to repeat for the last box. */
+void flow_box_notes(flow *f, const folio_node **notes, unsigned n);
+int flow_last_index(const flow *f);
+void flow_set_repeat(flow *f, int first, unsigned count);
+/* A person's name from an author/editor element, parts spaced. */
+const char *flow_person_name(lay_ctx *c, const folio_node *who);
+/* The text block's width. */
+fx flow_measure(const flow *f);
+
+#endif

@@ -1,0 +1,399 @@
+/*
+ * fonts: the manifest of faces, opening them with HarfBuzz, shaping with
+ * kerning and a per-face cache of shaped words.
+ */
+#include "layout/fonts.h"
+#include "util/arena.h"
+#include "util/hash.h"
+#include "util/strbuf.h"
+#include "util/utf8.h"
+
+#include <hb.h>
+#include <hb-ot.h>
+
+#include <ctype.h>
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define MAX_FALLBACKS 8
+
+typedef struct face {
+	const char *family, *style, *file; /* arena strings */
+	int index;       /* face index in a collection */
+	int fixed;       /* > 0: test face, every advance this many units */
+	int state;       /* 0 not opened, 1 open, -1 failed */
+	hb_face_t *face;
+	hb_font_t *font;
+	int upem;
+	int ascent, descent; /* font units, descent positive */
+	fx space_adv;
+} face;
+
+struct lay_fonts {
+	folio_diag *diag;
+	folio_arena *arena;
+	VEC(face) faces;
+	const char *fallback[MAX_FALLBACKS];
+	int nfallback;
+	folio_hash *shape_cache; /* "face\x01text" -> lay_shaped */
+	hb_buffer_t *buf;
+};
+
+lay_fonts *fonts_new(folio_diag *diag)
+{
+	lay_fonts *f = xcalloc(1, sizeof(*f));
+	f->diag = diag;
+	f->arena = arena_new();
+	f->shape_cache = hash_new();
+	f->buf = hb_buffer_create();
+	return f;
+}
+
+void fonts_free(lay_fonts *f)
+{
+	if (f == NULL)
+		return;
+	for (size_t i = 0; i < f->faces.n; i++) {
+		if (f->faces.v[i].font)
+			hb_font_destroy(f->faces.v[i].font);
+		if (f->faces.v[i].face)
+			hb_face_destroy(f->faces.v[i].face);
+	}
+	VEC_FREE(f->faces);
+	hb_buffer_destroy(f->buf);
+	hash_free(f->shape_cache);
+	arena_free(f->arena);
+	free(f);
+}
+
+static char *trim(char *s)
+{
+	while (isspace((unsigned char)*s))
+		s++;
+	char *e = s + strlen(s);
+	while (e > s && isspace((unsigned char)e[-1]))
+		*--e = '\0';
+	return s;
+}
+
+static void add_face(lay_fonts *f, const char *family, const char *style,
+		     const char *file, int index, int fixed)
+{
+	face fc = { 0 };
+	fc.family = arena_strdup(f->arena, family);
+	fc.style = arena_strdup(f->arena, style);
+	fc.file = file ? arena_strdup(f->arena, file) : NULL;
+	fc.index = index;
+	fc.fixed = fixed;
+	VEC_PUSH(f->faces, fc);
+}
+
+/* "face Charis SIL | regular | /usr/.../CharisSIL-Regular.ttf | fonts-sil-charis" */
+static int parse_face_line(lay_fonts *f, char *rest, const char *dir,
+			   const char *path, unsigned lineno)
+{
+	char *field[4] = { 0 };
+	int n = 0;
+	for (char *p = rest; n < 4; n++) {
+		field[n] = p;
+		char *bar = strchr(p, '|');
+		if (bar == NULL) {
+			n++;
+			break;
+		}
+		*bar = '\0';
+		p = bar + 1;
+	}
+	if (n < 3) {
+		folio_report(f->diag, FOLIO_WARNING,
+			     (folio_loc){ path, lineno, 1 },
+			     "a face line needs FAMILY | STYLE | FILE | PACKAGE");
+		return 0;
+	}
+	char *family = trim(field[0]), *style = trim(field[1]);
+	char *file = trim(field[2]);
+	int index = 0;
+	char *hash = strrchr(file, '#');
+	if (hash) {
+		*hash = '\0';
+		index = atoi(hash + 1);
+	}
+	strbuf full = STRBUF_INIT;
+	if (file[0] != '/' && dir)
+		sb_printf(&full, "%s/%s", dir, file);
+	else
+		sb_puts(&full, file);
+	for (char *c = style; *c; c++)
+		*c = (char)tolower((unsigned char)*c);
+	add_face(f, family, style, sb_str(&full), index, 0);
+	sb_free(&full);
+	return 0;
+}
+
+int fonts_load_manifest(lay_fonts *f, const char *path)
+{
+	FILE *fp = fopen(path, "r");
+	if (fp == NULL) {
+		folio_report(f->diag, FOLIO_FATAL, (folio_loc){ path, 0, 0 },
+			     "cannot read the font manifest: %s", strerror(errno));
+		return -1;
+	}
+	char *dir = xstrdup(path);
+	char *slash = strrchr(dir, '/');
+	if (slash)
+		*slash = '\0';
+	else
+		strcpy(dir, ".");
+	char line[2048];
+	unsigned lineno = 0;
+	while (fgets(line, sizeof line, fp)) {
+		lineno++;
+		char *s = trim(line);
+		if (*s == '\0' || *s == '#')
+			continue;
+		if (strncmp(s, "face ", 5) == 0) {
+			parse_face_line(f, s + 5, dir, path, lineno);
+		} else if (strncmp(s, "fallback ", 9) == 0) {
+			if (f->nfallback < MAX_FALLBACKS)
+				f->fallback[f->nfallback++] =
+					arena_strdup(f->arena, trim(s + 9));
+		} else {
+			folio_report(f->diag, FOLIO_WARNING,
+				     (folio_loc){ path, lineno, 1 },
+				     "unknown line in the font manifest: %s", s);
+		}
+	}
+	fclose(fp);
+	free(dir);
+	return 0;
+}
+
+int fonts_add_fixed(lay_fonts *f, const char *family, const char *style,
+		    int advance)
+{
+	add_face(f, family, style, NULL, 0, advance > 0 ? advance : 500);
+	face *fc = &f->faces.v[f->faces.n - 1];
+	fc->state = 1;
+	fc->upem = 1000;
+	fc->ascent = 800;
+	fc->descent = 200;
+	return (int)f->faces.n - 1;
+}
+
+int fonts_count(const lay_fonts *f) { return (int)f->faces.n; }
+const char *fonts_family(const lay_fonts *f, int i) { return f->faces.v[i].family; }
+const char *fonts_style(const lay_fonts *f, int i) { return f->faces.v[i].style; }
+const char *fonts_file(const lay_fonts *f, int i) { return f->faces.v[i].file; }
+int fonts_file_index(const lay_fonts *f, int i) { return f->faces.v[i].index; }
+int fonts_is_fixed(const lay_fonts *f, int i) { return f->faces.v[i].fixed > 0; }
+
+static int find_exact(const lay_fonts *f, const char *family, const char *style)
+{
+	for (size_t i = 0; i < f->faces.n; i++)
+		if (strcasecmp(f->faces.v[i].family, family) == 0 &&
+		    strcmp(f->faces.v[i].style, style) == 0)
+			return (int)i;
+	return -1;
+}
+
+int fonts_find(const lay_fonts *f, const char *family, const char *style)
+{
+	if (family == NULL)
+		return -1;
+	int i = find_exact(f, family, style ? style : "regular");
+	return i >= 0 ? i : find_exact(f, family, "regular");
+}
+
+int fonts_open(lay_fonts *f, int i)
+{
+	if (i < 0 || (size_t)i >= f->faces.n)
+		return -1;
+	face *fc = &f->faces.v[i];
+	if (fc->state != 0)
+		return fc->state > 0 ? 0 : -1;
+	fc->state = -1;
+	hb_blob_t *blob = hb_blob_create_from_file_or_fail(fc->file);
+	if (blob == NULL) {
+		folio_report(f->diag, FOLIO_FATAL, (folio_loc){ fc->file, 0, 0 },
+			     "cannot read font file for %s %s (manifest fonts/fonts.conf)",
+			     fc->family, fc->style);
+		return -1;
+	}
+	unsigned nfaces = hb_face_count(blob);
+	if (nfaces == 0 || (unsigned)fc->index >= nfaces) {
+		hb_blob_destroy(blob);
+		folio_report(f->diag, FOLIO_FATAL, (folio_loc){ fc->file, 0, 0 },
+			     "not a usable font file for %s %s", fc->family,
+			     fc->style);
+		return -1;
+	}
+	fc->face = hb_face_create(blob, (unsigned)fc->index);
+	hb_blob_destroy(blob);
+	fc->upem = (int)hb_face_get_upem(fc->face);
+	/* libharu can embed only TrueType outlines (a glyf table). */
+	hb_blob_t *glyf = hb_face_reference_table(fc->face,
+						  HB_TAG('g', 'l', 'y', 'f'));
+	unsigned glyf_len = hb_blob_get_length(glyf);
+	hb_blob_destroy(glyf);
+	if (fc->upem <= 0 || glyf_len == 0) {
+		folio_report(f->diag, FOLIO_FATAL, (folio_loc){ fc->file, 0, 0 },
+			     "%s %s is not a TrueType (glyf) font; libharu cannot embed it",
+			     fc->family, fc->style);
+		hb_face_destroy(fc->face);
+		fc->face = NULL;
+		return -1;
+	}
+	fc->font = hb_font_create(fc->face);
+	hb_font_set_scale(fc->font, fc->upem, fc->upem);
+	hb_font_extents_t ext;
+	hb_font_get_h_extents(fc->font, &ext);
+	fc->ascent = ext.ascender;
+	fc->descent = ext.descender < 0 ? -ext.descender : ext.descender;
+	fc->state = 1;
+	return 0;
+}
+
+int fonts_has_glyph(lay_fonts *f, int i, uint32_t cp)
+{
+	if (fonts_open(f, i) < 0)
+		return 0;
+	face *fc = &f->faces.v[i];
+	if (fc->fixed)
+		return cp != 0xFFFF;
+	/* libharu loses code points beyond the BMP, so no face "has" them. */
+	if (cp > 0xFFFF)
+		return 0;
+	hb_codepoint_t g;
+	return hb_font_get_nominal_glyph(fc->font, cp, &g) && g != 0;
+}
+
+int fonts_cover(lay_fonts *f, int i, uint32_t cp)
+{
+	if (fonts_has_glyph(f, i, cp))
+		return i;
+	const char *style = f->faces.v[i].style;
+	for (int k = 0; k < f->nfallback; k++) {
+		int j = fonts_find(f, f->fallback[k], style);
+		if (j >= 0 && fonts_has_glyph(f, j, cp))
+			return j;
+	}
+	return -1;
+}
+
+static int32_t nominal_units(face *fc, uint32_t cp)
+{
+	if (fc->fixed)
+		return fc->fixed;
+	hb_codepoint_t g = 0;
+	hb_font_get_nominal_glyph(fc->font, cp, &g);
+	return hb_font_get_glyph_h_advance(fc->font, g);
+}
+
+fx fonts_advance(lay_fonts *f, int i, uint32_t cp, fx size)
+{
+	if (fonts_open(f, i) < 0)
+		return size / 2;
+	face *fc = &f->faces.v[i];
+	return fonts_scale(nominal_units(fc, cp), fc->upem, size);
+}
+
+fx fonts_ascent(lay_fonts *f, int i, fx size)
+{
+	if (fonts_open(f, i) < 0)
+		return size * 4 / 5;
+	return fonts_scale(f->faces.v[i].ascent, f->faces.v[i].upem, size);
+}
+
+fx fonts_descent(lay_fonts *f, int i, fx size)
+{
+	if (fonts_open(f, i) < 0)
+		return size / 5;
+	return fonts_scale(f->faces.v[i].descent, f->faces.v[i].upem, size);
+}
+
+/* Fills out with nominal advances: used for fixed faces and whenever
+ * HarfBuzz's output is not one nominal glyph per code point. */
+static void shape_nominal(face *fc, lay_shaped *out)
+{
+	for (unsigned k = 0; k < out->n; k++)
+		out->adv[k] = nominal_units(fc, out->cp[k]);
+}
+
+/* Kerning from HarfBuzz: each glyph's advance minus its nominal advance is
+ * the adjustment the font's GPOS/kern tables ask for. */
+static void shape_hb(lay_fonts *f, face *fc, const char *s, size_t len,
+		     lay_shaped *out)
+{
+	static const hb_feature_t features[] = {
+		{ HB_TAG('l', 'i', 'g', 'a'), 0, 0, (unsigned)-1 },
+		{ HB_TAG('c', 'l', 'i', 'g'), 0, 0, (unsigned)-1 },
+		{ HB_TAG('d', 'l', 'i', 'g'), 0, 0, (unsigned)-1 },
+		{ HB_TAG('h', 'l', 'i', 'g'), 0, 0, (unsigned)-1 },
+		{ HB_TAG('c', 'a', 'l', 't'), 0, 0, (unsigned)-1 },
+		{ HB_TAG('k', 'e', 'r', 'n'), 1, 0, (unsigned)-1 },
+	};
+	hb_buffer_t *b = f->buf;
+	hb_buffer_clear_contents(b);
+	hb_buffer_add_utf8(b, s, (int)len, 0, (int)len);
+	hb_buffer_set_direction(b, HB_DIRECTION_LTR);
+	hb_buffer_guess_segment_properties(b);
+	hb_buffer_set_direction(b, HB_DIRECTION_LTR);
+	hb_shape(fc->font, b, features, sizeof features / sizeof features[0]);
+	unsigned ng = 0;
+	hb_glyph_info_t *info = hb_buffer_get_glyph_infos(b, &ng);
+	hb_glyph_position_t *pos = hb_buffer_get_glyph_positions(b, &ng);
+	shape_nominal(fc, out);
+	if (ng != out->n)
+		return;
+	/* Check that glyph k came from code point k. */
+	size_t off = 0;
+	for (unsigned k = 0; k < ng; k++) {
+		if (info[k].cluster != off)
+			return;
+		uint32_t cp;
+		off += utf8_decode(s + off, len - off, &cp);
+	}
+	for (unsigned k = 0; k < ng; k++) {
+		int32_t own = hb_font_get_glyph_h_advance(fc->font, info[k].codepoint);
+		out->adv[k] += pos[k].x_advance - own;
+	}
+}
+
+const lay_shaped *fonts_shape(lay_fonts *f, int i, const char *s, size_t len)
+{
+	strbuf key = STRBUF_INIT;
+	sb_printf(&key, "%d\x01", i);
+	sb_putn(&key, s, len);
+	lay_shaped *hit = hash_get(f->shape_cache, sb_str(&key));
+	if (hit) {
+		sb_free(&key);
+		return hit;
+	}
+	lay_shaped *out = arena_alloc(f->arena, sizeof(*out));
+	size_t ncp = utf8_length(s, len);
+	out->cp = arena_alloc(f->arena, (ncp + 1) * sizeof(uint32_t));
+	out->adv = arena_alloc(f->arena, (ncp + 1) * sizeof(int32_t));
+	size_t off = 0;
+	while (off < len && out->n < ncp) {
+		uint32_t cp;
+		off += utf8_decode(s + off, len - off, &cp);
+		out->cp[out->n++] = cp;
+	}
+	if (fonts_open(f, i) == 0) {
+		face *fc = &f->faces.v[i];
+		out->upem = fc->upem;
+		if (fc->fixed)
+			shape_nominal(fc, out);
+		else
+			shape_hb(f, fc, s, len, out);
+	} else {
+		out->upem = 1000;
+		for (unsigned k = 0; k < out->n; k++)
+			out->adv[k] = 500;
+	}
+	hash_put(f->shape_cache, arena_strdup(f->arena, sb_str(&key)), out);
+	sb_free(&key);
+	return out;
+}

@@ -1,0 +1,76 @@
+/*
+ * fonts.h: the fonts layout measures with, and the manifest that names them.
+ *
+ * A font set holds every face the manifest (fonts/fonts.conf) lists, by
+ * family and style; a face's file is opened only when something asks for it,
+ * so fallback fonts cost nothing until a character needs them.  Metrics are
+ * folio's own: advances and kerning come from the font file through
+ * HarfBuzz (GPOS or kern, ligatures off because the PDF emitter can only
+ * show a character's nominal glyph), never from libharu's truncated widths.
+ *
+ * Tests add "fixed" faces instead, whose every glyph has the same advance,
+ * so line-breaking results do not depend on a font file.
+ */
+#ifndef FOLIO_LAYOUT_FONTS_H
+#define FOLIO_LAYOUT_FONTS_H
+
+#include "folio/diag.h"
+#include "layout/lay.h"
+
+typedef struct lay_fonts lay_fonts;
+
+/* One shaped piece of text: a glyph per code point, in logical order. */
+typedef struct lay_shaped {
+	unsigned n;
+	uint32_t *cp;  /* the code points (what the PDF shows) */
+	int32_t *adv;  /* advance of each, in font units, kerning with the
+			  next glyph included */
+	int upem;      /* font units per em */
+} lay_shaped;
+
+lay_fonts *fonts_new(folio_diag *diag);
+void fonts_free(lay_fonts *f);
+
+/* Reads a manifest: "face FAMILY | STYLE | FILE[#INDEX] | PACKAGE" and
+ * "fallback FAMILY" lines.  Relative files are taken from the manifest's
+ * folder.  Returns -1 after a FOLIO_FATAL when the manifest is unreadable. */
+int fonts_load_manifest(lay_fonts *f, const char *path);
+/* Adds a face with fixed metrics: every glyph advance units of 1000/em,
+ * ascent 800, descent 200; every code point but U+FFFF present. */
+int fonts_add_fixed(lay_fonts *f, const char *family, const char *style,
+		    int advance);
+
+/* The face for family and style ("regular", "italic", "bold",
+ * "bolditalic"); falls back to the family's regular, then -1. */
+int fonts_find(const lay_fonts *f, const char *family, const char *style);
+/* Opens a face's file (once).  Returns -1 after a FOLIO_FATAL naming the
+ * file when it is missing or not a font. */
+int fonts_open(lay_fonts *f, int face);
+int fonts_count(const lay_fonts *f);
+const char *fonts_family(const lay_fonts *f, int face);
+const char *fonts_style(const lay_fonts *f, int face);
+const char *fonts_file(const lay_fonts *f, int face);
+int fonts_file_index(const lay_fonts *f, int face); /* in a .ttc */
+int fonts_is_fixed(const lay_fonts *f, int face);
+
+int fonts_has_glyph(lay_fonts *f, int face, uint32_t cp);
+/* The face that can show cp: face itself, else the first fallback family
+ * (same style when it has one) that has it; -1 when none does. */
+int fonts_cover(lay_fonts *f, int face, uint32_t cp);
+
+/* Shapes UTF-8 text in one face (cached per face and text). */
+const lay_shaped *fonts_shape(lay_fonts *f, int face, const char *s,
+			      size_t len);
+/* One code point's nominal advance at size. */
+fx fonts_advance(lay_fonts *f, int face, uint32_t cp, fx size);
+/* Ascender and descender (positive) at size. */
+fx fonts_ascent(lay_fonts *f, int face, fx size);
+fx fonts_descent(lay_fonts *f, int face, fx size);
+
+/* Font units to mpt at size. */
+static inline fx fonts_scale(int32_t units, int upem, fx size)
+{
+	return fx_muldiv(units, size, upem);
+}
+
+#endif

@@ -1,0 +1,23 @@
+/*
+ * image.h: what layout needs to know of an image before the emitter loads
+ * it: where the file is (resolved against the source file's folder and
+ * confined to the document's folder) and its size in pixels, read from
+ * the PNG or JPEG header.  Problems are errors at the imagedata's place.
+ */
+#ifndef FOLIO_LAYOUT_IMAGE_H
+#define FOLIO_LAYOUT_IMAGE_H
+
+#include "layout/ctx.h"
+
+#define IMAGE_MAX_PIXELS 20000 /* per side: larger is refused */
+
+typedef struct lay_image {
+	const char *path;   /* resolved file name (pass arena) */
+	int png;            /* 1 PNG, 0 JPEG */
+	unsigned width, height;
+} lay_image;
+
+/* Returns 0, or -1 after reporting an error with the node's location. */
+int image_probe(lay_ctx *c, const folio_node *imagedata, lay_image *out);
+
+#endif

@@ -1,0 +1,46 @@
+/*
+ * layout.h: the layout engine's entry points.  It turns a resolved tree
+ * into pages of positioned items (pages.h) and knows nothing of PDF: the
+ * PDF back end writes the result with libharu, the `pages` dump prints it
+ * as text, and the EPUB back end asks it where the printed pages begin.
+ *
+ * Data files: the style (opts->style_path, or STYLES_DIR/a5-reader.style),
+ * the font manifest (STYLES_DIR/../fonts/fonts.conf) and the hyphenation
+ * exceptions (STYLES_DIR/../hyphenation/LANG.txt).
+ */
+#ifndef FOLIO_LAYOUT_LAYOUT_H
+#define FOLIO_LAYOUT_LAYOUT_H
+
+#include <stdio.h>
+
+#include "folio/backend.h"
+#include "layout/fonts.h"
+#include "layout/pages.h"
+
+typedef struct lay_run lay_run;
+
+/* Lays out doc.  Returns NULL after reporting (fatal: no font, no style;
+ * errors: bad images).  Page references (contents, glossary and index
+ * pages) are re-laid until they stop changing, at most 5 passes. */
+lay_run *layout_run(folio_doc *doc, const folio_render_opts *opts,
+		    folio_diag *diag);
+void layout_free(lay_run *r);
+const lay_result *layout_result(const lay_run *r);
+lay_fonts *layout_fonts(const lay_run *r);
+/* The style's name ("a5-reader"). */
+const char *layout_style_name(const lay_run *r);
+
+/* Writes the positioned items as text, one line each (the `pages` dump). */
+void layout_dump(const lay_run *r, FILE *out);
+
+/*
+ * The print edition's page starts, for the EPUB's page-list: for each
+ * page its label and the text node and byte offset where its first line
+ * begins (node NULL for a page without text).  Lays the document out with
+ * opts' style.  Memory comes from doc's arena.  Returns 0, or -1 after
+ * reporting.
+ */
+int folio_layout_page_map(folio_doc *doc, const folio_render_opts *opts,
+			  folio_diag *diag, folio_page_map *out);
+
+#endif

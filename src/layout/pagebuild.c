@@ -1,0 +1,403 @@
+/*
+ * pagebuild: the greedy page builder (see pagebuild.h).
+ */
+#include "layout/pagebuild.h"
+#include "layout/linebreak.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#define NOTE_SKIP (8 * FX_PT)   /* above the footnote rule */
+#define NOTE_GAP (2 * FX_PT)    /* between two notes */
+
+typedef struct note_part {
+	const folio_node *note;
+	size_t caller;        /* element index of the calling line */
+	unsigned from, to;    /* elements of the note's list */
+	fx height;
+} note_part;
+
+typedef VEC(note_part) part_vec;
+
+typedef struct builder {
+	lay_ctx *c;
+	const vl_list *list;
+	flow *f;
+	pb_pages *out;
+	fx goal;
+	/* the next page */
+	int pending_numbering;
+	int pending_opening;
+	const char *head_verso, *head_recto;
+	part_vec carry;       /* note parts continued from the last page */
+} builder;
+
+fx pb_left_margin(const lay_style *st, unsigned page_index)
+{
+	if (!st->two_sided || page_index % 2 == 0)
+		return st->margin_inner;
+	return st->margin_outer;
+}
+
+static fx elem_height(const vl_elem *e)
+{
+	switch (e->kind) {
+	case VL_BOX:
+		return e->h + e->d;
+	case VL_GLUE:
+		return e->glue;
+	default:
+		return 0;
+	}
+}
+
+/* Height of note elements [from, to): boxes and the glue between them. */
+static fx note_height(const vl_list *l, unsigned from, unsigned to)
+{
+	fx h = 0;
+	for (unsigned i = from; i < to; i++) {
+		const vl_elem *e = &l->v[i];
+		if (e->kind == VL_BOX || (e->kind == VL_GLUE && i > from))
+			h += elem_height(e);
+	}
+	return h;
+}
+
+/* How many elements of a note fit in space, ending after a box and not
+ * at a forbidden place (a widow/orphan inside the note is allowed to
+ * break when the note must split). */
+static unsigned note_fit(const vl_list *l, unsigned from, fx space)
+{
+	fx h = 0;
+	unsigned best = from;
+	for (unsigned i = from; i < l->n; i++) {
+		const vl_elem *e = &l->v[i];
+		if (e->kind == VL_BOX) {
+			h += elem_height(e);
+			if (h > space)
+				break;
+			best = i + 1;
+		} else if (e->kind == VL_GLUE && i > from) {
+			h += e->glue;
+		}
+	}
+	return best;
+}
+
+typedef VEC(lay_item) item_vec;
+
+static void add_items(pb_page *pg, item_vec *items, const vl_elem *e,
+		      fx x0, fx baseline)
+{
+	for (unsigned k = 0; k < e->nitems; k++) {
+		lay_item it = e->items[k];
+		it.x += x0 + e->x;
+		it.y += baseline;
+		VEC_PUSH(*items, it);
+	}
+	if (e->src && pg->page.start_node == NULL) {
+		pg->page.start_node = e->src;
+		pg->page.start_offset = e->src_off;
+	}
+}
+
+static void new_blank(builder *b)
+{
+	pb_page pg;
+	memset(&pg, 0, sizeof pg);
+	pg.page.blank = 1;
+	pg.head_verso = b->head_verso;
+	pg.head_recto = b->head_recto;
+	VEC_PUSH(*b->out, pg);
+}
+
+/* Writes a page of elements [from, to) with the given note parts. */
+static void ship(builder *b, size_t from, size_t to, const part_vec *parts,
+		 int repeat_first, unsigned repeat_count)
+{
+	const lay_style *st = b->c->st;
+	pb_page pg;
+	memset(&pg, 0, sizeof pg);
+	pg.numbering = b->pending_numbering;
+	pg.page.opening = b->pending_opening;
+	b->pending_numbering = 0;
+	b->pending_opening = 0;
+	unsigned index = (unsigned)b->out->n;
+	fx x0 = pb_left_margin(st, index);
+	fx y = st->margin_top;
+	item_vec items = { 0 };
+	int top = 1;
+	/* repeated table header rows */
+	for (unsigned r = 0; r < repeat_count; r++) {
+		const vl_elem *e = &b->list->v[repeat_first + (int)r];
+		y += e->h;
+		add_items(&pg, &items, e, x0, y);
+		y += e->d;
+		top = 0;
+	}
+	for (size_t i = from; i < to; i++) {
+		const vl_elem *e = &b->list->v[i];
+		if (e->kind == VL_HEADS) {
+			b->head_verso = e->head_verso;
+			b->head_recto = e->head_recto;
+			continue;
+		}
+		if (e->kind == VL_GLUE && !top)
+			y += e->glue;
+		if (e->kind != VL_BOX)
+			continue;
+		top = 0;
+		y += e->h;
+		add_items(&pg, &items, e, x0, y);
+		pg.body_bottom = y;
+		y += e->d;
+	}
+	/* footnotes at the foot of the text block */
+	if (parts->n > 0) {
+		const vl_list *first = flow_footnote(b->f, parts->v[0].note);
+		(void)first;
+		fx total = 0;
+		for (size_t k = 0; k < parts->n; k++)
+			total += parts->v[k].height + (k ? NOTE_GAP : 0);
+		fx bottom = st->page_height - st->margin_bottom;
+		fx ny = bottom - total;
+		lay_item rule = { 0 };
+		rule.kind = LI_RULE;
+		rule.x = x0;
+		rule.y = ny - NOTE_SKIP / 2;
+		rule.w = st->footnote_rule;
+		rule.h = 400;
+		VEC_PUSH(items, rule);
+		for (size_t k = 0; k < parts->n; k++) {
+			const note_part *np = &parts->v[k];
+			const vl_list *l = flow_footnote(b->f, np->note);
+			if (k)
+				ny += NOTE_GAP;
+			for (unsigned i = np->from; l && i < np->to; i++) {
+				const vl_elem *e = &l->v[i];
+				if (e->kind == VL_GLUE && i > np->from)
+					ny += e->glue;
+				if (e->kind != VL_BOX)
+					continue;
+				ny += e->h;
+				add_items(&pg, &items, e, x0, ny);
+				ny += e->d;
+			}
+		}
+	}
+	pg.page.nitems = (unsigned)items.n;
+	pg.page.items = arena_alloc(b->c->arena, (items.n + 1) * sizeof(lay_item));
+	memcpy(pg.page.items, items.v, items.n * sizeof(lay_item));
+	VEC_FREE(items);
+	pg.head_verso = b->head_verso;
+	pg.head_recto = b->head_recto;
+	VEC_PUSH(*b->out, pg);
+}
+
+static int is_legal(const vl_list *l, size_t i)
+{
+	const vl_elem *e = &l->v[i];
+	if (e->kind == VL_PENALTY)
+		return e->penalty < LB_INF;
+	if (e->kind == VL_GLUE)
+		return i > 0 && l->v[i - 1].kind == VL_BOX;
+	return 0;
+}
+
+static double break_cost(const builder *b, int penalty, fx used)
+{
+	fx left = b->goal - used;
+	if (left < 0)
+		left = 0;
+	double lines = (double)left / (double)b->c->st->leading;
+	return penalty + 100.0 * lines * lines;
+}
+
+/* Footnote parts of the notes called by element i, given space left.
+ * Returns 0 when they fit whole, 1 when the last one was split (the page
+ * must end after this line), -1 when not one line of a note fits. */
+static int place_notes(builder *b, size_t i, fx space, part_vec *parts,
+		       fx *used_notes, int force)
+{
+	const vl_elem *e = &b->list->v[i];
+	for (unsigned k = 0; k < e->nnotes; k++) {
+		const vl_list *l = flow_footnote(b->f, e->notes[k]);
+		if (l == NULL || l->n == 0)
+			continue;
+		fx sep = parts->n ? NOTE_GAP : NOTE_SKIP;
+		fx whole = note_height(l, 0, (unsigned)l->n);
+		note_part np = { e->notes[k], i, 0, (unsigned)l->n, whole };
+		if (whole + sep <= space) {
+			VEC_PUSH(*parts, np);
+			space -= whole + sep;
+			*used_notes += whole + sep;
+			continue;
+		}
+		unsigned fit = note_fit(l, 0, space - sep);
+		if (fit == 0 && !force)
+			return -1;
+		np.to = fit;
+		np.height = note_height(l, 0, fit);
+		VEC_PUSH(*parts, np);
+		*used_notes += np.height + sep;
+		/* later notes of this line all continue on the next page */
+		for (unsigned j = k + 1; j < e->nnotes; j++) {
+			const vl_list *lj = flow_footnote(b->f, e->notes[j]);
+			if (lj && lj->n) {
+				note_part rest = { e->notes[j], i, 0, 0, 0 };
+				VEC_PUSH(*parts, rest);
+			}
+		}
+		return 1;
+	}
+	return 0;
+}
+
+void pagebuild(lay_ctx *c, const vl_list *list, flow *f, pb_pages *out)
+{
+	builder b;
+	memset(&b, 0, sizeof b);
+	b.c = c;
+	b.list = list;
+	b.f = f;
+	b.out = out;
+	b.goal = c->st->page_height - c->st->margin_top - c->st->margin_bottom;
+	size_t i = 0, n = list->n;
+	part_vec parts = { 0 };
+	while (i < n || b.carry.n > 0) {
+		/* one page, from i */
+		size_t start = i;
+		fx used = 0, used_notes = 0;
+		int have_box = 0, repeat_first = -1;
+		unsigned repeat_count = 0;
+		parts.n = 0;
+		for (size_t k = 0; k < b.carry.n; k++) {
+			note_part np = b.carry.v[k];
+			const vl_list *l = flow_footnote(f, np.note);
+			unsigned fit = note_fit(l, np.from, b.goal / 2);
+			if (fit <= np.from)
+				fit = np.from + 1;
+			np.to = fit;
+			np.height = note_height(l, np.from, fit);
+			np.caller = start;
+			VEC_PUSH(parts, np);
+			used_notes += np.height + (k ? NOTE_GAP : NOTE_SKIP);
+		}
+		b.carry.n = 0;
+		size_t best = (size_t)-1, best_parts = 0;
+		double best_cost = 1e300;
+		size_t end = n, next = n;
+		for (; i < n; i++) {
+			const vl_elem *e = &list->v[i];
+			if (e->kind == VL_BREAK) {
+				if (have_box) {
+					end = next = i;
+					break;
+				}
+				if (e->numbering)
+					b.pending_numbering = e->numbering;
+				b.pending_opening = e->opening;
+				if (e->recto && c->st->two_sided && out->n % 2 == 1)
+					new_blank(&b);
+				start = i + 1;
+				continue;
+			}
+			if (e->kind == VL_HEADS) {
+				if (!have_box) {
+					b.head_verso = e->head_verso;
+					b.head_recto = e->head_recto;
+					start = i + 1;
+				}
+				continue;
+			}
+			if (!have_box && e->kind != VL_BOX) {
+				start = i + 1; /* discarded at the top of a page */
+				continue;
+			}
+			if (e->kind == VL_BOX && !have_box && e->repeat_first >= 0 &&
+			    (size_t)e->repeat_first < start) {
+				repeat_first = e->repeat_first;
+				repeat_count = e->repeat_count;
+				for (unsigned r = 0; r < repeat_count; r++)
+					used += elem_height(&list->v[repeat_first + (int)r]);
+			}
+			if (have_box && is_legal(list, i)) {
+				int pen = e->kind == VL_PENALTY ? e->penalty : 0;
+				if (pen <= -LB_INF) {
+					end = i;
+					next = i + 1;
+					break;
+				}
+				double cost = break_cost(&b, pen, used + used_notes);
+				if (cost <= best_cost) {
+					best_cost = cost;
+					best = i;
+					best_parts = parts.n;
+				}
+			}
+			if (e->kind == VL_GLUE) {
+				used += e->glue;
+				continue;
+			}
+			if (e->kind != VL_BOX)
+				continue;
+			fx h = elem_height(e);
+			size_t parts_before = parts.n;
+			fx notes_before = used_notes;
+			if (used + h + used_notes <= b.goal || !have_box) {
+				fx space = b.goal - used - h - used_notes;
+				int r = e->nnotes ? place_notes(&b, i, space, &parts,
+								&used_notes, !have_box)
+						  : 0;
+				if (r >= 0) {
+					used += h;
+					have_box = 1;
+					if (r == 1) {
+						end = next = i + 1;
+						i++;
+						break;
+					}
+					continue;
+				}
+				parts.n = parts_before;
+				used_notes = notes_before;
+			}
+			if (best != (size_t)-1) {
+				end = next = best;
+				parts.n = best_parts;
+			} else {
+				end = next = i;
+			}
+			break;
+		}
+		/* the glue or penalty at a break is discarded */
+		if (next < n && next == end && list->v[next].kind != VL_BREAK &&
+		    list->v[next].kind != VL_BOX && list->v[next].kind != VL_HEADS)
+			next++;
+		if (!have_box && parts.n == 0) {
+			i = next > i ? next : i;
+			if (i >= n)
+				break;
+			continue;
+		}
+		part_vec page_parts = { 0 };
+		for (size_t k = 0; k < parts.n; k++) {
+			note_part np = parts.v[k];
+			const vl_list *l = flow_footnote(f, np.note);
+			if (np.to > np.from)
+				VEC_PUSH(page_parts, np);
+			if (l && np.to < l->n) {
+				note_part rest = np;
+				rest.from = np.to;
+				rest.to = (unsigned)l->n;
+				VEC_PUSH(b.carry, rest);
+			}
+		}
+		ship(&b, start, end < start ? start : end, &page_parts,
+		     repeat_first, repeat_count);
+		VEC_FREE(page_parts);
+		i = next;
+	}
+	VEC_FREE(parts);
+	VEC_FREE(b.carry);
+}

@@ -1,0 +1,34 @@
+/*
+ * pagebuild.h: the vertical list cut into pages.
+ *
+ * Greedy, as TeX's page builder: fill a page, remember the cheapest legal
+ * break (penalty plus the square of the space left, in lines), and when
+ * the next box does not fit, cut at that break.  Penalties of 10000 (a
+ * widow or orphan line, a heading and what follows) are never legal
+ * breaks.  Footnotes are placed at the foot of the page of the line that
+ * calls them, under a short rule; a note that does not fit whole is split
+ * and continued on the next page, and a line is moved to the next page
+ * when not even one line of its note would fit.  Header rows of a table
+ * are repeated at the top of a page that continues it.
+ */
+#ifndef FOLIO_LAYOUT_PAGEBUILD_H
+#define FOLIO_LAYOUT_PAGEBUILD_H
+
+#include "layout/flow.h"
+
+typedef struct pb_page {
+	lay_page page;
+	int numbering;        /* 1: front matter starts here, 2: body, 0 */
+	const char *head_verso, *head_recto; /* running heads in force */
+	fx body_bottom;       /* lowest baseline of the text block (checks) */
+} pb_page;
+
+typedef VEC(pb_page) pb_pages;
+
+/* Cuts list into pages; notes come from flow_footnote(f, ...). */
+void pagebuild(lay_ctx *c, const vl_list *list, flow *f, pb_pages *out);
+
+/* The text block of a page: left edge and width. */
+fx pb_left_margin(const lay_style *st, unsigned page_index);
+
+#endif

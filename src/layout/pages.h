@@ -1,0 +1,78 @@
+/*
+ * pages.h: what layout produces: pages of positioned items.
+ *
+ * Coordinates are mpt from the page's top-left corner, y growing down (the
+ * PDF emitter flips them).  A text item is one run of glyphs in one face
+ * and size, each glyph at its own x, so kerning and justification are
+ * already decided here; the emitter only writes them.
+ */
+#ifndef FOLIO_LAYOUT_PAGES_H
+#define FOLIO_LAYOUT_PAGES_H
+
+#include "folio/tree.h"
+#include "layout/lay.h"
+
+enum lay_item_kind {
+	LI_TEXT,  /* glyphs on a baseline at (x, y) */
+	LI_RULE,  /* a filled rectangle (x, y, w, h) */
+	LI_IMAGE, /* an image file in the box (x, y, w, h) */
+	LI_LINK,  /* a link area (x, y, w, h) to node or uri */
+	LI_DEST   /* where node is: a link or outline target */
+};
+
+typedef struct lay_glyph {
+	uint32_t cp; /* Unicode code point (BMP) */
+	fx x;        /* pen position, from the item's x */
+} lay_glyph;
+
+typedef struct lay_item {
+	unsigned char kind;  /* enum lay_item_kind */
+	int face;            /* TEXT: face index in the font set */
+	fx size;             /* TEXT: font size */
+	fx x, y;             /* TEXT: baseline origin; others: top-left */
+	fx w, h;             /* RULE, IMAGE, LINK */
+	unsigned n;          /* TEXT: glyph count */
+	lay_glyph *g;        /* TEXT: the glyphs */
+	const folio_node *node; /* DEST: the anchored node; LINK: internal
+				   target; IMAGE: the imagedata element */
+	const char *uri;     /* LINK: external target; IMAGE: file path */
+} lay_item;
+
+typedef struct lay_page {
+	lay_item *items;
+	unsigned nitems;
+	const char *label;   /* "iii", "12" */
+	int blank;           /* a verso left empty before a recto opening */
+	int opening;         /* an article, chapter or front-matter page opens */
+	const folio_node *start_node; /* text node of the page's first line */
+	size_t start_offset;          /* byte offset in it */
+} lay_page;
+
+typedef struct lay_outline {
+	const char *title;   /* UTF-8 */
+	int level;           /* 1 = top */
+	const folio_node *node; /* the heading's division */
+	int page;            /* page index */
+	fx y;
+} lay_outline;
+
+typedef struct lay_pagelabel {
+	unsigned first_page; /* page index where the range starts */
+	int roman;           /* 1 lower roman, 0 decimal */
+	unsigned start;      /* number of that page */
+} lay_pagelabel;
+
+typedef struct lay_result {
+	fx width, height;    /* page size */
+	lay_page *pages;
+	unsigned npages;
+	lay_outline *outline;
+	unsigned noutline;
+	lay_pagelabel labels[2];
+	unsigned nlabels;
+	/* document information */
+	const char *title, *author, *subject, *keywords;
+	unsigned passes;     /* layout passes until page numbers settled */
+} lay_result;
+
+#endif

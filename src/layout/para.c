@@ -1,0 +1,878 @@
+/*
+ * para: inline text to set lines (see para.h).  The steps, in order:
+ * collect text and spans; find break opportunities for the whole
+ * paragraph at once (UAX #14 needs the context across spans); cut the
+ * text into chunks (a word or a piece of one in one style), shape each
+ * chunk in the face that has its characters, hyphenate; build the
+ * breaker's items; break; place glyphs line by line.
+ */
+#include "layout/para.h"
+#include "layout/linebreak.h"
+#include "util/strbuf.h"
+#include "util/utf8.h"
+
+#include <linebreak.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define HYPHEN_PENALTY 50
+#define EXHYPHEN_PENALTY 50
+#define MAX_HYPH_WORD 64
+
+typedef struct span {
+	size_t start, end;     /* bytes of the paragraph text */
+	para_style st;
+	const folio_node *src; /* text node, and the offset of start in it */
+	size_t src_off;
+	int newline;           /* a forced line end */
+} span;
+
+typedef struct pmark {
+	size_t pos;
+	int kind;
+	const folio_node *node;
+} pmark;
+
+typedef struct pglyph {
+	uint32_t cp;
+	fx adv;
+} pglyph;
+
+enum pkind { PK_TEXT, PK_GLUE, PK_PEN, PK_MARK, PK_INDENT, PK_FIL };
+
+typedef struct pitem {
+	lb_item lb;
+	unsigned char kind;
+	int span;
+	int face;             /* PK_TEXT; PK_PEN: face of the hyphen */
+	unsigned g0, ng;      /* PK_TEXT glyphs */
+	int mark;             /* PK_MARK */
+	size_t src_off;       /* PK_TEXT: offset in the span's node */
+	uint32_t hyphen;      /* PK_PEN flagged: the glyph shown if broken */
+} pitem;
+
+typedef VEC(pitem) pitem_vec;
+
+struct para {
+	lay_ctx *c;
+	strbuf text;
+	VEC(span) spans;
+	VEC(pmark) marks;
+	pitem_vec items;
+	VEC(pglyph) glyphs;
+	fx min_width;
+	int pending_space;    /* span index of a collapsed space, or -1 */
+};
+
+static int linebreak_ready; /* libunibreak's tables: set once, never reset */
+
+para *para_new(lay_ctx *c)
+{
+	if (!linebreak_ready) {
+		init_linebreak();
+		linebreak_ready = 1;
+	}
+	para *p = xcalloc(1, sizeof(*p));
+	p->c = c;
+	return p;
+}
+
+void para_clear(para *p)
+{
+	sb_clear(&p->text);
+	p->spans.n = 0;
+	p->marks.n = 0;
+	p->items.n = 0;
+	p->glyphs.n = 0;
+}
+
+void para_free(para *p)
+{
+	if (p == NULL)
+		return;
+	sb_free(&p->text);
+	VEC_FREE(p->spans);
+	VEC_FREE(p->marks);
+	VEC_FREE(p->items);
+	VEC_FREE(p->glyphs);
+	free(p);
+}
+
+int para_empty(const para *p)
+{
+	for (size_t i = 0; i < p->spans.n; i++) {
+		const span *s = &p->spans.v[i];
+		if (s->newline)
+			return 0;
+		for (size_t k = s->start; k < s->end; k++) {
+			char ch = p->text.s[k];
+			if (ch != ' ' && ch != '\n' && ch != '\t' && ch != '\r')
+				return 0;
+		}
+	}
+	return 1;
+}
+
+void para_text(para *p, const para_style *s, const char *text, size_t len,
+	       const folio_node *src, size_t src_off)
+{
+	if (len == 0)
+		return;
+	span sp = { p->text.len, p->text.len + len, *s, src, src_off, 0 };
+	sb_putn(&p->text, text, len);
+	VEC_PUSH(p->spans, sp);
+}
+
+void para_mark(para *p, int kind, const folio_node *node)
+{
+	pmark m = { p->text.len, kind, node };
+	VEC_PUSH(p->marks, m);
+}
+
+void para_newline(para *p, const para_style *s)
+{
+	span sp = { p->text.len, p->text.len + 1, *s, NULL, 0, 1 };
+	sb_putc(&p->text, '\n');
+	VEC_PUSH(p->spans, sp);
+}
+
+unsigned para_nmarks(const para *p)
+{
+	return (unsigned)p->marks.n;
+}
+
+const folio_node *para_mark_node(const para *p, unsigned i, int *kind)
+{
+	*kind = p->marks.v[i].kind;
+	return p->marks.v[i].node;
+}
+
+void para_trim_end(para *p)
+{
+	while (p->spans.n > 0) {
+		span *s = &p->spans.v[p->spans.n - 1];
+		while (s->end > s->start) {
+			char ch = p->text.s[s->end - 1];
+			if (ch != ' ' && ch != '\n' && ch != '\t' && ch != '\r')
+				break;
+			s->end--;
+		}
+		if (s->end > s->start && !s->newline)
+			break;
+		p->spans.n--;
+	}
+	size_t len = p->spans.n ? p->spans.v[p->spans.n - 1].end : 0;
+	p->text.len = len;
+	if (p->text.s)
+		p->text.s[len] = '\0';
+	for (size_t i = 0; i < p->marks.n; i++)
+		if (p->marks.v[i].pos > len)
+			p->marks.v[i].pos = len;
+}
+
+/* ---- building items ---- */
+
+static void push_item(para *p, pitem it)
+{
+	VEC_PUSH(p->items, it);
+}
+
+static fx space_width(para *p, const span *s)
+{
+	return fonts_advance(p->c->fonts, s->st.face, ' ', s->st.size);
+}
+
+static void push_glue(para *p, int si)
+{
+	const span *s = &p->spans.v[si];
+	fx w = space_width(p, s);
+	pitem it = { 0 };
+	it.kind = PK_GLUE;
+	it.span = si;
+	it.face = s->st.face;
+	it.lb.type = LB_GLUE;
+	it.lb.width = w;
+	if (!s->st.verbatim) {
+		it.lb.stretch = w / 2;
+		it.lb.shrink = w / 3;
+	}
+	push_item(p, it);
+}
+
+static void push_penalty(para *p, int si, int pen, int flagged, fx width,
+			 int face, uint32_t hyphen)
+{
+	pitem it = { 0 };
+	it.kind = PK_PEN;
+	it.span = si;
+	it.face = face;
+	it.hyphen = hyphen;
+	it.lb.type = LB_PENALTY;
+	it.lb.penalty = pen;
+	it.lb.flagged = (unsigned char)flagged;
+	it.lb.width = width;
+	push_item(p, it);
+}
+
+static int has_content(const para *p)
+{
+	for (size_t i = 0; i < p->items.n; i++)
+		if (p->items.v[i].kind == PK_TEXT)
+			return 1;
+	return 0;
+}
+
+static void flush_space(para *p)
+{
+	if (p->pending_space < 0)
+		return;
+	size_t n = p->items.n;
+	if (n > 0 && p->items.v[n - 1].kind != PK_GLUE &&
+	    p->items.v[n - 1].kind != PK_INDENT && has_content(p))
+		push_glue(p, p->pending_space);
+	p->pending_space = -1;
+}
+
+static int is_letter_cp(uint32_t c)
+{
+	if (c < 0x80)
+		return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+	return c >= 0xC0 && c <= 0x24F && c != 0xD7 && c != 0xF7;
+}
+
+/* Hyphenation points of a chunk: brk[k] = 1 allows a break after glyph k.
+ * Only the letters between leading and trailing punctuation count. */
+static void chunk_hyphens(para *p, const span *s, const uint32_t *cps,
+			  unsigned n, const char *bytes, size_t len,
+			  unsigned char *brk)
+{
+	memset(brk, 0, n);
+	if (!p->c->st->hyphenate || s->st.nohyph || s->st.url ||
+	    s->st.verbatim || p->c->hyph == NULL)
+		return;
+	unsigned a = 0, b = n;
+	while (a < n && !is_letter_cp(cps[a]))
+		a++;
+	while (b > a && !is_letter_cp(cps[b - 1]))
+		b--;
+	if (b - a < 5 || b - a > MAX_HYPH_WORD)
+		return;
+	for (unsigned k = a; k < b; k++)
+		if (!is_letter_cp(cps[k]))
+			return;
+	/* byte range of letters a..b */
+	size_t off = 0, ba = 0, bb = len;
+	for (unsigned k = 0; k < n; k++) {
+		uint32_t cp;
+		if (k == a)
+			ba = off;
+		if (k == b)
+			bb = off;
+		off += utf8_decode(bytes + off, len - off, &cp);
+	}
+	if (b == n)
+		bb = len;
+	unsigned char wb[MAX_HYPH_WORD + 1];
+	hyph_word(p->c->hyph, s->st.lang, bytes + ba, bb - ba, wb);
+	for (unsigned k = a; k + 1 < b; k++)
+		brk[k] = wb[k - a];
+}
+
+static int url_break_after(uint32_t c)
+{
+	return c == '/' || c == '.' || c == '-' || c == '_' || c == '?' ||
+	       c == '&' || c == '=' || c == '#' || c == ':' || c == ',';
+}
+
+/* Shapes text[start, end) of span si into text boxes, with hyphenation
+ * penalties, in the faces that cover its characters. */
+static void emit_chunk(para *p, int si, size_t start, size_t end)
+{
+	if (end <= start)
+		return;
+	flush_space(p);
+	const span *s = &p->spans.v[si];
+	lay_ctx *c = p->c;
+	const char *bytes = p->text.s + start;
+	size_t len = end - start;
+	unsigned n = (unsigned)utf8_length(bytes, len);
+	uint32_t *cps = xmalloc((n + 1) * sizeof(uint32_t));
+	int *faces = xmalloc((n + 1) * sizeof(int));
+	size_t *offs = xmalloc((n + 1) * sizeof(size_t));
+	unsigned char *brk = xmalloc(n + 1);
+	size_t off = 0;
+	for (unsigned k = 0; k < n; k++) {
+		offs[k] = off;
+		off += utf8_decode(bytes + off, len - off, &cps[k]);
+		int f = fonts_cover(c->fonts, s->st.face, cps[k]);
+		if (f < 0) {
+			ctx_missing_glyph(c, cps[k], s->src);
+			f = s->st.face;
+		}
+		faces[k] = f;
+	}
+	offs[n] = len;
+	chunk_hyphens(p, s, cps, n, bytes, len, brk);
+
+	/* Shape each run of one face; keep advances per glyph. */
+	size_t gbase = p->glyphs.n;
+	for (unsigned k = 0; k < n;) {
+		unsigned e = k + 1;
+		while (e < n && faces[e] == faces[k])
+			e++;
+		const lay_shaped *sh = fonts_shape(c->fonts, faces[k],
+						   bytes + offs[k],
+						   offs[e] - offs[k]);
+		for (unsigned g = 0; g < e - k; g++) {
+			pglyph pg;
+			pg.cp = g < sh->n ? sh->cp[g] : cps[k + g];
+			pg.adv = fonts_scale(g < sh->n ? sh->adv[g] : 0, sh->upem,
+					     s->st.size);
+			VEC_PUSH(p->glyphs, pg);
+		}
+		k = e;
+	}
+	fx total = 0;
+	for (unsigned k = 0; k < n; k++)
+		total += p->glyphs.v[gbase + k].adv;
+	/* A chunk wider than the measure may break between any two
+	 * characters, as a last resort (and after URL punctuation first). */
+	int overwide = total > p->min_width;
+
+	unsigned k0 = 0;
+	for (unsigned k = 0; k < n; k++) {
+		int last = k + 1 == n;
+		int cut_face = !last && faces[k + 1] != faces[k];
+		int cut_hyph = !last && brk[k];
+		int cut_url = !last && s->st.url && url_break_after(cps[k]) &&
+			      !url_break_after(cps[k + 1]);
+		int cut_any = !last && overwide;
+		if (!(last || cut_face || cut_hyph || cut_url || cut_any))
+			continue;
+		pitem it = { 0 };
+		it.kind = PK_TEXT;
+		it.span = si;
+		it.face = faces[k0];
+		it.g0 = (unsigned)(gbase + k0);
+		it.ng = k - k0 + 1;
+		it.src_off = s->src_off + (start - s->start) + offs[k0];
+		it.lb.type = LB_BOX;
+		for (unsigned g = k0; g <= k; g++)
+			it.lb.width += p->glyphs.v[gbase + g].adv;
+		push_item(p, it);
+		k0 = k + 1;
+		if (cut_hyph) {
+			fx hw = fonts_advance(c->fonts, faces[k], '-', s->st.size);
+			push_penalty(p, si, HYPHEN_PENALTY, 1, hw, faces[k], '-');
+		} else if (cut_url) {
+			push_penalty(p, si, cps[k] == '.' ? 200 : 100, 0, 0, 0, 0);
+		} else if (cut_any) {
+			push_penalty(p, si, 1000, 0, 0, 0, 0);
+		}
+	}
+	free(cps);
+	free(faces);
+	free(offs);
+	free(brk);
+}
+
+static int span_at(const para *p, size_t pos, int hint)
+{
+	int i = hint < 0 ? 0 : hint;
+	while ((size_t)i < p->spans.n && p->spans.v[i].end <= pos)
+		i++;
+	return i;
+}
+
+static int is_space(uint32_t c)
+{
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+static int is_nbsp(uint32_t c)
+{
+	return c == 0xA0 || c == 0x202F || c == 0x2007;
+}
+
+static void emit_marks_at(para *p, size_t pos, size_t *next_mark)
+{
+	while (*next_mark < p->marks.n && p->marks.v[*next_mark].pos <= pos) {
+		pitem it = { 0 };
+		it.kind = PK_MARK;
+		it.mark = (int)*next_mark;
+		it.lb.type = LB_BOX;
+		push_item(p, it);
+		(*next_mark)++;
+	}
+}
+
+static int break_penalty_after(uint32_t c)
+{
+	if (c == '-' || c == 0x2010)
+		return EXHYPHEN_PENALTY;
+	if (c == 0x2013 || c == 0x2014)
+		return EXHYPHEN_PENALTY;
+	if (c == '/')
+		return 100;
+	return 0;
+}
+
+/* Expands a verbatim tab to the next multiple of 8 columns. */
+static void verbatim_space(para *p, int si, unsigned count, size_t pos)
+{
+	const span *s = &p->spans.v[si];
+	fx w = space_width(p, s);
+	for (unsigned i = 0; i < count; i++) {
+		pglyph g = { ' ', w };
+		VEC_PUSH(p->glyphs, g);
+		pitem it = { 0 };
+		it.kind = PK_TEXT;
+		it.span = si;
+		it.face = s->st.face;
+		it.g0 = (unsigned)p->glyphs.n - 1;
+		it.ng = 1;
+		it.src_off = s->src_off + (pos - s->start);
+		it.lb.type = LB_BOX;
+		it.lb.width = w;
+		push_item(p, it);
+	}
+}
+
+static void build_items(para *p, const para_shape *shape)
+{
+	const char *t = p->text.s;
+	size_t len = p->text.len;
+	char *brks = xmalloc(len + 1);
+	const char *lang = p->spans.n ? p->spans.v[0].st.lang : NULL;
+	set_linebreaks_utf8((const utf8_t *)t, len, lang, brks);
+	p->pending_space = -1;
+	if (shape->indent > 0) {
+		pitem it = { 0 };
+		it.kind = PK_INDENT;
+		it.lb.type = LB_BOX;
+		it.lb.width = shape->indent;
+		push_item(p, it);
+	}
+	size_t next_mark = 0;
+	int si = 0;
+	size_t chunk = (size_t)-1;   /* start of the open chunk */
+	int chunk_span = -1;
+	unsigned column = 0;         /* verbatim column, for tabs */
+	uint32_t prev = 0;
+	size_t i = 0;
+	while (i < len) {
+		si = span_at(p, i, si);
+		const span *s = &p->spans.v[si];
+		uint32_t cp;
+		size_t k = utf8_decode(t + i, len - i, &cp);
+		int marks_here = next_mark < p->marks.n &&
+				 p->marks.v[next_mark].pos <= i;
+		int allow = i > 0 && (brks[i - 1] == LINEBREAK_ALLOWBREAK);
+		int boundary = chunk != (size_t)-1 &&
+			       (si != chunk_span || marks_here ||
+				is_space(cp) || is_nbsp(cp) || allow ||
+				cp == 0xAD || cp == 0x200B);
+		if (boundary) {
+			emit_chunk(p, chunk_span, chunk, i);
+			chunk = (size_t)-1;
+			if (allow && !is_space(cp) && !is_nbsp(cp) &&
+			    !s->newline && !p->spans.v[chunk_span].st.verbatim) {
+				int pen = break_penalty_after(prev);
+				push_penalty(p, chunk_span, pen,
+					     prev == '-' || prev == 0x2010, 0,
+					     0, 0);
+			}
+		}
+		emit_marks_at(p, i, &next_mark);
+		if (s->newline || (s->st.verbatim && cp == '\n')) {
+			p->pending_space = -1;
+			pitem fil = { 0 };
+			fil.kind = PK_FIL;
+			fil.lb.type = LB_GLUE;
+			fil.lb.fil = 1;
+			push_item(p, fil);
+			push_penalty(p, si, -LB_INF, 0, 0, 0, 0);
+			column = 0;
+		} else if (s->st.verbatim && (cp == ' ' || cp == '\t')) {
+			unsigned count = cp == '\t' ? 8 - column % 8 : 1;
+			verbatim_space(p, si, count, i);
+			column += count;
+			/* a long code line may wrap after a space */
+			if (i + k < len && t[i + k] != ' ' && t[i + k] != '\n')
+				push_penalty(p, si, 500, 0, 0, 0, 0);
+		} else if (is_space(cp)) {
+			if (p->pending_space < 0)
+				p->pending_space = si;
+		} else if (is_nbsp(cp)) {
+			flush_space(p);
+			push_penalty(p, si, LB_INF, 0, 0, 0, 0);
+			push_glue(p, si);
+			if (cp == 0x202F)
+				p->items.v[p->items.n - 1].lb.width /= 2;
+		} else if (cp == 0xAD) {
+			fx hw = fonts_advance(p->c->fonts, s->st.face, '-', s->st.size);
+			push_penalty(p, si, HYPHEN_PENALTY, 1, hw, s->st.face, '-');
+		} else if (cp == 0x200B) {
+			push_penalty(p, si, 0, 0, 0, 0, 0);
+		} else if (chunk == (size_t)-1) {
+			chunk = i;
+			chunk_span = si;
+		}
+		if (!is_space(cp))
+			prev = cp;
+		if (s->st.verbatim && cp != ' ' && cp != '\t' && cp != '\n')
+			column++;
+		i += k;
+	}
+	if (chunk != (size_t)-1)
+		emit_chunk(p, chunk_span, chunk, len);
+	emit_marks_at(p, len, &next_mark);
+	free(brks);
+
+	/* No hyphen in the paragraph's last word. */
+	size_t last_glue = 0;
+	for (size_t j = 0; j < p->items.n; j++)
+		if (p->items.v[j].kind == PK_GLUE ||
+		    (p->items.v[j].kind == PK_PEN && p->items.v[j].lb.penalty <= -LB_INF))
+			last_glue = j;
+	for (size_t j = last_glue; j < p->items.n; j++) {
+		pitem *it = &p->items.v[j];
+		if (it->kind == PK_PEN && it->lb.flagged)
+			it->lb.penalty = LB_INF;
+	}
+	/* The paragraph's end: penalty, parfillskip, forced break. */
+	while (p->items.n && p->items.v[p->items.n - 1].kind == PK_GLUE)
+		p->items.n--;
+	push_penalty(p, 0, LB_INF, 0, 0, 0, 0);
+	pitem fil = { 0 };
+	fil.kind = PK_FIL;
+	fil.lb.type = LB_GLUE;
+	fil.lb.fil = 1;
+	push_item(p, fil);
+	push_penalty(p, 0, -LB_INF, 1, 0, 0, 0);
+}
+
+/* ---- placing lines ---- */
+
+typedef struct line_builder {
+	lay_ctx *c;
+	VEC(lay_item) items;
+	VEC(lay_glyph) glyphs;  /* glyphs of the open run */
+	VEC(line_mark) marks;
+	int run_face;
+	fx run_size, run_rise, run_x;
+	int open;
+	/* link area in progress */
+	const folio_node *lk_node;
+	const char *lk_uri;
+	fx lk_x0, lk_x1, lk_top, lk_bot;
+} line_builder;
+
+static void close_run(line_builder *b)
+{
+	if (!b->open)
+		return;
+	lay_item it = { 0 };
+	it.kind = LI_TEXT;
+	it.face = b->run_face;
+	it.size = b->run_size;
+	it.x = b->run_x;
+	it.y = -b->run_rise;
+	it.n = (unsigned)b->glyphs.n;
+	it.g = arena_alloc(b->c->arena, it.n * sizeof(lay_glyph));
+	for (unsigned i = 0; i < it.n; i++) {
+		it.g[i] = b->glyphs.v[i];
+		it.g[i].x -= b->run_x;
+	}
+	VEC_PUSH(b->items, it);
+	b->glyphs.n = 0;
+	b->open = 0;
+}
+
+static void add_glyph(line_builder *b, int face, fx size, fx rise,
+		      uint32_t cp, fx x)
+{
+	if (b->open && (face != b->run_face || size != b->run_size ||
+			rise != b->run_rise))
+		close_run(b);
+	if (!b->open) {
+		b->open = 1;
+		b->run_face = face;
+		b->run_size = size;
+		b->run_rise = rise;
+		b->run_x = x;
+	}
+	lay_glyph g = { cp, x };
+	VEC_PUSH(b->glyphs, g);
+}
+
+static void close_link(line_builder *b)
+{
+	if (b->lk_node == NULL && b->lk_uri == NULL)
+		return;
+	if (b->lk_x1 > b->lk_x0) {
+		lay_item it = { 0 };
+		it.kind = LI_LINK;
+		it.x = b->lk_x0;
+		it.y = b->lk_top;
+		it.w = b->lk_x1 - b->lk_x0;
+		it.h = b->lk_bot - b->lk_top;
+		it.node = b->lk_node;
+		it.uri = b->lk_uri;
+		VEC_PUSH(b->items, it);
+	}
+	b->lk_node = NULL;
+	b->lk_uri = NULL;
+}
+
+static void track_link(line_builder *b, const para_style *st, fx x0, fx x1)
+{
+	if (st->link != b->lk_node || st->uri != b->lk_uri ||
+	    (st->uri && b->lk_uri && strcmp(st->uri, b->lk_uri) != 0))
+		close_link(b);
+	if (st->link == NULL && st->uri == NULL)
+		return;
+	if (b->lk_node == NULL && b->lk_uri == NULL) {
+		b->lk_node = st->link;
+		b->lk_uri = st->uri;
+		b->lk_x0 = x0;
+		b->lk_top = -(st->size * 85 / 100) - st->rise;
+		b->lk_bot = st->size / 4 - st->rise;
+	}
+	b->lk_x1 = x1;
+}
+
+static lay_line make_line(para *p, const para_shape *shape, const lb_line *l,
+			  int first, int last, line_builder *b)
+{
+	lay_line out = { 0 };
+	const pitem *it = p->items.v;
+	double r = l->ratio;
+	int justify = shape->align == ALIGN_JUSTIFY;
+	if (!justify && r > 0)
+		r = 0; /* ragged: spaces stay natural */
+	if (r < -1)
+		r = -1;
+	fx x = first ? 0 : shape->hang;
+	b->items.n = 0;
+	b->marks.n = 0;
+	b->open = 0;
+	b->lk_node = NULL;
+	b->lk_uri = NULL;
+	int have_src = 0;
+	for (unsigned i = l->start; i < l->end; i++) {
+		const pitem *e = &it[i];
+		switch (e->kind) {
+		case PK_INDENT:
+			x += e->lb.width;
+			break;
+		case PK_TEXT: {
+			const span *s = &p->spans.v[e->span];
+			if (!have_src && s->src) {
+				out.src = s->src;
+				out.src_off = e->src_off;
+				have_src = 1;
+			}
+			fx x0 = x;
+			for (unsigned g = 0; g < e->ng; g++) {
+				const pglyph *pg = &p->glyphs.v[e->g0 + g];
+				add_glyph(b, e->face, s->st.size, s->st.rise,
+					  pg->cp, x);
+				x += pg->adv;
+			}
+			track_link(b, &s->st, x0, x);
+			break;
+		}
+		case PK_GLUE: {
+			fx w = e->lb.width;
+			if (r > 0)
+				w += (fx)(r * e->lb.stretch + 0.5);
+			else if (r < 0)
+				w += (fx)(r * e->lb.shrink - 0.5);
+			const span *s = &p->spans.v[e->span];
+			/* A real space glyph, so text extraction sees words. */
+			add_glyph(b, b->open ? b->run_face : e->face,
+				  b->open ? b->run_size : s->st.size,
+				  b->open ? b->run_rise : 0, ' ', x);
+			x += w;
+			break;
+		}
+		case PK_MARK: {
+			const pmark *m = &p->marks.v[e->mark];
+			line_mark lm = { m->kind, m->node, x };
+			VEC_PUSH(b->marks, lm);
+			break;
+		}
+		default:
+			break;
+		}
+	}
+	const pitem *brk = &it[l->end];
+	if (brk->kind == PK_PEN && brk->lb.flagged && brk->lb.width > 0 &&
+	    brk->hyphen) {
+		const span *s = &p->spans.v[brk->span];
+		add_glyph(b, brk->face, s->st.size, s->st.rise, brk->hyphen, x);
+		x += brk->lb.width;
+		out.hyphenated = 1;
+	}
+	close_run(b);
+	close_link(b);
+	/* Trailing spaces carry no width. */
+	out.width = x;
+	fx shift = 0;
+	fx avail = l->target + (first ? 0 : shape->hang);
+	if (shape->align == ALIGN_CENTER && (!last || shape->last_centered ||
+					     1))
+		shift = (avail - x) / 2;
+	else if (shape->align == ALIGN_RIGHT)
+		shift = avail - x;
+	if (shape->align == ALIGN_CENTER)
+		shift += (first ? 0 : -shape->hang / 2);
+	if (shift < 0)
+		shift = 0;
+	out.nitems = (unsigned)b->items.n;
+	out.items = arena_alloc(p->c->arena, (out.nitems + b->marks.n) *
+						     sizeof(lay_item));
+	for (unsigned i = 0; i < out.nitems; i++) {
+		out.items[i] = b->items.v[i];
+		out.items[i].x += shift;
+	}
+	out.nmarks = (unsigned)b->marks.n;
+	out.marks = arena_alloc(p->c->arena, out.nmarks * sizeof(line_mark));
+	for (unsigned i = 0; i < out.nmarks; i++) {
+		out.marks[i] = b->marks.v[i];
+		out.marks[i].x += shift;
+		if (out.marks[i].kind == MARK_ANCHOR) {
+			lay_item d = { 0 };
+			d.kind = LI_DEST;
+			d.x = out.marks[i].x;
+			d.node = out.marks[i].node;
+			out.items[out.nitems++] = d;
+		}
+	}
+	fx d = shape->leading * 27 / 100;
+	out.d = d;
+	out.h = shape->leading - d;
+	for (unsigned i = 0; i < out.nitems; i++)
+		if (out.items[i].kind == LI_DEST)
+			out.items[i].y = -out.h;
+	(void)last;
+	return out;
+}
+
+lay_line *para_set(para *p, const para_shape *shape, unsigned *nlines)
+{
+	*nlines = 0;
+	if (p->spans.n == 0 && p->marks.n == 0) {
+		para_clear(p);
+		return NULL;
+	}
+	fx width = shape->width > 10 * FX_PT ? shape->width : 10 * FX_PT;
+	p->min_width = width - (shape->hang > 0 ? shape->hang : 0) -
+		       shape->indent;
+	p->items.n = 0;
+	p->glyphs.n = 0;
+	build_items(p, shape);
+
+	lb_params lp;
+	fx size = p->spans.n ? p->spans.v[0].st.size : 10 * FX_PT;
+	lb_defaults(&lp, width, size);
+	lp.tolerance = p->c->st->tolerance;
+	lp.pretolerance = p->c->st->pretolerance;
+	lp.looseness = p->c->st->looseness;
+	fx first_w = width;
+	if (shape->hang > 0) {
+		lp.first_widths = &first_w;
+		lp.nfirst = 1;
+		lp.width = width - shape->hang;
+	}
+	if (shape->align != ALIGN_JUSTIFY) {
+		lp.ragged_stretch = size * 3;
+		for (size_t j = 0; j < p->items.n; j++) {
+			pitem *it = &p->items.v[j];
+			if (it->kind == PK_GLUE) {
+				it->lb.stretch = 0;
+				it->lb.shrink = 0;
+			}
+			if (it->kind == PK_PEN && it->lb.flagged &&
+			    it->lb.penalty > 0 && it->lb.penalty < LB_INF)
+				it->lb.penalty = 200;
+		}
+	}
+	lb_item *lbi = xmalloc((p->items.n + 1) * sizeof(lb_item));
+	for (size_t j = 0; j < p->items.n; j++)
+		lbi[j] = p->items.v[j].lb;
+	lb_result res;
+	lb_break(lbi, (unsigned)p->items.n, &lp, &res);
+	free(lbi);
+
+	line_builder b = { 0 };
+	b.c = p->c;
+	lay_line *lines = arena_alloc(p->c->arena,
+				      (res.nlines + 1) * sizeof(lay_line));
+	unsigned n = 0;
+	for (unsigned i = 0; i < res.nlines; i++) {
+		lay_line ln = make_line(p, shape, &res.lines[i], i == 0,
+					i + 1 == res.nlines, &b);
+		/* A line that holds only marks (an anchor after the last
+		 * word, alone after a forced break) still carries them. */
+		lines[n++] = ln;
+	}
+	VEC_FREE(b.items);
+	VEC_FREE(b.glyphs);
+	VEC_FREE(b.marks);
+	lb_result_free(&res);
+	para_clear(p);
+	*nlines = n;
+	return lines;
+}
+
+fx para_measure(lay_ctx *c, const para_style *s, const char *text, size_t len)
+{
+	fx w = 0;
+	size_t off = 0;
+	while (off < len) {
+		/* shape runs of one covering face */
+		uint32_t cp;
+		size_t k = utf8_decode(text + off, len - off, &cp);
+		int f = fonts_cover(c->fonts, s->face, cp);
+		if (f < 0)
+			f = s->face;
+		size_t e = off + k;
+		while (e < len) {
+			uint32_t c2;
+			size_t k2 = utf8_decode(text + e, len - e, &c2);
+			int f2 = fonts_cover(c->fonts, s->face, c2);
+			if ((f2 < 0 ? s->face : f2) != f)
+				break;
+			e += k2;
+		}
+		const lay_shaped *sh = fonts_shape(c->fonts, f, text + off, e - off);
+		for (unsigned g = 0; g < sh->n; g++)
+			w += fonts_scale(sh->adv[g], sh->upem, s->size);
+		off = e;
+	}
+	return w;
+}
+
+lay_line *para_single(lay_ctx *c, const para_style *s, const char *text,
+		      size_t len, fx leading)
+{
+	para *p = para_new(c);
+	para_text(p, s, text, len, NULL, 0);
+	para_shape shape = { 0 };
+	shape.width = FX_INF / 4;
+	shape.leading = leading;
+	shape.align = ALIGN_RAGGED;
+	unsigned n;
+	lay_line *l = para_set(p, &shape, &n);
+	para_free(p);
+	if (n == 0) {
+		l = arena_alloc(c->arena, sizeof(lay_line));
+		l->d = leading * 27 / 100;
+		l->h = leading - l->d;
+	}
+	return l;
+}

@@ -1,0 +1,89 @@
+/*
+ * para.h: a paragraph, from inline text to set lines.
+ *
+ * The flow feeds a paragraph text pieces with their style (face, size,
+ * link, language) and zero-width marks (anchors, footnote calls), then
+ * sets it at a width: para_set() finds the break opportunities (UAX #14,
+ * libunibreak), hyphenates (hyph.c), builds boxes, glue and penalties with
+ * the fonts' real advances and kerning, breaks them with Knuth-Plass
+ * (linebreak.c) and returns lines of positioned glyph runs.
+ */
+#ifndef FOLIO_LAYOUT_PARA_H
+#define FOLIO_LAYOUT_PARA_H
+
+#include "layout/ctx.h"
+
+typedef struct para_style {
+	int face;
+	fx size;
+	fx rise;                    /* baseline shift up (superscript) */
+	const folio_node *link;     /* internal link target */
+	const char *uri;            /* external link */
+	const char *lang;           /* xml:lang of the text */
+	unsigned char verbatim;     /* keep spaces and line ends */
+	unsigned char url;          /* break after / . - _ freely, no hyphens */
+	unsigned char nohyph;       /* never hyphenate */
+} para_style;
+
+enum mark_kind {
+	MARK_ANCHOR,   /* a DEST for the node */
+	MARK_FOOTNOTE  /* the node's footnote goes on this line's page */
+};
+
+typedef struct line_mark {
+	int kind;
+	const folio_node *node;
+	fx x;
+} line_mark;
+
+/* One set line: items relative to its left edge and baseline (y = 0 is
+ * the baseline, negative is up). */
+typedef struct lay_line {
+	fx h, d;            /* above and below the baseline */
+	fx width;           /* set width */
+	lay_item *items;
+	unsigned nitems;
+	line_mark *marks;
+	unsigned nmarks;
+	int hyphenated;
+	const folio_node *src; /* first text node on the line, and offset */
+	size_t src_off;
+} lay_line;
+
+typedef struct para_shape {
+	fx width;           /* measure */
+	fx indent;          /* first-line indent (a box) */
+	fx hang;            /* extra left indent of lines after the first */
+	fx leading;         /* baseline to baseline */
+	int align;          /* enum style_align */
+	int hyphenate;
+	int last_centered;  /* center the last line too (titles) */
+} para_shape;
+
+typedef struct para para;
+
+para *para_new(lay_ctx *c);
+void para_free(para *p);
+void para_clear(para *p);
+/* Nothing printable so far (marks alone do not count). */
+int para_empty(const para *p);
+void para_text(para *p, const para_style *s, const char *text, size_t len,
+	       const folio_node *src, size_t src_off);
+void para_mark(para *p, int kind, const folio_node *node);
+/* A forced line end (verbatim text, a <sbr/>). */
+void para_newline(para *p, const para_style *s);
+/* Marks collected so far (a paragraph with no text hands them on). */
+unsigned para_nmarks(const para *p);
+const folio_node *para_mark_node(const para *p, unsigned i, int *kind);
+/* Drops trailing spaces and line ends (verbatim blocks). */
+void para_trim_end(para *p);
+/* Sets the paragraph; lines are allocated in the pass arena.  Clears p. */
+lay_line *para_set(para *p, const para_shape *shape, unsigned *nlines);
+
+/* Width of text in one style, on one line (labels, leaders, heads). */
+fx para_measure(lay_ctx *c, const para_style *s, const char *text, size_t len);
+/* One line of text in one style, unbroken, starting at x = 0. */
+lay_line *para_single(lay_ctx *c, const para_style *s, const char *text,
+		      size_t len, fx leading);
+
+#endif

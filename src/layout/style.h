@@ -1,0 +1,61 @@
+/*
+ * style.h: a page style, read from a styles/NAME.style file.
+ *
+ * The format is "key = value" lines, '#' comments; lengths take a unit
+ * (mm, cm, in, pt; a bare number is points).  doc/styles.md lists every
+ * key.  Unknown keys are warnings with file:line; a missing file is fatal.
+ * style_defaults() gives the A5 two-sided course reader, so a style file
+ * only needs the keys it changes.
+ */
+#ifndef FOLIO_LAYOUT_STYLE_H
+#define FOLIO_LAYOUT_STYLE_H
+
+#include "folio/diag.h"
+#include "layout/lay.h"
+
+#define STYLE_LEVELS 4 /* heading levels with their own settings */
+
+enum style_align { ALIGN_JUSTIFY, ALIGN_RAGGED, ALIGN_CENTER, ALIGN_RIGHT };
+enum style_place { PLACE_NONE, PLACE_OUTER, PLACE_INNER, PLACE_CENTER };
+
+typedef struct style_heading {
+	fx size, leading;      /* font size and baseline distance */
+	fx space_before, space_after;
+	int bold, italic;
+} style_heading;
+
+typedef struct lay_style {
+	char name[64];
+	fx page_width, page_height;
+	int two_sided;
+	fx margin_inner, margin_outer, margin_top, margin_bottom;
+	char font_text[64], font_heading[64], font_mono[64];
+	fx size_text, leading;
+	fx size_small, leading_small; /* footnotes, captions, index */
+	fx size_mono;
+	fx par_indent, par_space;
+	int align;             /* enum style_align */
+	int hyphenate;
+	int numbered_headings;
+	style_heading h[STYLE_LEVELS];
+	fx title_size;         /* an article's title */
+	fx book_title_size;
+	int head_position;     /* running heads: enum style_place */
+	int folio_position;    /* page numbers: enum style_place */
+	int folio_bottom;      /* 1: folios at the foot, 0: in the head line */
+	fx head_size;
+	int recto_openings;    /* articles open on a right-hand page */
+	int toc_depth;         /* 1: articles only, 2: and their sections */
+	fx list_indent, quote_indent;
+	fx footnote_rule;      /* length of the rule above footnotes */
+	int tolerance, pretolerance, looseness;
+} lay_style;
+
+void style_defaults(lay_style *s);
+/* Reads path over what *s holds.  Returns -1 after a FOLIO_FATAL when the
+ * file cannot be read; bad lines are warnings. */
+int style_load(lay_style *s, const char *path, folio_diag *diag);
+/* Parses a length ("18mm", "10.5pt", "0.5in"); returns -1 on error. */
+int style_parse_length(const char *s, fx *out);
+
+#endif

@@ -1,0 +1,220 @@
+/*
+ * links: linkend → node->target for xref, link and footnoteref (glossary
+ * terms and citations are the glossary and citation passes' business),
+ * and the link text of an xref.
+ *
+ * An unknown id is an error at the reference, with the nearest known id as
+ * a note.  An xref (or an empty link) gets its text as GENERATED children,
+ * in the xref's language: the text (or the title) of the element named by
+ * endterm; else
+ * the target's xreflabel; else, by the target's kind, "Gambar 2.3" for a
+ * numbered figure/table/example/equation, "Bab 2" for a numbered chapter
+ * (appendix, part), the title for other divisions, the number for a
+ * footnote, list item or step, the term for a glossary or list entry.
+ * This pass runs after numbering, whose labels it uses.
+ */
+#include "resolve/resolve.h"
+#include "folio/lang.h"
+#include "resolve/gentree.h"
+#include "util/strbuf.h"
+
+#include <string.h>
+
+/* Text with runs of white space made one space, trimmed; in the arena. */
+static const char *squeeze(folio_doc *doc, const char *s)
+{
+	strbuf b = STRBUF_INIT;
+	int space = 0;
+	for (const char *p = s; *p; p++) {
+		if (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r') {
+			space = 1;
+			continue;
+		}
+		if (space && b.len)
+			sb_putc(&b, ' ');
+		space = 0;
+		sb_putc(&b, *p);
+	}
+	const char *out = arena_strdup(doc->arena, sb_str(&b));
+	sb_free(&b);
+	return out;
+}
+
+static const char *text_of(folio_doc *doc, const folio_node *n)
+{
+	if (n == NULL)
+		return NULL;
+	const char *t = squeeze(doc, folio_node_text(doc, n));
+	return t[0] ? t : NULL;
+}
+
+static const char *numbered(folio_doc *doc, const char *word, const folio_node *t)
+{
+	return t->label ? arena_printf(doc->arena, "%s %s", word, t->label) : NULL;
+}
+
+/* A division's own name when it has no title. */
+static const char *default_title(const folio_node *t, const folio_lang *L)
+{
+	switch (t->kind) {
+	case FOLIO_NODE_GLOSSARY: return L->glossary;
+	case FOLIO_NODE_BIBLIOGRAPHY: return L->bibliography;
+	case FOLIO_NODE_INDEX: return L->index;
+	case FOLIO_NODE_PREFACE: return L->preface;
+	default: return NULL;
+	}
+}
+
+static const char *link_text(folio_doc *doc, const folio_node *t, const folio_lang *L)
+{
+	const char *label = folio_node_attr(t, "xreflabel");
+	if (label)
+		return label;
+	switch (t->kind) {
+	case FOLIO_NODE_FIGURE: return numbered(doc, L->figure, t);
+	case FOLIO_NODE_TABLE: return numbered(doc, L->table, t);
+	case FOLIO_NODE_EXAMPLE: return numbered(doc, L->example, t);
+	case FOLIO_NODE_EQUATION: return numbered(doc, L->equation, t);
+	case FOLIO_NODE_FOOTNOTE:
+	case FOLIO_NODE_LISTITEM:
+	case FOLIO_NODE_STEP:
+		return t->label;
+	case FOLIO_NODE_GLOSSENTRY:
+		return text_of(doc, folio_node_child(t, FOLIO_NODE_GLOSSTERM));
+	case FOLIO_NODE_VARLISTENTRY:
+		return text_of(doc, folio_node_child(t, FOLIO_NODE_TERM));
+	case FOLIO_NODE_BIBLIOENTRY:
+	case FOLIO_NODE_BIBLIOMIXED: {
+		const char *abbrev = text_of(doc, folio_node_child(t, FOLIO_NODE_ABBREV));
+		return abbrev ? arena_printf(doc->arena, "[%s]", abbrev) : NULL;
+	}
+	default:
+		break;
+	}
+	if (t->flags & FOLIO_FLAG_NUMBERED) {
+		if (t->kind == FOLIO_NODE_CHAPTER)
+			return numbered(doc, L->chapter, t);
+		if (t->kind == FOLIO_NODE_APPENDIX)
+			return numbered(doc, L->appendix, t);
+		if (t->kind == FOLIO_NODE_PART)
+			return numbered(doc, L->part, t);
+	}
+	const char *title = text_of(doc, folio_node_title(t));
+	if (title)
+		return title;
+	return default_title(t, L);
+}
+
+static int has_content(const folio_node *n)
+{
+	for (folio_node *c = n->first; c; c = c->next) {
+		if (c->kind != FOLIO_NODE_TEXT)
+			return 1;
+		for (size_t i = 0; i < c->len; i++)
+			if (c->text[i] != ' ' && c->text[i] != '\t' &&
+			    c->text[i] != '\n' && c->text[i] != '\r')
+				return 1;
+	}
+	return 0;
+}
+
+/* The node an id names, or NULL after an error with a hint. */
+static folio_node *lookup(folio_doc *doc, folio_node *n, const char *attr,
+			  const char *id, folio_diag *diag)
+{
+	folio_node *t = folio_doc_find_id(doc, id);
+	if (t)
+		return t;
+	folio_report(diag, FOLIO_ERROR, n->loc, "<%s %s=\"%s\">: no element has the id '%s'",
+		     n->name, attr, id, id);
+	const char *near = resolve_nearest_id(doc, id);
+	if (near)
+		folio_report(diag, FOLIO_NOTE, n->loc, "did you mean '%s'?", near);
+	return NULL;
+}
+
+static void generate_text(folio_doc *doc, folio_node *n, folio_diag *diag)
+{
+	const folio_lang *L = folio_lang_get(n->lang);
+	const char *text = NULL;
+	const char *endterm = folio_node_attr(n, "endterm");
+	if (endterm) {
+		folio_node *e = lookup(doc, n, "endterm", endterm, diag);
+		if (e == NULL)
+			return;
+		/* an element with a title (a section, a figure) lends its
+		 * title, anything else all its text */
+		folio_node *title = folio_node_title(e);
+		text = text_of(doc, title ? title : e);
+	} else {
+		text = link_text(doc, n->target, L);
+	}
+	if (text == NULL) {
+		folio_report(diag, FOLIO_WARNING, n->loc,
+			     "no text for a link to <%s id=\"%s\">: give the target an xreflabel, or the %s an endterm",
+			     n->target->name, n->target->id ? n->target->id : "", n->name);
+		text = n->target->id ? n->target->id : "?";
+	}
+	gen_text(doc, n, text, n);
+}
+
+/* The id named by linkend, or by xlink:href="#id". */
+static const char *internal_ref(const folio_node *n, const char **attr)
+{
+	const char *linkend = folio_node_attr(n, "linkend");
+	if (linkend) {
+		*attr = "linkend";
+		return linkend;
+	}
+	const char *href = folio_node_attr(n, "xlink:href");
+	if (href && href[0] == '#' && href[1]) {
+		*attr = "xlink:href";
+		return href + 1;
+	}
+	return NULL;
+}
+
+static int resolve_one(folio_doc *doc, folio_node *n, folio_diag *diag)
+{
+	const char *attr = NULL;
+	const char *id = internal_ref(n, &attr);
+	if (id == NULL) {
+		if (n->kind == FOLIO_NODE_LINK)
+			return 0; /* an external link, or plain text */
+		folio_report(diag, FOLIO_ERROR, n->loc, "<%s> needs a linkend naming its target",
+			     n->name);
+		return -1;
+	}
+	folio_node *t = lookup(doc, n, attr, id, diag);
+	if (t == NULL)
+		return -1;
+	n->target = t;
+	if (n->kind == FOLIO_NODE_FOOTNOTEREF) {
+		if (t->kind != FOLIO_NODE_FOOTNOTE) {
+			folio_report(diag, FOLIO_ERROR, n->loc,
+				     "footnoteref must point at a footnote; '%s' is a <%s>", id, t->name);
+			return -1;
+		}
+		n->label = t->label;
+		return 0;
+	}
+	if (!has_content(n))
+		generate_text(doc, n, diag);
+	return 0;
+}
+
+int pass_links(folio_doc *doc, const folio_resolve_opts *opts, folio_diag *diag)
+{
+	(void)opts;
+	int rc = 0;
+	for (folio_node *n = doc->root; n; n = folio_next(doc->root, n, 0)) {
+		if (n->kind != FOLIO_NODE_XREF && n->kind != FOLIO_NODE_LINK &&
+		    n->kind != FOLIO_NODE_FOOTNOTEREF)
+			continue;
+		if (n->flags & FOLIO_FLAG_GENERATED)
+			continue;
+		if (resolve_one(doc, n, diag) != 0)
+			rc = -1;
+	}
+	return rc;
+}

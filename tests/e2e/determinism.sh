@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# determinism: the same sources give byte-identical PDF, EPUB and text, run
+# after run, whatever the time zone, the locale or the output folder.
+set -u
+t=$(mktemp -d); trap 'rm -rf "$t"' EXIT
+src=sources/pekerjaan-sosial/reader.xml
+fail=0
+build() { # build DIR [ENV...]
+	local dir=$1; shift
+	mkdir -p "$dir"
+	env "$@" "$FOLIO" build "$src" -q --pdf "$dir/r.pdf" --epub "$dir/r.epub" --text "$dir/r.txt" \
+		|| { echo "FAIL: build in $dir exited $?"; fail=1; }
+}
+build "$t/a" SOURCE_DATE_EPOCH=1767225600
+build "$t/b" SOURCE_DATE_EPOCH=1767225600 TZ=Asia/Jakarta LC_ALL=C.UTF-8
+build "$t/c/deeper/folder" SOURCE_DATE_EPOCH=1767225600 TZ=America/New_York LANG=id_ID.UTF-8
+for f in r.pdf r.epub r.txt; do
+	for other in b c/deeper/folder; do
+		cmp -s "$t/a/$f" "$t/$other/$f" || { echo "FAIL: $f differs between a and $other"; fail=1; }
+	done
+done
+# Without SOURCE_DATE_EPOCH the outputs must still not depend on the clock.
+build "$t/d"
+sleep 1
+build "$t/e"
+for f in r.pdf r.epub; do
+	cmp -s "$t/d/$f" "$t/e/$f" || { echo "FAIL: $f depends on the time of the build"; fail=1; }
+done
+[ $fail = 0 ] && echo "determinism: identical outputs"
+exit $fail

@@ -1,0 +1,143 @@
+#!/usr/bin/env bash
+# epub_sample: the EPUB of the sample reader and of the feature sampler
+# (tests/e2e/data/epub/features.xml: lists, tables, a figure, notes, code),
+# checked as a reading system and a student would need it:
+#   - epubcheck (Debian's 4.2.6): any FATAL, ERROR or WARNING fails the test
+#   - the container, manifest, well-formedness, lang attributes, every
+#     internal link and every footnote's way there and back (check_epub.py)
+#   - fidelity: every source word is in the EPUB
+#   - two builds, under different time zones, are byte-identical
+#   - an image without alternative text is a warning with file:line, an
+#     image outside the source folder an error
+# Env: FOLIO (the binary), SRC (repo root), SHARED (../shared).
+set -u
+: "${FOLIO:?FOLIO must name the folio binary}"
+SRC=${SRC:-$(cd "$(dirname "$0")/../.." && pwd)}
+SHARED=${SHARED:-$SRC/../shared}
+cd "$SRC" || exit 2
+tmp=$(mktemp -d /tmp/epub_sample.XXXXXX)
+trap 'rm -rf "$tmp"' EXIT
+data=tests/e2e/data/epub
+reader=sources/pekerjaan-sosial/reader.xml
+fail=0
+bad() { echo "FAIL: $*"; fail=1; }
+ok() { echo "ok: $*"; }
+
+build() { # build NAME SOURCE [options...]: writes $tmp/NAME.epub
+	local name=$1 src=$2
+	shift 2
+	if ! "$FOLIO" build "$src" --epub "$tmp/$name.epub" "$@" >"$tmp/$name.log" 2>&1; then
+		bad "folio build $src --epub $* failed:"
+		sed 's/^/    /' "$tmp/$name.log" | head -20
+		return 1
+	fi
+	return 0
+}
+
+unset SOURCE_DATE_EPOCH
+build reader "$reader"
+TZ=America/New_York build reader2 "$reader"
+build features "$data/features.xml"
+build fonts "$data/features.xml" --epub-fonts
+SOURCE_DATE_EPOCH=1767225600 TZ=Asia/Jakarta build dated "$data/features.xml"
+
+# ---- epubcheck: two JVMs at a time (each takes seconds to start)
+check_one() {
+	java -jar /usr/share/java/epubcheck.jar "$tmp/$1.epub" >"$tmp/$1.check" 2>&1
+}
+pids=()
+for name in reader features fonts; do
+	[ -s "$tmp/$name.epub" ] || continue
+	check_one "$name" &
+	pids+=($!)
+	if [ ${#pids[@]} -ge 2 ]; then wait "${pids[0]}"; pids=("${pids[@]:1}"); fi
+done
+wait
+for name in reader features fonts; do
+	[ -s "$tmp/$name.epub" ] || { bad "$name.epub was not written"; continue; }
+	msgs=$(grep -E '^(FATAL|ERROR|WARNING)' "$tmp/$name.check")
+	if [ -n "$msgs" ] || ! grep -q 'No errors or warnings detected' "$tmp/$name.check"; then
+		bad "epubcheck $name.epub:"
+		{ [ -n "$msgs" ] && echo "$msgs" || tail -5 "$tmp/$name.check"; } | sed 's/^/    /' | head -40
+	else
+		ok "epubcheck $name.epub: no errors or warnings"
+	fi
+done
+
+# ---- structure, links, footnotes
+epubs=()
+for name in reader features fonts dated; do
+	[ -s "$tmp/$name.epub" ] && epubs+=("$tmp/$name.epub")
+done
+if [ ${#epubs[@]} -gt 0 ]; then
+	if python3 "$data/check_epub.py" "${epubs[@]}" >"$tmp/structure.out"; then
+		ok "structure and links: $(grep -c 'internal links' "$tmp/structure.out") EPUBs clean"
+	else
+		bad "structure and links:"
+		sed 's/^/    /' "$tmp/structure.out" | head -60
+	fi
+fi
+
+# ---- every source word reaches the EPUB
+for pair in "$reader:reader" "$data/features.xml:features"; do
+	src=${pair%:*} name=${pair##*:}
+	[ -s "$tmp/$name.epub" ] || continue
+	if out=$(python3 "$SHARED/tools/fidelity" "$src" --epub "$tmp/$name.epub"); then
+		ok "fidelity $name: $out"
+	else
+		bad "fidelity $name:"
+		echo "$out" | sed 's/^/    /'
+	fi
+done
+
+# ---- reproducible: same sources, same bytes, whatever the time zone
+if [ -s "$tmp/reader.epub" ] && [ -s "$tmp/reader2.epub" ]; then
+	if cmp -s "$tmp/reader.epub" "$tmp/reader2.epub"; then
+		ok "two builds are byte-identical ($(sha256sum <"$tmp/reader.epub" | cut -c1-16))"
+	else
+		bad "two builds of the reader differ"
+	fi
+fi
+if [ -s "$tmp/dated.epub" ]; then
+	modified=$(unzip -p "$tmp/dated.epub" OEBPS/package.opf | grep -o 'dcterms:modified">[^<]*' | cut -d'>' -f2)
+	[ "$modified" = "2026-01-01T00:00:00Z" ] && ok "SOURCE_DATE_EPOCH gives dcterms:modified $modified" \
+		|| bad "SOURCE_DATE_EPOCH=1767225600 gave dcterms:modified '$modified'"
+fi
+
+# ---- images: a warning without alt text, an error outside the folder
+mkdir -p "$tmp/img/src"
+cp "$data/swatch.png" "$tmp/img/src/swatch.png"
+cp "$data/swatch.png" "$tmp/img/outside.png"
+cat >"$tmp/img/src/noalt.xml" <<'EOF'
+<?xml version="1.0" encoding="UTF-8"?>
+<article xmlns="http://docbook.org/ns/docbook" version="5.0" xml:lang="en">
+  <title>Images</title>
+  <figure><title>No words</title>
+    <mediaobject><imageobject><imagedata fileref="swatch.png"/></imageobject></mediaobject>
+  </figure>
+</article>
+EOF
+if "$FOLIO" build "$tmp/img/src/noalt.xml" --epub "$tmp/img/noalt.epub" >"$tmp/img/noalt.log" 2>&1; then
+	if grep -Eq 'noalt\.xml:[0-9]+(:[0-9]+)?: warning: image without alternative text' "$tmp/img/noalt.log"; then
+		ok "an image without alt text is a warning with file:line"
+	else
+		bad "no file:line warning for an image without alt text:"
+		sed 's/^/    /' "$tmp/img/noalt.log"
+	fi
+	unzip -p "$tmp/img/noalt.epub" OEBPS/package.opf | grep -q 'alternativeText' &&
+		bad "alternativeText claimed although an image has none"
+else
+	bad "build of an article with an image without alt text failed:"
+	sed 's/^/    /' "$tmp/img/noalt.log"
+fi
+sed 's|fileref="swatch.png"|fileref="../outside.png"|' "$tmp/img/src/noalt.xml" >"$tmp/img/src/outside.xml"
+if "$FOLIO" build "$tmp/img/src/outside.xml" --epub "$tmp/img/outside.epub" >"$tmp/img/outside.log" 2>&1; then
+	bad "an image outside the source folder was accepted"
+elif grep -Eq 'outside\.xml:[0-9]+(:[0-9]+)?: error: .*outside the source folder' "$tmp/img/outside.log"; then
+	ok "an image outside the source folder is an error with file:line"
+else
+	bad "unexpected output for an image outside the source folder:"
+	sed 's/^/    /' "$tmp/img/outside.log"
+fi
+
+exit $fail

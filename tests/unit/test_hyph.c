@@ -1,0 +1,64 @@
+/* libs: folio_layout folio_resolve folio_tree folio_util */
+/*
+ * test_hyph: folio's hyphenation rules on top of Debian's patterns.
+ */
+#include "harness.h"
+#include "layout/hyph.h"
+
+#include <stdlib.h>
+
+static const char *show(lay_hyph *h, const char *lang, const char *w)
+{
+	static char buf[256];
+	hyph_show(h, lang, w, buf, sizeof buf);
+	return buf;
+}
+
+int main(void)
+{
+	const char *src = getenv("SRC");
+	char exc[4096];
+	snprintf(exc, sizeof exc, "%s/hyphenation", src ? src : ".");
+	folio_diag *diag = folio_diag_new_stderr();
+	lay_hyph *h = hyph_new(NULL, exc, diag);
+
+	/* Indonesian (hyph_id_ID is Latin-1: folio converts). */
+	STR_EQ(show(h, "id", "pekerjaan"), "pe-ker-ja-an");
+	STR_EQ(show(h, "id", "kesejahteraan"), "ke-se-jah-te-ra-an");
+	STR_EQ(show(h, "id", "pemberdayaan"), "pem-ber-da-ya-an");
+	STR_EQ(show(h, "id", "keberfungsian"), "ke-ber-fung-si-an");
+	STR_EQ(show(h, "id", "masyarakat"), "ma-sya-ra-kat");
+	STR_EQ(show(h, "id", "rehabilitasi"), "re-ha-bi-li-ta-si");
+	STR_EQ(show(h, "id", "Masyarakat"), "Ma-sya-ra-kat");
+	STR_EQ(show(h, "id", "pertolongan"), "per-to-long-an");
+	STR_EQ(show(h, "id", "kelompok"), "ke-lom-pok");
+	/* no fragment without a vowel, nothing inside ng/ny/sy/kh */
+	STR_EQ(show(h, "id", "dengan"), "de-ngan");
+	STR_EQ(show(h, "id", "musyawarah"), "mu-sya-wa-rah");
+	/* too short, capitals, digits: untouched */
+	STR_EQ(show(h, "id", "anak"), "anak");
+	STR_EQ(show(h, "id", "UNICEF"), "UNICEF");
+	/* outside Latin-1: the id dictionary cannot take it */
+	STR_EQ(show(h, "id", "pekerjaanŝ"), "pekerjaanŝ");
+
+	/* English: at least 2 before and 3 after */
+	STR_EQ(show(h, "en", "hyphenation"), "hy-phen-ation");
+	STR_EQ(show(h, "en", "typesetting"), "type-set-ting");
+	STR_EQ(show(h, "en", "community"), "com-mu-nity");
+	STR_EQ(show(h, "en", "organization"), "or-ga-ni-za-tion");
+	STR_EQ(show(h, "en", "project"), "project");
+	STR_EQ(show(h, "en", "empowerment"), "em-pow-er-ment");
+
+	/* Every break leaves at least two letters on each side. */
+	const char *words[] = { "pekerjaan", "masyarakat", "intervensi",
+				"berkelanjutan", "kesejahteraan", NULL };
+	for (int i = 0; words[i]; i++) {
+		unsigned char brk[64];
+		size_t n = strlen(words[i]);
+		hyph_word(h, "id", words[i], n, brk);
+		OK(brk[0] == 0 && brk[n - 2] == 0 && brk[n - 1] == 0);
+	}
+	hyph_free(h);
+	folio_diag_free(diag);
+	DONE();
+}
