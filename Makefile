@@ -16,7 +16,7 @@ PACKAGES := build-essential cmake pkg-config \
 	libxml2-dev libxml2-utils libhpdf-dev libzip-dev libhyphen-dev \
 	libharfbuzz-dev libunibreak-dev libicu-dev \
 	hyphen-id hyphen-en-us \
-	fonts-sil-charis fonts-noto-core fonts-dejavu-core fonts-dejavu-extra \
+	fonts-sil-charis fonts-noto-core fonts-dejavu-core fonts-dejavu-extra fonts-wqy-zenhei \
 	epubcheck default-jre-headless poppler-utils qpdf python3
 
 .PHONY: all reader test build configure deps bench test-sanitize fuzz clean

@@ -36,6 +36,9 @@ typedef struct folio_render_opts {
 	/* Page breaks of the print edition, for the EPUB's page-list: set
 	 * by the caller when the PDF layout of the same document is known. */
 	const struct folio_page_map *page_map;
+	/* When set, a back end that lays out print pages (pdf) stores their
+	 * starts here, for a later back end of the same build. */
+	struct folio_page_map *page_map_out;
 } folio_render_opts;
 
 typedef struct folio_backend {
@@ -45,6 +48,8 @@ typedef struct folio_backend {
 	/* Returns 0 on success; reports problems to diag. */
 	int (*render)(folio_doc *doc, const folio_render_opts *opts,
 		      folio_diag *diag);
+	int on_request;  /* written only when named (--NAME or --format),
+			    never by default: debugging dumps */
 } folio_backend;
 
 /* NULL-terminated, in the order `folio build` writes them. */

@@ -9,11 +9,13 @@
 extern const folio_backend folio_backend_pdf;
 extern const folio_backend folio_backend_epub;
 extern const folio_backend folio_backend_text;
+extern const folio_backend folio_backend_pages;
 
 const folio_backend *const folio_backends[] = {
 	&folio_backend_pdf,
 	&folio_backend_epub,
 	&folio_backend_text,
+	&folio_backend_pages,
 	NULL
 };
 

@@ -264,11 +264,27 @@ static void progress_done(const struct options *o)
 		fputs("\r\033[K", stderr);
 }
 
+/* Back ends run in registry order (pdf first), whatever the order of the
+ * options, so the PDF's layout is there for the EPUB's page-list. */
+static void sort_pdf_first(struct options *o)
+{
+	struct request sorted[MAX_OUTPUTS];
+	int n = 0;
+	for (size_t b = 0; folio_backends[b]; b++)
+		for (int i = 0; i < o->noutputs; i++)
+			if (o->outputs[i].backend == folio_backends[b])
+				sorted[n++] = o->outputs[i];
+	memcpy(o->outputs, sorted, (size_t)n * sizeof(sorted[0]));
+	o->noutputs = n;
+}
+
 static int run_backends(struct options *o, folio_doc *doc, folio_diag *diag)
 {
 	if (o->noutputs == 0)
 		for (size_t i = 0; folio_backends[i] && i < MAX_OUTPUTS; i++)
-			o->outputs[o->noutputs++] = (struct request){ folio_backends[i], NULL };
+			if (!folio_backends[i]->on_request)
+				o->outputs[o->noutputs++] =
+					(struct request){ folio_backends[i], NULL };
 	const char *outdir = o->outdir ? o->outdir : ".";
 	if (o->outdir && mkdir(o->outdir, 0777) != 0 && errno != EEXIST) {
 		folio_report(diag, FOLIO_FATAL, (folio_loc){ o->outdir, 0, 0 },
@@ -277,6 +293,11 @@ static int run_backends(struct options *o, folio_doc *doc, folio_diag *diag)
 	}
 	output_file files[MAX_OUTPUTS];
 	int opened = 0, failed = 0;
+	/* The print layout's page starts, handed from the PDF to the EPUB so
+	 * that a build of both lays the book out once. */
+	folio_page_map print_pages = { NULL, 0 };
+	int have_print_pages = 0;
+	sort_pdf_first(o);
 	int64_t date = source_date_epoch(diag);
 	for (int i = 0; i < o->noutputs && !failed; i++) {
 		const struct request *r = &o->outputs[i];
@@ -301,11 +322,14 @@ static int run_backends(struct options *o, folio_doc *doc, folio_diag *diag)
 			.crop_marks = o->crop_marks,
 			.color = o->color ? o->color : "rgb",
 			.epub_fonts = o->epub_fonts,
+			.page_map = have_print_pages ? &print_pages : NULL,
+			.page_map_out = have_print_pages ? NULL : &print_pages,
 		};
 		progress(o, "writing", ro.final_path);
 		if (r->backend->render(doc, &ro, diag) != 0 ||
 		    folio_diag_count(diag, FOLIO_ERROR) || folio_diag_count(diag, FOLIO_FATAL))
 			failed = 1;
+		have_print_pages = print_pages.count > 0;
 	}
 	for (int i = 0; i < opened; i++) {
 		if (!failed && output_commit(&files[i], diag) != 0)

@@ -570,19 +570,23 @@ static void heads_and_folios(lay_run *r, pb_pages *pages)
 		fx lw = para_measure(c, &ps, label, strlen(label));
 		fx head_base = st->margin_top - st->leading;
 		int outer_left = st->two_sided && !recto;
-		if (pg->page.opening || st->folio_bottom) {
+		if ((pg->page.opening || st->folio_bottom) &&
+		    st->folio_position != PLACE_NONE) {
 			/* a drop folio at the foot */
 			fx base = st->page_height - st->margin_bottom + 2 * st->leading;
-			if (st->folio_position != PLACE_NONE)
-				add_line_items(c, &v, &ps, label,
-					       left + (measure - lw) / 2, base);
-		} else {
+			fx fx_x = left + (measure - lw) / 2;
+			if (st->folio_bottom && st->folio_position == PLACE_OUTER)
+				fx_x = outer_left ? left : left + measure - lw;
+			add_line_items(c, &v, &ps, label, fx_x, base);
+		}
+		if (!pg->page.opening) {
 			fx fx_x = outer_left ? left : left + measure - lw;
 			if (st->folio_position == PLACE_INNER)
 				fx_x = outer_left ? left + measure - lw : left;
 			else if (st->folio_position == PLACE_CENTER)
 				fx_x = left + (measure - lw) / 2;
-			if (st->folio_position != PLACE_NONE)
+			int folio_here = st->folio_position != PLACE_NONE && !st->folio_bottom;
+			if (folio_here)
 				add_line_items(c, &v, &ps, label, fx_x, head_base);
 			const char *head = recto && st->two_sided ? pg->head_recto
 								  : pg->head_verso;
@@ -590,7 +594,7 @@ static void heads_and_folios(lay_run *r, pb_pages *pages)
 				head = pg->head_recto;
 			para_style hs = ps;
 			hs.face = c->text_face[FS_ITALIC];
-			fx room = measure - 2 * (lw + 2 * st->size_text);
+			fx room = measure - (folio_here ? 2 * (lw + 2 * st->size_text) : 0);
 			head = st->head_position == PLACE_NONE ? NULL
 							       : fit_text(c, &hs, head, room);
 			if (head) {
@@ -666,6 +670,15 @@ static void fill_result(lay_run *r, pass_out *po)
 	res->outline = arena_alloc(c->arena, (po->toc.n + 2) * sizeof(lay_outline));
 	res->noutline = 0;
 	char key[24];
+	if (c->doc->root->kind == FOLIO_NODE_BOOK && res->npages > 2) {
+		/* the contents page: third, after the title page and imprint */
+		lay_outline o = { 0 };
+		o.title = c->lang->contents;
+		o.level = 1;
+		o.page = 2;
+		o.y = r->style.margin_top;
+		res->outline[res->noutline++] = o;
+	}
 	for (size_t i = 0; i < po->toc.n; i++) {
 		const toc_entry *e = &po->toc.v[i];
 		void *pg = hash_get(c->prev_pages, ctx_node_key(key, sizeof key, e->node));
@@ -794,13 +807,8 @@ const char *layout_style_name(const lay_run *r)
 	return r->style.name;
 }
 
-int folio_layout_page_map(folio_doc *doc, const folio_render_opts *opts,
-			  folio_diag *diag, folio_page_map *out)
+void layout_page_map(const lay_run *r, folio_doc *doc, folio_page_map *out)
 {
-	memset(out, 0, sizeof(*out));
-	lay_run *r = layout_run(doc, opts, diag);
-	if (r == NULL)
-		return -1;
 	const lay_result *res = &r->result;
 	out->pages = arena_alloc(doc->arena, (res->npages + 1) * sizeof(folio_page_start));
 	for (unsigned i = 0; i < res->npages; i++) {
@@ -810,6 +818,16 @@ int folio_layout_page_map(folio_doc *doc, const folio_render_opts *opts,
 		ps->offset = res->pages[i].start_offset;
 	}
 	out->count = res->npages;
+}
+
+int folio_layout_page_map(folio_doc *doc, const folio_render_opts *opts,
+			  folio_diag *diag, folio_page_map *out)
+{
+	memset(out, 0, sizeof(*out));
+	lay_run *r = layout_run(doc, opts, diag);
+	if (r == NULL)
+		return -1;
+	layout_page_map(r, doc, out);
 	layout_free(r);
 	return 0;
 }

@@ -1345,6 +1345,15 @@ static int enter_block(flow *f, const folio_node *n, frame *fr)
 		f->s = saved;
 		add_text(f, " ");
 		fr->kind = FR_BLOCK;
+		const char *other = folio_node_attr(n, "otherterm");
+		const folio_node *t = other ? folio_doc_find_id(c->doc, other) : NULL;
+		if (n->first == NULL && t) {
+			/* an authored reference: the other entry's term */
+			const folio_node *term = folio_node_child(t, FOLIO_NODE_GLOSSTERM);
+			f->s.link = t;
+			add_text(f, squeeze(c, folio_node_text(c->doc, term ? term : t)));
+			f->s.link = NULL;
+		}
 		return 1;
 	}
 	case FOLIO_NODE_BIBLIOMIXED: case FOLIO_NODE_BIBLIOENTRY:
@@ -1686,6 +1695,33 @@ static void walk(flow *f, const folio_node *top, int inline_only)
 		}
 	}
 	f->stack.n = base;
+}
+
+void flow_caption(flow *f, const folio_node *owner, const char *word,
+		  const folio_node *title)
+{
+	lay_ctx *c = f->c;
+	end_para(f);
+	state saved = f->s;
+	f->s.size = c->st->size_small;
+	f->s.leading = c->st->leading_small;
+	f->s.nohyph = 1;
+	f->s.align = ALIGN_RAGGED;
+	f->s.hang = 0;
+	if (word) {
+		char buf[96];
+		snprintf(buf, sizeof buf, "%s %s.\u2002", word,
+			 owner->label ? owner->label : "");
+		para_style ps = style_of(f);
+		ps.face = c->text_face[FS_BOLD];
+		para_text(f->p, &ps, buf, strlen(buf), NULL, 0);
+	}
+	if (title) {
+		f->s.italic = 1;
+		walk(f, title, 1);
+	}
+	end_para_as(f, 0, 1);
+	f->s = saved;
 }
 
 lay_ctx *flow_ctx(flow *f)

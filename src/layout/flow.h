@@ -93,6 +93,9 @@ lay_ctx *flow_ctx(flow *f);
 /* A table (CALS or HTML model): rows as boxes, header rows repeated on
  * a new page (table.c). */
 void flow_table(flow *f, const folio_node *table);
+/* A caption line: "Tabel 2." in bold, then the title in italics. */
+void flow_caption(flow *f, const folio_node *owner, const char *word,
+		  const folio_node *title);
 /* For tables: notes called from the last box, the last element's index,
  * header rows to repeat for the last box. */
 void flow_box_notes(flow *f, const folio_node **notes, unsigned n);

@@ -364,7 +364,8 @@ static void shape_hb(lay_fonts *f, face *fc, const char *s, size_t len,
 const lay_shaped *fonts_shape(lay_fonts *f, int i, const char *s, size_t len)
 {
 	strbuf key = STRBUF_INIT;
-	sb_printf(&key, "%d\x01", i);
+	char prefix[2] = { (char)(1 + i % 200), (char)(1 + i / 200) };
+	sb_putn(&key, prefix, 2);
 	sb_putn(&key, s, len);
 	lay_shaped *hit = hash_get(f->shape_cache, sb_str(&key));
 	if (hit) {

@@ -195,13 +195,17 @@ static void drop_voweless(const uint32_t *w, int n, unsigned char *brk, int y)
 			if (!end_piece)
 				continue;
 			if (!has_vowel(w, start, i + 1, y)) {
+				/* a word without any vowel has no break to lose */
 				if (i < n - 1) {
 					brk[i] = 0;
-				} else if (start > 0) {
-					brk[start - 1] = 0;
+					changed = 1;
+					break;
 				}
-				changed = 1;
-				break;
+				if (start > 0) {
+					brk[start - 1] = 0;
+					changed = 1;
+					break;
+				}
 			}
 			start = i + 1;
 		}

@@ -40,6 +40,9 @@ void layout_dump(const lay_run *r, FILE *out);
  * opts' style.  Memory comes from doc's arena.  Returns 0, or -1 after
  * reporting.
  */
+/* The same from a finished run (the PDF back end hands its own layout to
+ * the EPUB this way, so a build of both lays the book out once). */
+void layout_page_map(const lay_run *r, folio_doc *doc, folio_page_map *out);
 int folio_layout_page_map(folio_doc *doc, const folio_render_opts *opts,
 			  folio_diag *diag, folio_page_map *out);
 

@@ -662,6 +662,8 @@ static lay_line make_line(para *p, const para_shape *shape, const lb_line *l,
 	b->lk_node = NULL;
 	b->lk_uri = NULL;
 	int have_src = 0;
+	int64_t flex = 0;   /* stretch (or shrink) of the glue so far */
+	fx given = 0;       /* what it has been given */
 	for (unsigned i = l->start; i < l->end; i++) {
 		const pitem *e = &it[i];
 		switch (e->kind) {
@@ -686,11 +688,17 @@ static lay_line make_line(para *p, const para_shape *shape, const lb_line *l,
 			break;
 		}
 		case PK_GLUE: {
+			/* round the running total, not each space, so the line
+			 * ends exactly at the measure */
 			fx w = e->lb.width;
 			if (r > 0)
-				w += (fx)(r * e->lb.stretch + 0.5);
+				flex += e->lb.stretch;
 			else if (r < 0)
-				w += (fx)(r * e->lb.shrink - 0.5);
+				flex += e->lb.shrink;
+			fx added = (fx)(r * (double)flex + (r > 0 ? 0.5 : -0.5));
+			if (r != 0)
+				w += added - given;
+			given = r != 0 ? added : given;
 			const span *s = &p->spans.v[e->span];
 			/* A real space glyph, so text extraction sees words. */
 			add_glyph(b, b->open ? b->run_face : e->face,

@@ -92,9 +92,6 @@ static void collect_rows(const folio_node *t, row_vec *rows, int *ncols)
 				for (const folio_node *c = r->first; c && rw.ncells < MAX_COLS; c = c->next) {
 					if (!is_cell(c))
 						continue;
-					if (c->kind == FOLIO_NODE_TH && !head && rw.ncells == 0 &&
-					    c->next == NULL)
-						rw.header = 1;
 					int span = 1;
 					const char *cs = folio_node_attr(c, "colspan");
 					if (cs)
@@ -121,6 +118,12 @@ static void collect_rows(const folio_node *t, row_vec *rows, int *ncols)
 					rw.ncells++;
 					col += span;
 				}
+				/* an HTML row of th cells only is a header row */
+				int th = rw.ncells > 0;
+				for (int k = 0; k < rw.ncells; k++)
+					th &= rw.cells[k].node->kind == FOLIO_NODE_TH;
+				if (th && !head && rows->n == 0)
+					rw.header = 1;
 				if (col > *ncols)
 					*ncols = col;
 				VEC_PUSH(*rows, rw);
@@ -284,17 +287,8 @@ void flow_table(flow *f, const folio_node *t)
 	const folio_node *title = folio_node_title(t);
 	if (title || t->kind == FOLIO_NODE_TABLE) {
 		/* "Tabel 2. Title" above the table, kept with it */
-		if (t->kind == FOLIO_NODE_TABLE) {
-			char buf[96];
-			snprintf(buf, sizeof buf, "%s %s.", c->lang->table,
-				 t->label ? t->label : "");
-			flow_plain(f, buf, c->text_face[FS_BOLD], size, leading,
-				   ALIGN_RAGGED);
-			flow_penalty(f, LB_INF);
-		}
-		if (title)
-			flow_title(f, title, c->text_face[FS_ITALIC], size, leading,
-				   ALIGN_RAGGED, NULL);
+		flow_caption(f, t, t->kind == FOLIO_NODE_TABLE ? c->lang->table : NULL,
+			     title);
 		flow_penalty(f, LB_INF);
 		flow_space(f, 3 * FX_PT, 0);
 	}

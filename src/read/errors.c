@@ -9,7 +9,7 @@
  * at the innermost open file.  The generic handler is silenced meanwhile:
  * libxml2 must never print to stderr on its own.
  *
- * The first error in a file stops its parser: libxml2 does not recover, and
+ * Only the first error in a file is reported: libxml2 does not recover, and
  * what it reports after a well-formedness error is a cascade of the same
  * mistake.  Messages are reworded where libxml2's text would mislead a
  * reader (the entity "loop" that is really an expansion bomb, the advice to
@@ -134,6 +134,14 @@ static folio_loc where(source *s, const xmlError *err)
 		loc.col = err->int2 > 0 ? (unsigned)err->int2 : 0;
 		return loc;
 	}
+	if (err->domain != XML_FROM_PARSER && err->domain != XML_FROM_NAMESPACE) {
+		/* Raised from inside libxml2's input handling (an encoding
+		 * conversion while the buffer grows): the buffer pointers may
+		 * be stale, so only the counters are read. */
+		loc.line = (unsigned)s->ctxt->input->line;
+		loc.col = s->ctxt->input->col > 0 ? (unsigned)s->ctxt->input->col : 0;
+		return loc;
+	}
 	if (err->ctxt != s->ctxt || s->ctxt->depth > 0)
 		return loc_of_cursor(s); /* inside an entity: its reference */
 	/* Some errors are raised with the cursor past the thing at fault. */
@@ -171,13 +179,12 @@ static void report(source *s, const xmlError *err)
 	char msg[1400];
 	describe(err, msg, sizeof msg);
 	if (sev == FOLIO_ERROR) {
+		/* No xmlStopParser here: libxml2 raises errors from deep inside
+		 * (an encoding switch, for one) and goes on using the input it
+		 * would free.  A fatal error already stops the SAX events;
+		 * what libxml2 reports after it is dropped as a cascade. */
 		read_error(s, loc, "%s", msg);
 		s->failed = 1;
-		if (s->ctxt)
-			xmlStopParser(s->ctxt);
-		if (err->ctxt && err->ctxt != s->ctxt &&
-		    (err->domain == XML_FROM_PARSER || err->domain == XML_FROM_NAMESPACE))
-			xmlStopParser((xmlParserCtxtPtr)err->ctxt);
 	} else {
 		folio_report(s->r->diag, sev, loc, "%s", msg);
 	}

@@ -20,32 +20,61 @@
 
 #include <string.h>
 
-/* Text with runs of white space made one space, trimmed; in the arena. */
-static const char *squeeze(folio_doc *doc, const char *s)
+/* Link text is short: a title, a term.  Reading at most this much of the
+ * target keeps many links to a huge element (an endterm naming a whole
+ * article) from costing the square of the document's size. */
+#define MAX_LINK_TEXT 400
+
+static int is_space(char c)
 {
-	strbuf b = STRBUF_INIT;
-	int space = 0;
-	for (const char *p = s; *p; p++) {
-		if (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r') {
-			space = 1;
-			continue;
-		}
-		if (space && b.len)
-			sb_putc(&b, ' ');
-		space = 0;
-		sb_putc(&b, *p);
-	}
-	const char *out = arena_strdup(doc->arena, sb_str(&b));
-	sb_free(&b);
-	return out;
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r';
 }
 
-static const char *text_of(folio_doc *doc, const folio_node *n)
+/* Whether the text of n's subtree below top is printed (the rule of
+ * folio_node_text: no hidden parts, notes or index marks). */
+static int text_skipped(const folio_node *n, const folio_node *top)
 {
-	if (n == NULL)
+	if (n == top)
+		return 0;
+	return (n->flags & FOLIO_FLAG_HIDDEN) || n->kind == FOLIO_NODE_INDEXTERM ||
+	       n->kind == FOLIO_NODE_REMARK || n->kind == FOLIO_NODE_FOOTNOTE ||
+	       n->kind == FOLIO_NODE_ALT;
+}
+
+/* The text of a subtree with runs of white space made one space, trimmed,
+ * cut after about MAX_LINK_TEXT bytes (at a character boundary, with an
+ * ellipsis); NULL when empty. */
+static const char *text_of(folio_doc *doc, const folio_node *top)
+{
+	if (top == NULL)
 		return NULL;
-	const char *t = squeeze(doc, folio_node_text(doc, n));
-	return t[0] ? t : NULL;
+	strbuf b = STRBUF_INIT;
+	int space = 0, cut = 0;
+	const folio_node *n = top;
+	while (n && !cut) {
+		int skip = text_skipped(n, top);
+		for (size_t i = 0; !skip && n->kind == FOLIO_NODE_TEXT && i < n->len; i++) {
+			char c = n->text[i];
+			if (is_space(c)) {
+				space = 1;
+				continue;
+			}
+			if (b.len >= MAX_LINK_TEXT && ((unsigned char)c & 0xC0) != 0x80) {
+				cut = 1;
+				break;
+			}
+			if (space && b.len)
+				sb_putc(&b, ' ');
+			space = 0;
+			sb_putc(&b, c);
+		}
+		n = folio_next(top, n, skip);
+	}
+	if (cut)
+		sb_puts(&b, "\u2026");
+	const char *out = b.len ? arena_strdup(doc->arena, sb_str(&b)) : NULL;
+	sb_free(&b);
+	return out;
 }
 
 static const char *numbered(folio_doc *doc, const char *word, const folio_node *t)
@@ -118,28 +147,46 @@ static int has_content(const folio_node *n)
 	return 0;
 }
 
+/* "Did you mean" compares the name with every id: after this many hints
+ * a document full of broken links gets plain errors, so checking it stays
+ * fast. */
+#define MAX_HINTS 100
+
+struct links {
+	folio_doc *doc;
+	folio_diag *diag;
+	unsigned hints; /* "did you mean" notes given so far */
+};
+
 /* The node an id names, or NULL after an error with a hint. */
-static folio_node *lookup(folio_doc *doc, folio_node *n, const char *attr,
-			  const char *id, folio_diag *diag)
+static folio_node *lookup(struct links *lk, folio_node *n, const char *attr,
+			  const char *id)
 {
+	folio_doc *doc = lk->doc;
+	folio_diag *diag = lk->diag;
 	folio_node *t = folio_doc_find_id(doc, id);
 	if (t)
 		return t;
 	folio_report(diag, FOLIO_ERROR, n->loc, "<%s %s=\"%s\">: no element has the id '%s'",
 		     n->name, attr, id, id);
+	if (lk->hints >= MAX_HINTS)
+		return NULL;
+	lk->hints++;
 	const char *near = resolve_nearest_id(doc, id);
 	if (near)
 		folio_report(diag, FOLIO_NOTE, n->loc, "did you mean '%s'?", near);
 	return NULL;
 }
 
-static void generate_text(folio_doc *doc, folio_node *n, folio_diag *diag)
+static void generate_text(struct links *lk, folio_node *n)
 {
+	folio_doc *doc = lk->doc;
+	folio_diag *diag = lk->diag;
 	const folio_lang *L = folio_lang_get(n->lang);
 	const char *text = NULL;
 	const char *endterm = folio_node_attr(n, "endterm");
 	if (endterm) {
-		folio_node *e = lookup(doc, n, "endterm", endterm, diag);
+		folio_node *e = lookup(lk, n, "endterm", endterm);
 		if (e == NULL)
 			return;
 		/* an element with a title (a section, a figure) lends its
@@ -174,8 +221,9 @@ static const char *internal_ref(const folio_node *n, const char **attr)
 	return NULL;
 }
 
-static int resolve_one(folio_doc *doc, folio_node *n, folio_diag *diag)
+static int resolve_one(struct links *lk, folio_node *n)
 {
+	folio_diag *diag = lk->diag;
 	const char *attr = NULL;
 	const char *id = internal_ref(n, &attr);
 	if (id == NULL) {
@@ -185,7 +233,7 @@ static int resolve_one(folio_doc *doc, folio_node *n, folio_diag *diag)
 			     n->name);
 		return -1;
 	}
-	folio_node *t = lookup(doc, n, attr, id, diag);
+	folio_node *t = lookup(lk, n, attr, id);
 	if (t == NULL)
 		return -1;
 	n->target = t;
@@ -199,13 +247,14 @@ static int resolve_one(folio_doc *doc, folio_node *n, folio_diag *diag)
 		return 0;
 	}
 	if (!has_content(n))
-		generate_text(doc, n, diag);
+		generate_text(lk, n);
 	return 0;
 }
 
 int pass_links(folio_doc *doc, const folio_resolve_opts *opts, folio_diag *diag)
 {
 	(void)opts;
+	struct links lk = { doc, diag, 0 };
 	int rc = 0;
 	for (folio_node *n = doc->root; n; n = folio_next(doc->root, n, 0)) {
 		if (n->kind != FOLIO_NODE_XREF && n->kind != FOLIO_NODE_LINK &&
@@ -213,7 +262,7 @@ int pass_links(folio_doc *doc, const folio_resolve_opts *opts, folio_diag *diag)
 			continue;
 		if (n->flags & FOLIO_FLAG_GENERATED)
 			continue;
-		if (resolve_one(doc, n, diag) != 0)
+		if (resolve_one(&lk, n) != 0)
 			rc = -1;
 	}
 	return rc;

@@ -9,8 +9,8 @@
  *     and sections are not (a course reader's headings carry their own).
  *   - sections: the parent's label + "." + the section's place among its
  *     sibling sections ("2.1", "2.1.3"); "1", "2" in a root article.
- *     Sections of an unnumbered component (preface, glossary) and
- *     simplesects get no label.
+ *     Sections of an unnumbered component (preface, glossary),
+ *     simplesects, and sections below the 12th level get no label.
  *   - figures, tables, examples and equations: counted per component,
  *     one count per kind: "2.3" is the third figure of article 2, "3" in
  *     a component without a label.  Footnotes: "1", "2"... per component.
@@ -153,6 +153,20 @@ static void push_division(struct numbering *nb, folio_node *node, int component)
 	nb->n++;
 }
 
+/* Deeper sections go unnumbered: "1.2.3.4..." labels would otherwise
+ * grow with the depth, and their total size with its square. */
+#define MAX_LABEL_PARTS 12
+
+static size_t label_parts(const char *label)
+{
+	if (label == NULL)
+		return 0;
+	size_t parts = 1;
+	for (const char *p = label; *p; p++)
+		parts += *p == '.';
+	return parts;
+}
+
 static void label_division(struct numbering *nb, folio_node *n)
 {
 	folio_doc *doc = nb->doc;
@@ -173,7 +187,7 @@ static void label_division(struct numbering *nb, folio_node *n)
 		n->flags |= FOLIO_FLAG_NUMBERED;
 		break;
 	case FOLIO_NODE_SECTION:
-		if (!parent->numbers_sections)
+		if (!parent->numbers_sections || label_parts(parent->node->label) >= MAX_LABEL_PARTS)
 			break;
 		parent->sections++;
 		n->label = parent->node->label

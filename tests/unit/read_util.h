@@ -19,7 +19,7 @@
 struct diags {
 	char lines[MAX_DIAGS][1024];
 	int n;
-	int warnings, errors;
+	int notes, warnings, errors;
 };
 
 static const char *sev_word[] = { "note", "warning", "error", "fatal error" };
@@ -27,6 +27,8 @@ static const char *sev_word[] = { "note", "warning", "error", "fatal error" };
 static inline void collect_diag(void *ctx, folio_severity sev, folio_loc loc, const char *msg)
 {
 	struct diags *d = ctx;
+	if (sev == FOLIO_NOTE)
+		d->notes++;
 	if (sev == FOLIO_WARNING)
 		d->warnings++;
 	if (sev >= FOLIO_ERROR)

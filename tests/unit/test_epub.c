@@ -11,6 +11,7 @@
  */
 #include "backend/epub/epub.h"
 #include "harness.h"
+#include "util/arena.h"
 #include "util/hash.h"
 
 #include <libxml/parser.h>
@@ -233,7 +234,7 @@ static void build_book(void)
 	para(gen(at.gloss_entry, FOLIO_NODE_GLOSSDEF, NULL), "Profesi yang membantu.");
 	folio_node *gloc = gen(at.gloss_entry, FOLIO_NODE_GEN_LOCATORS, NULL);
 	folio_node_set_attr(doc, gloc, "for", "glossary");
-	gloc->refs = calloc(1, sizeof(folio_node *));
+	gloc->refs = arena_alloc(doc->arena, sizeof(folio_node *));
 	gloc->refs[0] = at.firstterm;
 	gloc->nrefs = 1;
 	/* The term points at the database entry; the back end must find
@@ -256,7 +257,7 @@ static void build_book(void)
 	tx(prim, "pekerjaan sosial, ");
 	folio_node *iloc = gen(prim, FOLIO_NODE_GEN_LOCATORS, NULL);
 	folio_node_set_attr(doc, iloc, "for", "index");
-	iloc->refs = calloc(1, sizeof(folio_node *));
+	iloc->refs = arena_alloc(doc->arena, sizeof(folio_node *));
 	iloc->refs[0] = at.indexterm;
 	iloc->nrefs = 1;
 	tx(gen(ie, FOLIO_NODE_SECONDARYIE, NULL), "definisi");
@@ -546,8 +547,25 @@ static void check_images(folio_render_opts *o, folio_diag *diag)
 	rmdir(dir);
 }
 
+/* SHA-1 (for the name-based UUID) against FIPS 180 examples. */
+static void check_sha1(void)
+{
+	unsigned char h[20];
+	char hex[41];
+	epub_sha1("abc", 3, h);
+	for (int i = 0; i < 20; i++)
+		snprintf(hex + 2 * i, 3, "%02x", h[i]);
+	STR_EQ(hex, "a9993e364706816aba3e25717850c26c9cd0d89d");
+	const char *two = "abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq";
+	epub_sha1(two, strlen(two), h);
+	for (int i = 0; i < 20; i++)
+		snprintf(hex + 2 * i, 3, "%02x", h[i]);
+	STR_EQ(hex, "84983e441c3bd26ebaae4aa1f95129e5e54670f1");
+}
+
 int main(void)
 {
+	check_sha1();
 	folio_diag *diag = folio_diag_new(collect, NULL);
 	build_book();
 	folio_render_opts o = { 0 };

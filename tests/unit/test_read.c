@@ -753,6 +753,21 @@ static void test_malformed(void)
 	OK(doc == NULL);
 	OK(diag_has(&d, "Namespace prefix xi on include is not defined"));
 
+	/* an encoding error inside libxml2's switch to the declared
+	 * encoding (found by fuzzing: stopping the parser from the error
+	 * handler crashed) */
+	doc = read_str("<?xml version=\"1.0\" encoding=\"UTF-7\"?>\n<!-- x --\xfd\n<a/>", &d);
+	OK(doc == NULL);
+	OK(diag_has(&d, "t.xml:1:37: error: input conversion failed"));
+	/* the same, raised while libxml2 grows its buffer (found by fuzzing:
+	 * computing the place from the cursor read freed memory) */
+	doc = read_str("<?xml version=\"1.0\" encoding=\"UTF-7\"?>\n<!-- a.\n-->\n"
+		       "<!DOCTYPE article PUBLIC?>\n<!-- b\n     c.\n-->\n"
+		       "<!DOCTYPE article \xb0\xaa\xbd\xa9IC \"-//OADTD</title>\n"
+		       "  <para>&nbsp;10.000</para\n>/a<rticle>\n", &d);
+	OK(doc == NULL);
+	OK(diag_has(&d, "error: input conversion failed"));
+
 	/* the root */
 	doc = read_str("<article>\n<para>x</para></article>", &d);
 	OK(doc == NULL);

@@ -10,6 +10,7 @@
 #include "harness.h"
 #include "read_util.h"
 #include "resolve/resolve.h"
+#include "util/utf8.h"
 
 #define DB "xmlns=\"http://docbook.org/ns/docbook\""
 #define XL "xmlns:xlink=\"http://www.w3.org/1999/xlink\""
@@ -240,6 +241,23 @@ static void test_numbering(void)
 	OK(!(doc->root->first->flags & FOLIO_FLAG_FRONTMATTER)); /* info is no division */
 	folio_doc_free(doc);
 
+	/* very deep sections stop being numbered at the 12th level */
+	strbuf deep = STRBUF_INIT;
+	sb_puts(&deep, "<article " DB ">");
+	for (int i = 0; i < 14; i++)
+		sb_printf(&deep, "<section xml:id=\"d%d\">", i);
+	for (int i = 0; i < 14; i++)
+		sb_puts(&deep, "</section>");
+	sb_puts(&deep, "</article>");
+	doc = resolved(sb_str(&deep), &d, NULL);
+	sb_free(&deep);
+	if (doc) {
+		STR_EQ(by_id(doc, "d11")->label, "1.1.1.1.1.1.1.1.1.1.1.1");
+		OK(by_id(doc, "d12")->label == NULL);
+		OK(by_id(doc, "d13")->label == NULL);
+		folio_doc_free(doc);
+	}
+
 	/* a root article: sections count from 1, figures without prefix */
 	doc = resolved("<article " DB "><section xml:id=\"a\"><title>x</title>"
 		       "<figure xml:id=\"f\"><title>F</title></figure></section>"
@@ -368,6 +386,33 @@ static void test_xref_text(void)
 	folio_doc_free(doc);
 }
 
+/* Hostile documents stay cheap: link text is bounded, and hints stop
+ * after a hundred broken links. */
+static void test_link_bounds(void)
+{
+	struct diags d;
+	strbuf b = STRBUF_INIT;
+	sb_puts(&b, "<article " DB "><para xml:id=\"big\">");
+	for (int i = 0; i < 300; i++)
+		sb_puts(&b, "kata \u00e9 ");
+	sb_puts(&b, "</para><para><xref xml:id=\"x\" linkend=\"big\" endterm=\"big\"/>");
+	for (int i = 0; i < 150; i++)
+		sb_puts(&b, "<xref linkend=\"bgi\"/>");
+	sb_puts(&b, "</para></article>");
+	folio_doc *doc = resolved(sb_str(&b), &d, NULL);
+	sb_free(&b);
+	if (doc == NULL)
+		return;
+	const char *t = folio_node_text(doc, folio_doc_find_id(doc, "x"));
+	OK(strlen(t) >= 400 && strlen(t) <= 400 + 8); /* + a space, a character, "…" */
+	OK(strncmp(t, "kata \u00e9 kata", 12) == 0);
+	OK(strcmp(t + strlen(t) - 3, "\u2026") == 0);
+	OK(utf8_valid(t, strlen(t)));
+	INT_EQ(d.errors, 150);
+	INT_EQ(d.notes, 100); /* "did you mean 'big'?" for the first hundred */
+	folio_doc_free(doc);
+}
+
 int main(void)
 {
 	test_lang();
@@ -377,5 +422,6 @@ int main(void)
 	test_numbering();
 	test_lists();
 	test_xref_text();
+	test_link_bounds();
 	DONE();
 }

@@ -873,10 +873,10 @@ const handler *xw_div_handler(xw *w, frame *parent, const folio_node *n, int as)
 		return &xw_h_titlepage;
 	if (as == AS_INFO)
 		return &h_info;
-	if (parent && (parent->as == AS_INFO || parent->as == AS_TITLEPAGE) &&
-	    parent->kids != parent->node)
-		return info_item_handler(n);
-	if (parent && parent->as == AS_INFO)
+	/* The children of an info block, and of the title page (which
+	 * walks the book's info), are info items. */
+	if (parent && (parent->as == AS_INFO ||
+		       (parent->as == AS_TITLEPAGE && parent->kids != parent->node)))
 		return info_item_handler(n);
 	if (n->kind == FOLIO_NODE_TITLE || n->kind == FOLIO_NODE_SUBTITLE) {
 		if (as != AS_NORMAL)

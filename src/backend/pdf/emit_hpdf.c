@@ -54,6 +54,7 @@ typedef struct emitter {
 	lay_fonts *fonts;
 	HPDF_Font *font;        /* by face index, NULL until used */
 	unsigned char (*used)[256]; /* per face: high bytes of codes used */
+	int32_t **widths;       /* per face: libharu's widths, -1 unknown */
 	HPDF_Page *pages;
 	folio_hash *images;     /* path -> HPDF_Image */
 	folio_hash *dests;      /* node serial -> dest index + 1 */
@@ -138,22 +139,50 @@ static void fix_tounicode(emitter *e, int face)
 
 /* ---- text ---- */
 
+/* A number with up to three decimals, no trailing zeros ("-12.5"). */
 static void num(strbuf *b, double v)
 {
 	char buf[32];
-	snprintf(buf, sizeof buf, "%.3f", v);
-	/* trim trailing zeros: "12.500" -> "12.5", "3.000" -> "3" */
-	char *dot = strchr(buf, '.');
-	if (dot) {
-		char *end = buf + strlen(buf);
-		while (end > dot + 1 && end[-1] == '0')
-			*--end = '\0';
-		if (end == dot + 1)
-			*dot = '\0';
+	long m = (long)(v * 1000.0 + (v >= 0 ? 0.5 : -0.5));
+	size_t o = sizeof buf;
+	buf[--o] = '\0';
+	int neg = m < 0;
+	unsigned long u = (unsigned long)(neg ? -m : m);
+	unsigned long whole = u / 1000, frac = u % 1000;
+	if (frac) {
+		int digits = 3;
+		while (frac % 10 == 0) {
+			frac /= 10;
+			digits--;
+		}
+		for (int i = 0; i < digits; i++) {
+			buf[--o] = (char)('0' + frac % 10);
+			frac /= 10;
+		}
+		buf[--o] = '.';
 	}
-	if (strcmp(buf, "-0") == 0)
-		strcpy(buf, "0");
-	sb_puts(b, buf);
+	do {
+		buf[--o] = (char)('0' + whole % 10);
+		whole /= 10;
+	} while (whole);
+	if (neg && u)
+		buf[--o] = '-';
+	sb_puts(b, buf + o);
+}
+
+/* libharu's width of a code point (the one its /W array says), cached:
+ * asking libharu costs a glyph lookup every time. */
+static int lib_width(emitter *e, int face, HPDF_Font font, uint32_t cp)
+{
+	if (e->widths[face] == NULL) {
+		e->widths[face] = xmalloc(65536 * sizeof(int32_t));
+		for (size_t i = 0; i < 65536; i++)
+			e->widths[face][i] = -1;
+	}
+	int32_t *w = &e->widths[face][cp & 0xFFFF];
+	if (*w < 0)
+		*w = HPDF_Font_GetUnicodeWidth(font, (HPDF_UNICODE)cp);
+	return *w;
 }
 
 static int emit_text(emitter *e, HPDF_Page page, const lay_item *it)
@@ -185,9 +214,12 @@ static int emit_text(emitter *e, HPDF_Page page, const lay_item *it)
 			sb_putc(&b, '<');
 			open = 1;
 		}
-		sb_printf(&b, "%04X", (unsigned)cp);
+		static const char hex[] = "0123456789ABCDEF";
+		char code[4] = { hex[cp >> 12 & 15], hex[cp >> 8 & 15],
+				 hex[cp >> 4 & 15], hex[cp & 15] };
+		sb_putn(&b, code, 4);
 		e->used[it->face][cp >> 8] = 1;
-		HPDF_INT w = HPDF_Font_GetUnicodeWidth(font, (HPDF_UNICODE)cp);
+		int w = lib_width(e, it->face, font, cp);
 		pen = it->g[i].x + (fx)((int64_t)w * it->size / 1000);
 	}
 	if (open)
@@ -421,6 +453,7 @@ int pdf_emit(const lay_result *res, lay_fonts *fonts, const char *path,
 	int nf = fonts_count(fonts);
 	e.font = xcalloc((size_t)nf + 1, sizeof(HPDF_Font));
 	e.used = xcalloc((size_t)nf + 1, sizeof(*e.used));
+	e.widths = xcalloc((size_t)nf + 1, sizeof(*e.widths));
 	e.pages = xcalloc(res->npages + 1, sizeof(HPDF_Page));
 	e.images = hash_new();
 	e.dests = hash_new();
@@ -483,6 +516,9 @@ out:
 	HPDF_Free(e.pdf);
 	free(e.font);
 	free(e.used);
+	for (int f = 0; f < nf; f++)
+		free(e.widths[f]);
+	free(e.widths);
 	free(e.pages);
 	hash_free(e.images);
 	hash_free(e.dests);

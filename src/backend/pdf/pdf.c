@@ -40,6 +40,8 @@ static int pdf_render(folio_doc *doc, const folio_render_opts *opts,
 		return -1;
 	int rc = pdf_emit(layout_result(run), layout_fonts(run), opts->out_path,
 			  opts->source_date, diag);
+	if (rc == 0 && opts->page_map_out)
+		layout_page_map(run, doc, opts->page_map_out);
 	const char *dump = getenv("FOLIO_DUMP_PAGES");
 	if (rc == 0 && dump && *dump)
 		rc = write_dump(run, dump, diag);
@@ -59,10 +61,10 @@ static int pages_render(folio_doc *doc, const folio_render_opts *opts,
 }
 
 const folio_backend folio_backend_pdf = {
-	"pdf", ".pdf", "typeset PDF (libharu)", pdf_render
+	"pdf", ".pdf", "typeset PDF (libharu)", pdf_render, 0
 };
 
 const folio_backend folio_backend_pages = {
 	"pages", ".pages", "the PDF layout as text: one positioned item a line",
-	pages_render
+	pages_render, 1
 };
