@@ -192,9 +192,12 @@ NOT_PRINTED = {"indexterm", "remark", "titleabbrev", "alt"}
 
 def print_stream(div):
     """The text of a division as it prints, in order: ("tok", word),
-    ("break",) at block boundaries and generated text, ("mark", elem) where
-    a glossary use, citation or index term stands."""
+    ("break",) at block boundaries, ("gap",) where generated text of
+    unknown words stands (a citation, a cross-reference, a footnote's
+    mark), ("mark", elem) where a glossary use, citation or index term
+    stands.  Footnotes follow the division's text, each a block."""
     out = []
+    notes = []
 
     def text(s):
         if s:
@@ -207,7 +210,11 @@ def print_stream(div):
         if name in NOT_PRINTED:
             return
         if name in GENERATED:
-            out.append(("break",))
+            out.append(("gap",))
+            return
+        if name == "footnote":
+            out.append(("gap",))
+            notes.append(e)
             return
         if name == "info":
             for c in e:
@@ -225,30 +232,71 @@ def print_stream(div):
             out.append(("break",))
 
     walk(div)
+    while notes:
+        n = notes.pop(0)
+        out.append(("break",))
+        walk(n)
     return out
 
 
-def mark_contexts(stream, width=5):
+def mark_contexts(stream, width=8):
     """For each mark of a print stream: (elem, words before it in its block,
-    words from it to the end of its block), at most `width` each."""
+    words from it to the end of its block), at most `width` words each;
+    None stands for a gap (generated text) among them."""
     res = []
     for i, item in enumerate(stream):
         if item[0] != "mark":
             continue
-        before = []
+        before, n = [], 0
         j = i - 1
-        while j >= 0 and stream[j][0] != "break" and len(before) < width:
+        while j >= 0 and stream[j][0] != "break" and n < width:
             if stream[j][0] == "tok":
                 before.insert(0, stream[j][1])
+                n += 1
+            elif stream[j][0] == "gap" and (not before or before[0] is not None):
+                before.insert(0, None)
             j -= 1
-        after = []
+        after, n = [], 0
         j = i + 1
-        while j < len(stream) and stream[j][0] != "break" and len(after) < width:
+        while j < len(stream) and stream[j][0] != "break" and n < width:
             if stream[j][0] == "tok":
                 after.append(stream[j][1])
+                n += 1
+            elif stream[j][0] == "gap" and (not after or after[-1] is not None):
+                after.append(None)
             j += 1
         res.append((item[1], before, after))
     return res
+
+
+def words_only(ctx):
+    return [t for t in ctx if t is not None]
+
+
+def context_fits(ctx, toks, words=3, gap=12):
+    """Whether toks (the words going away from a mark) begin with the
+    context ctx (same direction), a None in ctx standing for up to `gap`
+    words of generated text.  Only the first `words` words are compared."""
+    i = matched = 0
+    k = 0
+    while k < len(ctx) and matched < words:
+        w = ctx[k]
+        if w is None:
+            nxt = next((x for x in ctx[k + 1:] if x is not None), None)
+            if nxt is None:
+                return matched > 0
+            j = next((j for j in range(i, min(i + gap + 1, len(toks))) if toks[j] == nxt), None)
+            if j is None:
+                return False
+            i = j
+            k += 1
+            continue
+        if i >= len(toks) or toks[i] != w:
+            return False
+        i += 1
+        matched += 1
+        k += 1
+    return matched > 0
 
 
 # ---------------------------------------------------------------- PDF
@@ -377,6 +425,19 @@ class Pdf:
     def label(self, page):
         return self.labels[page]
 
+    def text_pages(self, back_titles):
+        """(first, end) pages of the text: from page "1" to the first top-level
+        outline entry named in back_titles (the generated lists)."""
+        first = self.page_of_label.get("1", 0)
+        wanted = {norm(t) for t in back_titles}
+        end = min((p for t, p, _, d in self.outline if d == 0 and p is not None and norm(t) in wanted),
+                  default=self.npages)
+        return first, end
+
+    def margin(self, page):
+        """The left edge of a page's text block: its leftmost body line."""
+        return min((ln.x0 for ln in self.lines[page]), default=0.0)
+
     def page_text(self, page):
         """The body text of a page with hyphenated line ends joined."""
         return join_lines(self.lines[page])
@@ -422,9 +483,10 @@ class Pdf:
         return [l for l in self.links[ln.page] if l[1] - 1 <= mid <= l[3] + 1]
 
     def words_in_rect(self, page, rect):
+        """Words whose centre lies inside a rectangle (x0, top, x1, bottom)."""
         x0, t, x1, b = rect
         return [w for ln in self.lines[page] for w in ln.words
-                if w[0] >= x0 - 1.5 and w[2] <= x1 + 1.5 and (w[1] + w[3]) / 2 >= t - 1 and (w[1] + w[3]) / 2 <= b + 1]
+                if x0 - 1 <= (w[0] + w[2]) / 2 <= x1 + 1 and t - 1 <= (w[1] + w[3]) / 2 <= b + 1]
 
 
 def _unescape(s):
@@ -488,58 +550,82 @@ def expand(locs):
 
 class MarkLocator:
     """Finds the page of each mark of the sources in the PDF by the words
-    around it: marks are searched in document order, each after the previous
-    one (with some slack for footnotes and floats)."""
+    around it (a gap, where generated text stands, matches up to 12 words).
+    Marks are searched in document order: the first place after the
+    previous mark wins, else the nearest one before it (footnotes, floats)."""
 
-    def __init__(self, pdf, first_page=0):
-        self.stream = [(t, p) for (t, p) in pdf.stream() if p >= first_page]
+    GAP = 12
+
+    def __init__(self, pdf, first_page=0, end_page=None):
+        end = pdf.npages if end_page is None else end_page
+        self.stream = [(t, p) for (t, p) in pdf.stream() if first_page <= p < end]
         self.index = {}
         for i, (t, _) in enumerate(self.stream):
             self.index.setdefault(t, []).append(i)
         self.ptr = 0
 
-    def _find(self, seq, last_prefix):
-        if not seq:
+    def _seg_at(self, seg, i):
+        return all(i + k < len(self.stream) and self.stream[i + k][0] == w for k, w in enumerate(seg))
+
+    def _matches(self, window):
+        """Every place the window occurs: the stream positions of its words."""
+        segs, cur = [], []
+        for w in window:
+            if w is None:
+                if cur:
+                    segs.append(cur)
+                cur = []
+            else:
+                cur.append(w)
+        if cur:
+            segs.append(cur)
+        if not segs:
             return []
-        hits = []
-        for i in self.index.get(seq[0], []):
+        out = []
+        for i in self.index.get(segs[0][0], []):
+            if not self._seg_at(segs[0], i):
+                continue
+            pos = list(range(i, i + len(segs[0])))
             ok = True
-            for k in range(1, len(seq)):
-                if i + k >= len(self.stream):
+            for seg in segs[1:]:
+                start = pos[-1] + 1
+                j = next((j for j in range(start, start + self.GAP + 1) if self._seg_at(seg, j)), None)
+                if j is None:
                     ok = False
                     break
-                t = self.stream[i + k][0]
-                if t != seq[k] and not (last_prefix and k == len(seq) - 1 and t.startswith(seq[k])):
-                    ok = False
-                    break
+                pos += list(range(j, j + len(seg)))
             if ok:
-                hits.append(i)
-        return hits
+                out.append(pos)
+        return out
 
     def locate(self, before, after, zero_width):
         """Pages where a mark may be: for a mark with text (a glossary use)
         the page of its first word; for a zero-width mark (an index term)
         the page of the word before or after it.  None when the words are
         not found."""
-        tries = [(before[-3:], after[:3]), (before[-5:], []), ([], after[:5]), (before[-2:], after[:1]),
-                 (before[-1:], after[:2])]
+        tries = [(before[-8:], after[:8]), (before[-4:], after[:4]), (before[-6:], []), ([], after[:6]),
+                 (before[-2:], after[:2]), (before[-1:], after[:1])]
         for b, a in tries:
-            if len(b) + len(a) < 2 and len(before) + len(after) >= 2:
+            while b and b[0] is None:
+                b = b[1:]
+            while a and a[-1] is None:
+                a = a[:-1]
+            nb = len(words_only(b))
+            if nb + len(words_only(a)) == 0:
                 continue
-            if not b and not a:
-                continue
-            hits = self._find(b + a, last_prefix=not a)
+            hits = self._matches(b + a)
             if not hits:
                 continue
-            after_ptr = [h for h in hits if h >= self.ptr - 400]
-            h = after_ptr[0] if after_ptr else hits[0]
-            pos = h + len(b)
-            self.ptr = max(self.ptr, h)
+            later = [h for h in hits if (h[nb] if nb < len(h) else h[-1] + 1) >= self.ptr]
+            h = later[0] if later else hits[-1]
+            first_after = h[nb] if nb < len(h) else None
+            last_before = h[nb - 1] if nb else None
+            self.ptr = max(self.ptr, first_after if first_after is not None else last_before + 1)
             pages = set()
-            if a and pos < len(self.stream):
-                pages.add(self.stream[pos][1])
-            if b and (zero_width or not a):
-                pages.add(self.stream[pos - 1][1])
+            if first_after is not None:
+                pages.add(self.stream[first_after][1])
+            if last_before is not None and (zero_width or first_after is None):
+                pages.add(self.stream[last_before][1])
             return pages
         return None
 
