@@ -539,8 +539,10 @@ static int locators_enter(xw *w, frame *f)
 		epub_put_text(w->out, abbrev, strlen(abbrev), 1);
 		sb_putc(w->out, ' ');
 	}
+	/* Every use gets its own link back, named by the printed page it
+	 * is on; two uses on one page give the page twice, each landing on
+	 * its own use. */
 	unsigned shown = 0;
-	int last_page = -2;
 	for (unsigned i = 0; i < n->nrefs; i++) {
 		const folio_node *ref = n->refs[i];
 		const char *href = (f->flags & F_IN_LINK) ? NULL
@@ -549,10 +551,6 @@ static int locators_enter(xw *w, frame *f)
 			continue;
 		const epub_nodeinfo *ri = nodemap_find(c->map, ref);
 		int page = ri ? ri->page : -1;
-		/* Two uses on one printed page are one locator. */
-		if (pages && page >= 0 && page == last_page)
-			continue;
-		last_page = page;
 		const char *text = pages && page >= 0
 					   ? c->pages[page].label
 					   : epub_printf(c, "%u", shown + 1);
