@@ -14,7 +14,8 @@ SHELL   := /bin/bash
 # Debian 12 packages folio needs to build, run and test.
 PACKAGES := build-essential cmake pkg-config \
 	libxml2-dev libxml2-utils libhpdf-dev libzip-dev libhyphen-dev \
-	libharfbuzz-dev libunibreak-dev libicu-dev \
+	libharfbuzz-dev libunibreak-dev libicu-dev libqpdf-dev libpng-dev libjpeg-dev \
+	icc-profiles-free \
 	hyphen-id hyphen-en-us \
 	fonts-sil-charis fonts-noto-core fonts-dejavu-core fonts-dejavu-extra fonts-wqy-zenhei \
 	epubcheck default-jre-headless poppler-utils qpdf python3

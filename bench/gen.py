@@ -15,7 +15,7 @@ import shutil
 import sys
 
 XI = re.compile(r'<xi:include\s+href="([^"]+)"\s*/>')
-ID = re.compile(r'xml:id="([^"]+)"')
+ID = re.compile(r'xml:id=["\']([^"\']+)["\']')
 PLAIN_PARA = re.compile(r"<para>([^<]+)</para>")
 SENTENCE = re.compile(r"(?<=[.!?])\s+")
 
@@ -38,6 +38,18 @@ def rename_ids(text, copy):
     return re.sub(r'\b(xml:id|linkend|startref|otherterm|endterm)="([^"]+)"', sub, text)
 
 
+def check_unique_ids(paths):
+    """Every xml:id of the generated reader, over all its files, once."""
+    seen = {}
+    for path in paths:
+        with open(path, encoding="utf-8") as f:
+            for value in ID.findall(f.read()):
+                if value in seen:
+                    sys.exit(f"gen: xml:id {value!r} in both {seen[value]} and {path}")
+                seen[value] = path
+    return len(seen)
+
+
 def main(argv):
     if len(argv) != 4:
         sys.exit(__doc__)
@@ -48,9 +60,11 @@ def main(argv):
     includes = XI.findall(book)
     articles = [h for h in includes if h.startswith("articles/")]
     os.makedirs(os.path.join(out, "articles"), exist_ok=True)
+    written = []
     for h in includes:
         if h not in articles:
             shutil.copy(os.path.join(src_dir, h), os.path.join(out, h))
+            written.append(os.path.join(out, h))
     lines = []
     for copy in range(n):
         for h in articles:
@@ -61,6 +75,7 @@ def main(argv):
             name = f"articles/c{copy:03d}-{os.path.basename(h)}"
             with open(os.path.join(out, name), "w", encoding="utf-8") as f:
                 f.write(text)
+            written.append(os.path.join(out, name))
             lines.append(f'  <xi:include href="{name}"/>')
     last = list(XI.finditer(book))
     article_matches = [m for m in last if m.group(1) in articles]
@@ -68,6 +83,8 @@ def main(argv):
     tail = book[article_matches[-1].end():]
     with open(os.path.join(out, "reader.xml"), "w", encoding="utf-8") as f:
         f.write(head + "\n".join(lines).lstrip() + tail)
+    written.append(os.path.join(out, "reader.xml"))
+    check_unique_ids(written)
 
 
 if __name__ == "__main__":

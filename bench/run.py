@@ -3,10 +3,20 @@
 synthetic readers 1x, 10x, 100x and 300x the sample, and writes
 bench/results.md.
 
-usage: run.py BUILD_DIR     (env: BENCH_SIZES="1 10 100 300", BENCH_RUNS=5)
+usage: run.py BUILD_DIR
+env:   BENCH_SIZES="1 10 100 300"   sizes to run
+       BENCH_RUNS=5                 runs per figure
+       BENCH_RUNS_LARGE=N           runs per figure at 300x and more
+                                    (default BENCH_RUNS)
+       BENCH_OUT=FILE               where the table goes (bench/results.md)
 
-Every figure is the median of BENCH_RUNS runs (min and max beside it);
-peak memory is the largest resident set of the process (wait4's rusage).
+Every time is the median of the runs (min and max beside it), wall clock
+of the whole process; cpu is user + system time of the process, which a
+busy machine disturbs less than wall time.  Peak memory is the largest
+resident set of the process (wait4's rusage), the largest of the runs.
+
+Before timing, each generated reader is checked: `folio check` must exit
+0 and print no diagnostic, and the ids gen.py renamed must be unique.
 """
 import os
 import platform
@@ -19,28 +29,36 @@ import time
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(HERE)
 READER = os.path.join(ROOT, "sources", "pekerjaan-sosial", "reader.xml")
+EPOCH = "1767225600"
 
 
 def timed(cmd, env=None):
-    t0 = time.perf_counter()
-    p = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env)
-    _, status, usage = os.wait4(p.pid, 0)
-    wall = time.perf_counter() - t0
-    err = p.stderr.read().decode(errors="replace")
-    p.stderr.close()
-    code = os.waitstatus_to_exitcode(status)
-    if code != 0:
-        sys.exit(f"bench: {' '.join(cmd)} failed ({code}):\n{err}")
-    return wall, usage.ru_maxrss / 1024.0
+    """One run: (wall s, cpu s, peak MB).  stderr goes to a file, so a
+    chatty process cannot block on a full pipe while we wait for it."""
+    with tempfile.TemporaryFile() as err:
+        t0 = time.perf_counter()
+        p = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=err, env=env)
+        _, status, usage = os.wait4(p.pid, 0)
+        wall = time.perf_counter() - t0
+        p.returncode = os.waitstatus_to_exitcode(status)
+        if p.returncode != 0:
+            err.seek(0)
+            sys.exit(f"bench: {' '.join(cmd)} failed ({p.returncode}):\n"
+                     + err.read().decode(errors="replace"))
+    return wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024.0
+
+
+class Figure:
+    def __init__(self, samples):
+        walls = [s[0] for s in samples]
+        self.wall = statistics.median(walls)
+        self.lo, self.hi = min(walls), max(walls)
+        self.cpu = statistics.median(s[1] for s in samples)
+        self.mem = max(s[2] for s in samples)
 
 
 def measure(cmd, runs, env=None):
-    walls, mems = [], []
-    for _ in range(runs):
-        w, m = timed(cmd, env)
-        walls.append(w)
-        mems.append(m)
-    return statistics.median(walls), min(walls), max(walls), max(mems)
+    return Figure([timed(cmd, env) for _ in range(runs)])
 
 
 def pdf_pages(path):
@@ -62,63 +80,118 @@ def machine():
     except OSError:
         pass
     mem = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30
-    return f"{os.cpu_count()} cores, {model}, {mem:.0f} GiB, {platform.system()} {platform.release()}"
+    return (f"{os.cpu_count()} cores, {model}, {mem:.0f} GiB, "
+            f"{platform.system()} {platform.release()}")
+
+
+def load():
+    try:
+        return os.getloadavg()[0]
+    except OSError:
+        return float("nan")
+
+
+def check_reader(folio, src, env):
+    """The synthetic reader must be valid: folio check clean."""
+    p = subprocess.run([folio, "check", src], capture_output=True, text=True, env=env)
+    if p.returncode != 0 or p.stderr.strip():
+        sys.exit(f"bench: the generated reader {src} is not clean "
+                 f"(folio check exit {p.returncode}):\n{p.stderr[:4000]}")
 
 
 def main(argv):
     build = argv[1] if len(argv) > 1 else "build"
     folio = os.path.join(ROOT, build, "folio")
     floor = os.path.join(ROOT, build, "bench", "bench_floor")
+    for exe in (folio, floor):
+        if not os.access(exe, os.X_OK):
+            sys.exit(f"bench: {exe} is missing (make bench builds it)")
     sizes = [int(s) for s in os.environ.get("BENCH_SIZES", "1 10 100 300").split()]
     runs = int(os.environ.get("BENCH_RUNS", "5"))
-    env = dict(os.environ, SOURCE_DATE_EPOCH="1767225600")
+    runs_large = int(os.environ.get("BENCH_RUNS_LARGE", str(runs)))
+    out_path = os.environ.get("BENCH_OUT", os.path.join(HERE, "results.md"))
+    env = dict(os.environ, SOURCE_DATE_EPOCH=EPOCH)
     rows = []
+    loads = [load()]
     work = tempfile.mkdtemp(prefix="folio-bench-")
     for n in sizes:
+        nruns = runs_large if n >= 300 else runs
         d = os.path.join(work, f"{n}x")
-        subprocess.run([sys.executable, os.path.join(HERE, "gen.py"), READER, str(n), d], check=True)
+        subprocess.run([sys.executable, os.path.join(HERE, "gen.py"), READER, str(n), d],
+                       check=True)
         src = os.path.join(d, "reader.xml")
+        check_reader(folio, src, env)
         pdf, epub = os.path.join(d, "r.pdf"), os.path.join(d, "r.epub")
-        both = measure([folio, "build", src, "--pdf", pdf, "--epub", epub, "-q"], runs, env)
+        both = measure([folio, "build", src, "--pdf", pdf, "--epub", epub, "-q"], nruns, env)
         pages = pdf_pages(pdf)
-        articles = 7 * n
         r = {
-            "size": n, "pages": pages, "articles": articles,
+            "size": n, "pages": pages, "articles": 7 * n, "runs": nruns,
             "both": both,
-            "pdf": measure([folio, "build", src, "--pdf", pdf, "-q"], runs, env),
-            "epub": measure([folio, "build", src, "--epub", epub, "-q"], runs, env),
-            "check": measure([folio, "check", src, "-q"], runs, env),
-            "floor_xml": measure([floor, "xml", src], runs),
-            "floor_pdf": measure([floor, "pdf", src, str(pages), os.path.join(d, "f.pdf")], runs),
-            "floor_zip": measure([floor, "zip", epub, os.path.join(d, "f.epub")], runs),
+            "pdf": measure([folio, "build", src, "--pdf", pdf, "-q"], nruns, env),
+            "epub": measure([folio, "build", src, "--epub", epub, "-q"], nruns, env),
+            "check": measure([folio, "check", src, "-q"], nruns, env),
+            "floor_xml": measure([floor, "xml", src], nruns),
+            "floor_pdf": measure([floor, "pdf", src, str(pages), os.path.join(d, "f.pdf")], nruns),
+            "floor_zip": measure([floor, "zip", epub, os.path.join(d, "f.epub")], nruns),
         }
         rows.append(r)
-        print(f"{n}x: {pages} pages, both {both[0]:.3f} s", flush=True)
+        loads.append(load())
+        print(f"{n}x: {pages} pages, pdf+epub {both.wall:.3f} s, "
+              f"{both.mem:.0f} MB", flush=True)
+
+    def ms(x):
+        return f"{x * 1000:.0f}"
 
     def cell(m):
-        return f"{m[0]*1000:.0f} ({m[1]*1000:.0f}–{m[2]*1000:.0f})"
+        return f"{ms(m.wall)} ({ms(m.lo)}–{ms(m.hi)})"
+
+    ten = next((r for r in rows if r["size"] == 10), None)
+
+    def per_page(r):
+        return r["pdf"].wall / max(r["pages"], 1)
 
     out = ["# folio benchmark", "",
-           f"Machine: {machine()}.  Medians of {runs} runs in ms (min–max); "
-           "peak memory in MB; the floor is bench/floor.c on the same input and page count.", "",
-           "| size | articles | pages | pdf+epub | pdf | epub | check | floor xml | floor pdf | floor zip | peak MB (both) | pdf/floor | epub/floor | ms/page (pdf) | ms/article (epub) |",
-           "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|"]
+           f"Machine: {machine()}.  Load average {min(loads):.2f}–{max(loads):.2f} "
+           "during the run.",
+           "",
+           "Wall-clock medians in ms of the whole process (min–max over the runs); "
+           "cpu = user + system ms (median); peak = largest resident set in MB. "
+           "The floor is bench/floor.c on the same input: libxml2 parse (XInclude), "
+           "libharu writing the same number of pages of the document's text "
+           "(one TextOut per line, Charis embedded, Flate), libzip re-zipping "
+           "folio's EPUB entries.", "",
+           "| size | articles | pages | runs | pdf+epub | cpu | peak | pdf | cpu | peak "
+           "| epub | cpu | peak | check |",
+           "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|"]
     for r in rows:
-        floor_pdf = r["floor_pdf"][0]  # it parses the XML too
-        out.append("| {size}x | {articles} | {pages} | {both} | {pdf} | {epub} | {check} | {fx} | {fp} | {fz} | {mem:.0f} | {rp:.2f} | {re:.2f} | {pp:.2f} | {pa:.2f} |".format(
-            size=r["size"], articles=r["articles"], pages=r["pages"],
-            both=cell(r["both"]), pdf=cell(r["pdf"]), epub=cell(r["epub"]),
-            check=cell(r["check"]), fx=cell(r["floor_xml"]), fp=cell(r["floor_pdf"]),
-            fz=cell(r["floor_zip"]), mem=r["both"][3],
-            rp=r["pdf"][0] / floor_pdf if floor_pdf else 0,
-            re=r["epub"][0] / (r["floor_xml"][0] + r["floor_zip"][0]),
-            pp=1000 * r["pdf"][0] / max(r["pages"], 1),
-            pa=1000 * r["epub"][0] / r["articles"]))
-    out.append("")
-    out.append("pdf/floor divides folio's PDF build by the floor's parse-and-write of the same page count; "
-               "epub/floor divides folio's EPUB build by the floor's parse plus re-zip of folio's EPUB entries.")
+        b, p, e = r["both"], r["pdf"], r["epub"]
+        out.append(f"| {r['size']}x | {r['articles']} | {r['pages']} | {r['runs']} "
+                   f"| {cell(b)} | {ms(b.cpu)} | {b.mem:.0f} "
+                   f"| {cell(p)} | {ms(p.cpu)} | {p.mem:.0f} "
+                   f"| {cell(e)} | {ms(e.cpu)} | {e.mem:.0f} | {cell(r['check'])} |")
+    out += ["", "| size | floor xml | floor pdf | floor zip | pdf / floor pdf "
+            "| epub / (floor xml + zip) | ms per page (pdf) | per page vs 10x "
+            "| ms per article (epub) |",
+            "|---|---|---|---|---|---|---|---|---|"]
+    for r in rows:
+        fx, fp, fz = r["floor_xml"], r["floor_pdf"], r["floor_zip"]
+        vs10 = f"{per_page(r) / per_page(ten):.2f}" if ten else "–"
+        out.append(f"| {r['size']}x | {cell(fx)} | {cell(fp)} | {cell(fz)} "
+                   f"| {r['pdf'].wall / fp.wall:.2f} "
+                   f"| {r['epub'].wall / (fx.wall + fz.wall):.2f} "
+                   f"| {1000 * per_page(r):.2f} | {vs10} "
+                   f"| {1000 * r['epub'].wall / r['articles']:.2f} |")
+    out += ["",
+            "pdf / floor pdf divides folio's PDF build by the floor's parse-and-write of "
+            "the same page count; epub / (floor xml + zip) divides folio's EPUB build by "
+            "the floor's parse plus re-zip of folio's EPUB entries.  \"per page vs 10x\" "
+            "is the PDF build's cost per page at that size over its cost per page at 10x.",
+            "",
+            "Targets (issue 10): sample pdf+epub < 100 ms; 100x pdf+epub < 5 s and "
+            "< 400 MB; pdf / floor ≤ 3 and epub / floor ≤ 2 at 100x; per page at 300x "
+            "within 20% of 10x."]
     text = "\n".join(out) + "\n"
-    with open(os.path.join(HERE, "results.md"), "w") as f:
+    with open(out_path, "w") as f:
         f.write(text)
     print(text)
 

@@ -30,8 +30,18 @@ typedef struct folio_render_opts {
 	 * here as they come; a back end ignores what it does not use. */
 	const char *paper;      /* "a5", "a4", "170x240mm"; NULL: style's */
 	double bleed_mm;        /* 0: none */
-	int crop_marks;
-	const char *color;      /* "rgb", "gray", "cmyk" */
+	int crop_marks;         /* 1 --marks, -1 --no-marks, 0 the preset's */
+	const char *color;      /* "rgb", "gray", "cmyk"; NULL: the preset's
+				   or rgb */
+	/* more print-shop output (doc/print.md); given options override
+	 * what the preset sets */
+	const char *print_preset; /* "copyshop", "offset", "pod"; NULL none */
+	int bleed_given;        /* --bleed was given (0 mm turns it off) */
+	const char *impose;     /* "booklet", "2up"; NULL: none */
+	double creep_mm;        /* booklet creep per sheet, toward the fold */
+	const char *pdfx;       /* "1a"; NULL: none */
+	const char *pdfa;       /* "1b", "2b"; NULL: none */
+	int sides;              /* 0 the style's, 1 one-sided, 2 two-sided */
 	int epub_fonts;         /* embed fonts in the EPUB */
 	/* Page breaks of the print edition, for the EPUB's page-list: set
 	 * by the caller when the PDF layout of the same document is known. */

@@ -9,6 +9,7 @@
 #include "cli/output.h"
 #include "folio/backend.h"
 #include "folio/folio.h"
+#include "preflight/preflight.h"
 #include "util/xalloc.h"
 
 #include <errno.h>
@@ -34,8 +35,9 @@ struct options {
 	const char *style;
 	const char *citation_style;
 	const char *paper, *color;
-	double bleed_mm;
-	int crop_marks, epub_fonts;
+	double bleed_mm, creep_mm;
+	int crop_marks, epub_fonts, bleed_given, sides;
+	const char *print_preset, *impose, *pdfx, *pdfa;
 	int strict, quiet, verbose, allow_outside, glossary_in_index;
 	struct request outputs[MAX_OUTPUTS];
 	int noutputs;
@@ -45,6 +47,7 @@ static void usage(FILE *f)
 {
 	fputs("usage: folio build SOURCE.xml [options]\n"
 	      "       folio check SOURCE.xml [options]\n"
+	      "       folio preflight FILE.pdf [--preset copyshop|offset|pod]\n"
 	      "       folio --help | --version\n"
 	      "\n"
 	      "build writes the outputs; check reads and resolves the sources,\n"
@@ -62,8 +65,14 @@ static void usage(FILE *f)
 	      "  --glossary-in-index    list glossary terms in the index too\n"
 	      "  --paper SIZE           a4, a5, b5, letter or WxHmm\n"
 	      "  --bleed LENGTH         bleed around each page, e.g. 3mm\n"
-	      "  --marks                crop and registration marks\n"
+	      "  --one-sided, --two-sided  override the style's page sides\n"
+	      "  --marks, --no-marks    crop and registration marks\n"
 	      "  --color MODEL          rgb (default), gray or cmyk\n"
+	      "  --print-preset NAME    copyshop, offset or pod (see doc/print.md)\n"
+	      "  --impose KIND          booklet (saddle stitch) or 2up sheets\n"
+	      "  --creep LENGTH         booklet creep per sheet, e.g. 0.1mm\n"
+	      "  --pdfx 1a              PDF/X-1a:2001\n"
+	      "  --pdfa [1b|2b]         PDF/A-1b (default) or PDF/A-2b\n"
 	      "  --epub-fonts           embed the text fonts in the EPUB\n"
 	      "  --allow-outside        let includes, images and databases leave the\n"
 	      "                         source's folder\n"
@@ -153,6 +162,38 @@ static int parse_args(int argc, char **argv, struct options *o)
 			o->glossary_in_index = 1;
 		} else if (strcmp(a, "--marks") == 0) {
 			o->crop_marks = 1;
+		} else if (strcmp(a, "--no-marks") == 0) {
+			o->crop_marks = -1;
+		} else if (strcmp(a, "--one-sided") == 0) {
+			o->sides = 1;
+		} else if (strcmp(a, "--two-sided") == 0) {
+			o->sides = 2;
+		} else if (strcmp(a, "--print-preset") == 0) {
+			if ((v = value_of(argc, argv, &i)) == NULL)
+				return usage_error("%s needs copyshop, offset or pod", a);
+			if (strcmp(v, "copyshop") && strcmp(v, "offset") && strcmp(v, "pod"))
+				return usage_error("unknown print preset '%s' (copyshop, offset, pod)", v);
+			o->print_preset = v;
+		} else if (strcmp(a, "--impose") == 0) {
+			if ((v = value_of(argc, argv, &i)) == NULL)
+				return usage_error("%s needs booklet or 2up", a);
+			if (strcmp(v, "booklet") && strcmp(v, "2up"))
+				return usage_error("unknown imposition '%s' (booklet, 2up)", v);
+			o->impose = v;
+		} else if (strcmp(a, "--creep") == 0) {
+			if ((v = value_of(argc, argv, &i)) == NULL)
+				return usage_error("%s needs a length", a);
+			if (parse_length_mm(v, &o->creep_mm) != 0 || o->creep_mm > 5)
+				return usage_error("bad creep '%s' (e.g. 0.1mm, at most 5mm)", v);
+		} else if (strcmp(a, "--pdfx") == 0) {
+			if ((v = value_of(argc, argv, &i)) == NULL || strcmp(v, "1a") != 0)
+				return usage_error("%s needs 1a (PDF/X-1a:2001)", a);
+			o->pdfx = v;
+		} else if (strcmp(a, "--pdfa") == 0) {
+			o->pdfa = "1b";
+			if (i + 1 < argc && (strcmp(argv[i + 1], "1b") == 0 ||
+					     strcmp(argv[i + 1], "2b") == 0))
+				o->pdfa = argv[++i];
 		} else if (strcmp(a, "--epub-fonts") == 0) {
 			o->epub_fonts = 1;
 		} else if (strcmp(a, "-o") == 0 || strcmp(a, "--output-dir") == 0) {
@@ -179,8 +220,9 @@ static int parse_args(int argc, char **argv, struct options *o)
 		} else if (strcmp(a, "--bleed") == 0) {
 			if ((v = value_of(argc, argv, &i)) == NULL)
 				return usage_error("%s needs a length", a);
-			if (parse_length_mm(v, &o->bleed_mm) != 0)
-				return usage_error("bad bleed length '%s' (e.g. 3mm)", v);
+			if (parse_length_mm(v, &o->bleed_mm) != 0 || o->bleed_mm > 20)
+				return usage_error("bad bleed length '%s' (e.g. 3mm, at most 20mm)", v);
+			o->bleed_given = 1;
 		} else if (strcmp(a, "--format") == 0) {
 			if ((v = value_of(argc, argv, &i)) == NULL)
 				return usage_error("%s needs a list of formats", a);
@@ -199,6 +241,10 @@ static int parse_args(int argc, char **argv, struct options *o)
 	}
 	if (o->source == NULL)
 		return usage_error("no source file given%s", "");
+	if (o->pdfx && o->pdfa)
+		return usage_error("--pdfx and --pdfa cannot be combined%s", "");
+	if (o->creep_mm > 0 && (o->impose == NULL || strcmp(o->impose, "booklet") != 0))
+		return usage_error("--creep needs --impose booklet%s", "");
 	return 0;
 }
 
@@ -320,7 +366,14 @@ static int run_backends(struct options *o, folio_doc *doc, folio_diag *diag)
 			.paper = o->paper,
 			.bleed_mm = o->bleed_mm,
 			.crop_marks = o->crop_marks,
-			.color = o->color ? o->color : "rgb",
+			.color = o->color, /* NULL: the preset's, else rgb */
+			.print_preset = o->print_preset,
+			.bleed_given = o->bleed_given,
+			.impose = o->impose,
+			.creep_mm = o->creep_mm,
+			.pdfx = o->pdfx,
+			.pdfa = o->pdfa,
+			.sides = o->sides,
 			.epub_fonts = o->epub_fonts,
 			.page_map = have_print_pages ? &print_pages : NULL,
 			.page_map_out = have_print_pages ? NULL : &print_pages,
@@ -386,6 +439,8 @@ int main(int argc, char **argv)
 		printf("folio %s\n", FOLIO_VERSION);
 		return 0;
 	}
+	if (strcmp(argv[1], "preflight") == 0)
+		return preflight_main(argc - 1, argv + 1);
 	if (strcmp(argv[1], "build") != 0 && strcmp(argv[1], "check") != 0)
 		return usage_error("unknown command '%s'", argv[1]);
 	struct options o = { 0 };

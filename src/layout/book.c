@@ -91,6 +91,12 @@ static int setup(lay_run *r, folio_doc *doc, const folio_render_opts *o,
 	free(style);
 	if (rc < 0)
 		return -1;
+	/* first the hyphenation dictionaries, which load in threads of
+	 * their own while the rest is set up */
+	char *exc = data_path(o, "hyphenation");
+	c->hyph = hyph_new(NULL, exc, diag);
+	free(exc);
+	ctx_prepare(c);
 	char *manifest = data_path(o, "fonts/fonts.conf");
 	c->fonts = fonts_new(diag);
 	rc = fonts_load_manifest(c->fonts, manifest);
@@ -101,9 +107,8 @@ static int setup(lay_run *r, folio_doc *doc, const folio_render_opts *o,
 	    pick_faces(c, c->head_face, r->style.font_heading, "Noto Sans") < 0 ||
 	    pick_faces(c, c->mono_face, r->style.font_mono, "DejaVu Sans Mono") < 0)
 		return -1;
-	char *exc = data_path(o, "hyphenation");
-	c->hyph = hyph_new(NULL, exc, diag);
-	free(exc);
+	c->para_cache = para_cache_new();
+	c->glyph_arena = arena_new();
 	return 0;
 }
 
@@ -275,10 +280,7 @@ static void imprint_page(flow *f, lay_ctx *c, const folio_node *book)
 
 static const char *label_of(lay_ctx *c, const folio_node *n)
 {
-	char key[24];
-	if (c->prev_labels == NULL)
-		return "00";
-	const char *l = hash_get(c->prev_labels, ctx_node_key(key, sizeof key, n));
+	const char *l = ctx_prev_label(c, n, NULL);
 	return l ? l : "";
 }
 
@@ -338,7 +340,7 @@ static void toc_line(flow *f, lay_ctx *c, const toc_entry *e)
 	fx from = last->width + size / 2;
 	fx to = measure - indent - numw - size / 2;
 	unsigned ndots = 0;
-	lay_glyph *g = arena_alloc(c->arena, (size_t)(to > from ? (to - from) / step + 2 : 1) *
+	lay_glyph *g = arena_alloc(c->glyph_arena, (size_t)(to > from ? (to - from) / step + 2 : 1) *
 						       sizeof(lay_glyph));
 	fx x0 = -1;
 	for (fx x = ((from + indent) / step + 1) * step - indent; x + step <= to; x += step) {
@@ -560,8 +562,6 @@ static void heads_and_folios(lay_run *r, pb_pages *pages)
 		fx left = pb_left_margin(st, (unsigned)i);
 		fx measure = st->page_width - st->margin_inner - st->margin_outer;
 		item_vec v = { 0 };
-		for (unsigned k = 0; k < pg->page.nitems; k++)
-			VEC_PUSH(v, pg->page.items[k]);
 		para_style ps = { 0 };
 		ps.face = c->text_face[FS_REGULAR];
 		ps.size = st->head_size;
@@ -603,44 +603,60 @@ static void heads_and_folios(lay_run *r, pb_pages *pages)
 					       left + (measure - hw) / 2, head_base);
 			}
 		}
-		pg->page.items = arena_alloc(c->arena, (v.n + 1) * sizeof(lay_item));
-		memcpy(pg->page.items, v.v, v.n * sizeof(lay_item));
-		pg->page.nitems = (unsigned)v.n;
+		/* the page builder left room for these */
+		if (v.n > pg->spare) {
+			lay_item *items = arena_alloc(c->arena, (pg->page.nitems + v.n) *
+								sizeof(lay_item));
+			memcpy(items, pg->page.items, pg->page.nitems * sizeof(lay_item));
+			pg->page.items = items;
+		}
+		if (v.n)
+			memcpy(pg->page.items + pg->page.nitems, v.v, v.n * sizeof(lay_item));
+		pg->page.nitems += (unsigned)v.n;
 		VEC_FREE(v);
 	}
 }
 
-/* Page labels and indexes of every anchored node; returns how many of
- * them differ from the previous pass. */
-static unsigned record_anchors(lay_run *r, pb_pages *pages, folio_hash **labels,
-			       folio_hash **index)
+/* Page labels and indexes of every anchored node (the first place of
+ * each); returns how many of them differ from the previous pass. */
+static unsigned record_anchors(lay_run *r, pb_pages *pages)
 {
-	folio_hash *nl = hash_new(), *ni = hash_new();
+	lay_ctx *c = &r->c;
+	size_t count = (size_t)c->doc->node_count + 1;
+	const char **labels = xcalloc(count, sizeof(*labels));
+	unsigned *index = xcalloc(count, sizeof(*index));
 	unsigned changed = 0;
-	char key[24];
 	for (size_t i = 0; i < pages->n; i++) {
 		lay_page *pg = &pages->v[i].page;
+		/* one copy of the label per page, in the run arena: the
+		 * next pass's contents and locators read it */
+		const char *label = NULL;
 		for (unsigned k = 0; k < pg->nitems; k++) {
 			lay_item *it = &pg->items[k];
 			if (it->kind != LI_DEST || it->node == NULL)
 				continue;
-			ctx_node_key(key, sizeof key, it->node);
-			if (hash_get(nl, key))
+			unsigned s = it->node->serial;
+			if (s >= count || index[s])
 				continue;
-			const char *kcopy = arena_strdup(r->c.run_arena, key);
-			hash_put(nl, kcopy, (void *)arena_strdup(r->c.run_arena, pg->label));
-			hash_put(ni, kcopy, (void *)(i + 1));
-			const char *old = *labels ? hash_get(*labels, key) : NULL;
-			if (old == NULL || strcmp(old, pg->label) != 0)
+			if (label == NULL)
+				label = arena_strdup(c->run_arena, pg->label);
+			labels[s] = label;
+			index[s] = (unsigned)i + 1;
+			const char *old = c->prev_labels ? c->prev_labels[s] : NULL;
+			if (old == NULL || strcmp(old, label) != 0)
 				changed++;
 		}
 	}
-	if (*labels == NULL)
+	/* a node placed in the previous pass and not in this one */
+	for (size_t s = 0; c->prev_labels && s < count; s++)
+		if (c->prev_labels[s] && labels[s] == NULL)
+			changed++;
+	if (c->prev_labels == NULL)
 		changed++;
-	hash_free(*labels);
-	hash_free(*index);
-	*labels = nl;
-	*index = ni;
+	free(c->prev_labels);
+	free(c->prev_pages);
+	c->prev_labels = labels;
+	c->prev_pages = index;
 	return changed;
 }
 
@@ -669,7 +685,6 @@ static void fill_result(lay_run *r, pass_out *po)
 	/* outline: the contents page first, then every division */
 	res->outline = arena_alloc(c->arena, (po->toc.n + 2) * sizeof(lay_outline));
 	res->noutline = 0;
-	char key[24];
 	if (c->doc->root->kind == FOLIO_NODE_BOOK && res->npages > 2) {
 		/* the contents page: third, after the title page and imprint */
 		lay_outline o = { 0 };
@@ -681,14 +696,15 @@ static void fill_result(lay_run *r, pass_out *po)
 	}
 	for (size_t i = 0; i < po->toc.n; i++) {
 		const toc_entry *e = &po->toc.v[i];
-		void *pg = hash_get(c->prev_pages, ctx_node_key(key, sizeof key, e->node));
-		if (pg == NULL || e->title == NULL)
+		unsigned pg = e->node->serial <= c->doc->node_count
+				      ? c->prev_pages[e->node->serial] : 0;
+		if (pg == 0 || e->title == NULL)
 			continue;
 		lay_outline o = { 0 };
 		o.title = e->title;
 		o.level = e->level;
 		o.node = e->node;
-		o.page = (int)(size_t)pg - 1;
+		o.page = (int)pg - 1;
 		/* the heading's y on its page */
 		const lay_page *p = &res->pages[o.page];
 		for (unsigned k = 0; k < p->nitems; k++)
@@ -746,8 +762,7 @@ lay_run *layout_run(folio_doc *doc, const folio_render_opts *opts,
 		if (folio_diag_count(diag, FOLIO_FATAL))
 			break;
 		number_pages(r, &po.pages);
-		unsigned changed = record_anchors(r, &po.pages, &c->prev_labels,
-						  &c->prev_pages);
+		unsigned changed = record_anchors(r, &po.pages);
 		int same_toc = toc_same(toc.v, (unsigned)toc.n, po.toc.v,
 					(unsigned)po.toc.n);
 		/* keep this pass's contents entries (titles live in doc's arena) */
@@ -773,6 +788,13 @@ lay_run *layout_run(folio_doc *doc, const folio_render_opts *opts,
 	heads_and_folios(r, &po.pages);
 	fill_result(r, &po);
 	r->result.passes = pass;
+	/* What the result does not need goes before the PDF is written: the
+	 * cached lines (the pages hold copies of their items; the glyphs are
+	 * in glyph_arena) and the hyphenation dictionaries. */
+	para_cache_free(c->para_cache);
+	c->para_cache = NULL;
+	hyph_free(c->hyph);
+	c->hyph = NULL;
 	VEC_FREE(po.pages);
 	VEC_FREE(po.toc);
 	return r;
@@ -784,9 +806,11 @@ void layout_free(lay_run *r)
 		return;
 	fonts_free(r->c.fonts);
 	hyph_free(r->c.hyph);
+	para_cache_free(r->c.para_cache);
+	arena_free(r->c.glyph_arena);
 	hash_free(r->c.warned);
-	hash_free(r->c.prev_labels);
-	hash_free(r->c.prev_pages);
+	free(r->c.prev_labels);
+	free(r->c.prev_pages);
 	arena_free(r->c.arena);
 	arena_free(r->c.run_arena);
 	free(r);

@@ -5,11 +5,69 @@
 #include "layout/ctx.h"
 
 #include <stdio.h>
+#include <string.h>
 
 const char *ctx_node_key(char *buf, size_t size, const folio_node *n)
 {
 	snprintf(buf, size, "%u", n->serial);
 	return buf;
+}
+
+/* Marks every node with an id, every link target and every locator's
+ * place: one walk of the tree per run.  The same walk starts loading the
+ * hyphenation dictionaries of the languages the text uses. */
+static void build_needed(lay_ctx *c)
+{
+	folio_doc *doc = c->doc;
+	c->nneeded = doc->node_count + 1;
+	c->needed = arena_alloc(c->run_arena, c->nneeded);
+	const char *langs[8];
+	int nlangs = 0;
+	if (c->hyph && doc->lang)
+		hyph_preload(c->hyph, langs[nlangs++] = doc->lang);
+	for (folio_node *n = doc->root; n; n = folio_next(doc->root, n, 0)) {
+		if (n->lang && c->hyph && nlangs < 8) {
+			int seen = 0;
+			for (int i = 0; i < nlangs && !seen; i++)
+				seen = langs[i] == n->lang || strcmp(langs[i], n->lang) == 0;
+			if (!seen)
+				hyph_preload(c->hyph, langs[nlangs++] = n->lang);
+		}
+		if (n->id && n->serial < c->nneeded)
+			c->needed[n->serial] = 1;
+		if (n->target && n->target->serial < c->nneeded)
+			c->needed[n->target->serial] = 1;
+		for (unsigned r = 0; r < n->nrefs; r++)
+			if (n->refs[r]->serial < c->nneeded)
+				c->needed[n->refs[r]->serial] = 1;
+	}
+}
+
+int ctx_needs_anchor(lay_ctx *c, const folio_node *n)
+{
+	if (n->id)
+		return 1;
+	if (c->needed == NULL || c->nneeded != c->doc->node_count + 1)
+		build_needed(c);
+	return n->serial < c->nneeded && c->needed[n->serial];
+}
+
+const char *ctx_prev_label(const lay_ctx *c, const folio_node *n, int *page)
+{
+	if (page)
+		*page = -1;
+	if (c->prev_labels == NULL)
+		return "00";
+	if (n->serial > c->doc->node_count)
+		return NULL;
+	if (page && c->prev_pages[n->serial])
+		*page = (int)c->prev_pages[n->serial] - 1;
+	return c->prev_labels[n->serial];
+}
+
+void ctx_prepare(lay_ctx *c)
+{
+	build_needed(c);
 }
 
 void ctx_missing_glyph(lay_ctx *c, uint32_t cp, const folio_node *where)

@@ -25,24 +25,45 @@ typedef struct lay_ctx {
 	lay_hyph *hyph;
 	folio_arena *arena;      /* this pass: items, lines, pages */
 	folio_arena *run_arena;  /* all passes: warnings, page tables */
+	/* The glyphs of set text, for all passes (lines are reused from pass
+	 * to pass) and the result; NULL: the pass arena (tests). */
+	folio_arena *glyph_arena;
 	const folio_lang *lang;  /* the document's language */
 	int text_face[4];        /* by FS_*: body text */
 	int head_face[4];        /* headings */
 	int mono_face[4];        /* code */
 	folio_hash *warned;      /* "U+XXXX" already reported */
-	/* Page labels of nodes from the previous pass ("serial" -> label),
-	 * for the table of contents and glossary/index locators; NULL in the
-	 * first pass. */
-	folio_hash *prev_labels;
-	/* Page index of nodes (serial -> index + 1) from the previous pass,
-	 * so locator ranges can be merged by physical page. */
-	folio_hash *prev_pages;
+	/* Page labels of nodes from the previous pass, indexed by node
+	 * serial (1..doc->node_count), for the table of contents and
+	 * glossary/index locators; NULL in the first pass. */
+	const char **prev_labels;
+	/* Page index + 1 of nodes from the previous pass, by serial (0: not
+	 * placed), so locator ranges can be merged by physical page. */
+	unsigned *prev_pages;
+	/* Nodes that must carry an anchor (they have an id, or a link or
+	 * locator points at them), by serial; built once per run from the
+	 * tree (run_arena), shared by every flow. */
+	unsigned char *needed;
+	unsigned nneeded;        /* entries in needed (node_count + 1) */
+	/* Set paragraphs of earlier passes (para.c), or NULL: no caching. */
+	struct para_cache *para_cache;
 	int errors;              /* an error was reported in this pass */
 	int quiet;               /* later passes: do not repeat warnings */
 } lay_ctx;
 
-/* Key for prev_labels/prev_pages. */
+/* Key of a node in string-keyed tables (its serial). */
 const char *ctx_node_key(char *buf, size_t size, const folio_node *n);
+
+/* One walk of the tree before layout: the anchor table below, and the
+ * hyphenation dictionaries of the languages used start loading. */
+void ctx_prepare(lay_ctx *c);
+
+/* Whether n must carry an anchor (see needed); builds the table on first
+ * use. */
+int ctx_needs_anchor(lay_ctx *c, const folio_node *n);
+/* The previous pass's page label of n (NULL: not placed; "00" in the
+ * first pass) and its page index (-1: unknown). */
+const char *ctx_prev_label(const lay_ctx *c, const folio_node *n, int *page);
 
 /* Warns once per document about a character no font has. */
 void ctx_missing_glyph(lay_ctx *c, uint32_t cp, const folio_node *where);

@@ -74,7 +74,8 @@ struct flow {
 	VEC(toc_entry) toc;
 	int nested;              /* inside a footnote or attribution walk */
 	int note_counter;
-	folio_hash *needed;      /* nodes that must have an anchor */
+	struct flow *root;       /* the flow the page builder reads: footnotes
+				    of sub flows (table cells) are kept there */
 	int top_level_base;      /* depth of top divisions */
 	const folio_node *top;   /* the top division being set */
 };
@@ -126,29 +127,9 @@ static void base_state(flow *f)
 	f->s.in_toc = 1;
 }
 
-static void build_needed(flow *f)
-{
-	folio_doc *doc = f->c->doc;
-	f->needed = hash_new();
-	char key[24];
-	for (folio_node *n = doc->root; n; n = folio_next(doc->root, n, 0)) {
-		folio_node *marks[2] = { n->target, NULL };
-		if (n->id)
-			marks[1] = n;
-		for (int k = 0; k < 2; k++)
-			if (marks[k])
-				hash_put(f->needed, arena_strdup(f->c->arena,
-					 ctx_node_key(key, sizeof key, marks[k])), (void *)1);
-		for (unsigned r = 0; r < n->nrefs; r++)
-			hash_put(f->needed, arena_strdup(f->c->arena,
-				 ctx_node_key(key, sizeof key, n->refs[r])), (void *)1);
-	}
-}
-
 static int needs_anchor(const flow *f, const folio_node *n)
 {
-	char key[24];
-	return n->id || hash_get(f->needed, ctx_node_key(key, sizeof key, n));
+	return ctx_needs_anchor(f->c, n);
 }
 
 flow *flow_new(lay_ctx *c, vl_list *out)
@@ -161,7 +142,7 @@ flow *flow_new(lay_ctx *c, vl_list *out)
 	const lay_style *st = c->st;
 	f->measure = st->page_width - st->margin_inner - st->margin_outer;
 	base_state(f);
-	build_needed(f);
+	f->root = f;
 	return f;
 }
 
@@ -179,7 +160,6 @@ void flow_free(flow *f)
 	VEC_FREE(f->anchors);
 	VEC_FREE(f->toc);
 	hash_free(f->notes);
-	hash_free(f->needed);
 	free(f);
 }
 
@@ -187,6 +167,7 @@ flow *flow_sub(flow *parent, vl_list *out, fx measure, fx size, fx leading,
 	       int bold)
 {
 	flow *f = flow_new(parent->c, out);
+	f->root = parent->root;
 	f->measure = measure;
 	f->nested = 1;
 	f->s.size = size;
@@ -784,9 +765,10 @@ static void superscript(flow *f, const char *label, const folio_node *target)
 static void build_note(flow *f, const folio_node *note, const char *label)
 {
 	vl_list *list = xcalloc(1, sizeof(*list));
-	VEC_PUSH(f->note_lists, list);
+	flow *root = f->root;
+	VEC_PUSH(root->note_lists, list);
 	char key[24];
-	hash_put(f->notes, arena_strdup(f->c->arena,
+	hash_put(root->notes, arena_strdup(f->c->arena,
 		 ctx_node_key(key, sizeof key, note)), list);
 	flow *nf = flow_new(f->c, list);
 	nf->nested = 1;
@@ -812,56 +794,49 @@ static void build_note(flow *f, const folio_node *note, const char *label)
 
 static const char *page_label_of(flow *f, const folio_node *n, int *page)
 {
-	char key[24];
-	ctx_node_key(key, sizeof key, n);
-	*page = -1;
-	if (f->c->prev_labels == NULL)
-		return "00";
-	const char *l = hash_get(f->c->prev_labels, key);
-	void *pg = hash_get(f->c->prev_pages, key);
-	if (pg)
-		*page = (int)(size_t)pg - 1;
-	return l;
+	return ctx_prev_label(f->c, n, page);
 }
 
-/* "hlm. 3, 5–7": each page a link; consecutive pages merged. */
+typedef struct loc_ref {
+	int page;                /* physical page index, -1 unknown */
+	unsigned order;          /* position in refs: ties keep it */
+	const char *label;
+	const folio_node *node;
+} loc_ref;
+
+static int loc_cmp(const void *a, const void *b)
+{
+	const loc_ref *x = a, *y = b;
+	if (x->page != y->page)
+		return x->page < y->page ? -1 : 1;
+	return x->order < y->order ? -1 : x->order > y->order;
+}
+
+/* "hlm. 3, 5–7": each page a link; consecutive pages merged.  The refs
+ * are sorted by page (a term used a thousand times in a long book costs
+ * n log n), the first ref of each page kept. */
 static void locators(flow *f, const folio_node *loc)
 {
 	const char *for_ = folio_node_attr(loc, "for");
 	int glossary = for_ && strcmp(for_, "glossary") == 0;
 	unsigned n = loc->nrefs;
-	int *pages = xcalloc(n + 1, sizeof(int));
-	const char **labels = xcalloc(n + 1, sizeof(char *));
-	const folio_node **nodes = xcalloc(n + 1, sizeof(*nodes));
+	loc_ref *refs = xcalloc(n + 1, sizeof(loc_ref));
 	unsigned m = 0;
 	for (unsigned i = 0; i < n; i++) {
 		int pg;
 		const char *l = page_label_of(f, loc->refs[i], &pg);
 		if (l == NULL)
 			continue;
-		/* keep the first ref per page, pages in order */
-		int dup = 0;
-		for (unsigned k = 0; k < m; k++)
-			if (pages[k] == pg && pg >= 0)
-				dup = 1;
-		if (dup)
-			continue;
-		unsigned k = m;
-		while (k > 0 && pages[k - 1] > pg) {
-			pages[k] = pages[k - 1];
-			labels[k] = labels[k - 1];
-			nodes[k] = nodes[k - 1];
-			k--;
-		}
-		pages[k] = pg;
-		labels[k] = l;
-		nodes[k] = loc->refs[i];
-		m++;
+		refs[m++] = (loc_ref){ pg, i, l, loc->refs[i] };
 	}
+	qsort(refs, m, sizeof(loc_ref), loc_cmp);
+	unsigned k = 0;
+	for (unsigned i = 0; i < m; i++)
+		if (k == 0 || refs[i].page < 0 || refs[i].page != refs[k - 1].page)
+			refs[k++] = refs[i];
+	m = k;
 	if (m == 0) {
-		free(pages);
-		free(labels);
-		free(nodes);
+		free(refs);
 		return;
 	}
 	state saved = f->s;
@@ -871,25 +846,24 @@ static void locators(flow *f, const folio_node *loc)
 	}
 	for (unsigned i = 0; i < m;) {
 		unsigned j = i;
-		while (j + 1 < m && pages[j + 1] == pages[j] + 1 && pages[i] >= 0)
+		while (j + 1 < m && refs[i].page >= 0 &&
+		       refs[j + 1].page == refs[j].page + 1)
 			j++;
 		if (i > 0)
 			add_text(f, ", ");
-		f->s.link = nodes[i];
-		add_text(f, labels[i]);
+		f->s.link = refs[i].node;
+		add_text(f, refs[i].label);
 		if (j > i) {
 			f->s.link = NULL;
 			add_text(f, "\u2013");
-			f->s.link = nodes[j];
-			add_text(f, labels[j]);
+			f->s.link = refs[j].node;
+			add_text(f, refs[j].label);
 		}
 		f->s.link = saved.link;
 		i = j + 1;
 	}
 	f->s = saved;
-	free(pages);
-	free(labels);
-	free(nodes);
+	free(refs);
 }
 
 /* ---- figures ---- */

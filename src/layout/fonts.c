@@ -29,6 +29,11 @@ typedef struct face {
 	int upem;
 	int ascent, descent; /* font units, descent positive */
 	fx space_adv;
+	/* Caches, allocated on first use: the face that covers each BMP
+	 * code point (index + 1, -1 none, 0 not known yet), and the nominal
+	 * advance of the first 256 code points (-1 not known yet). */
+	int16_t *cover;
+	int32_t *adv256;
 } face;
 
 struct lay_fonts {
@@ -56,6 +61,8 @@ void fonts_free(lay_fonts *f)
 	if (f == NULL)
 		return;
 	for (size_t i = 0; i < f->faces.n; i++) {
+		free(f->faces.v[i].cover);
+		free(f->faces.v[i].adv256);
 		if (f->faces.v[i].font)
 			hb_font_destroy(f->faces.v[i].font);
 		if (f->faces.v[i].face)
@@ -269,7 +276,7 @@ int fonts_has_glyph(lay_fonts *f, int i, uint32_t cp)
 	return hb_font_get_nominal_glyph(fc->font, cp, &g) && g != 0;
 }
 
-int fonts_cover(lay_fonts *f, int i, uint32_t cp)
+static int cover_uncached(lay_fonts *f, int i, uint32_t cp)
 {
 	if (fonts_has_glyph(f, i, cp))
 		return i;
@@ -282,10 +289,41 @@ int fonts_cover(lay_fonts *f, int i, uint32_t cp)
 	return -1;
 }
 
+int fonts_cover(lay_fonts *f, int i, uint32_t cp)
+{
+	if (i < 0 || (size_t)i >= f->faces.n || cp > 0xFFFF || f->faces.n > 0x7FFE)
+		return cover_uncached(f, i, cp);
+	face *fc = &f->faces.v[i];
+	if (fc->cover == NULL)
+		fc->cover = xcalloc(0x10000, sizeof(int16_t));
+	int16_t v = fc->cover[cp];
+	if (v == 0) {
+		int r = cover_uncached(f, i, cp);
+		/* the face's state may have moved the vector */
+		fc = &f->faces.v[i];
+		v = (int16_t)(r < 0 ? -1 : r + 1);
+		fc->cover[cp] = v;
+	}
+	return v < 0 ? -1 : v - 1;
+}
+
 static int32_t nominal_units(face *fc, uint32_t cp)
 {
 	if (fc->fixed)
 		return fc->fixed;
+	if (cp < 256) {
+		if (fc->adv256 == NULL) {
+			fc->adv256 = xmalloc(256 * sizeof(int32_t));
+			for (int k = 0; k < 256; k++)
+				fc->adv256[k] = -1;
+		}
+		if (fc->adv256[cp] < 0) {
+			hb_codepoint_t g = 0;
+			hb_font_get_nominal_glyph(fc->font, cp, &g);
+			fc->adv256[cp] = hb_font_get_glyph_h_advance(fc->font, g);
+		}
+		return fc->adv256[cp];
+	}
 	hb_codepoint_t g = 0;
 	hb_font_get_nominal_glyph(fc->font, cp, &g);
 	return hb_font_get_glyph_h_advance(fc->font, g);

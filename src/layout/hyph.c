@@ -14,6 +14,7 @@
 #include <hyphen.h>
 
 #include <ctype.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -25,6 +26,9 @@ typedef struct lang_dict {
 	const folio_lang *lang;
 	HyphenDict *dict;      /* NULL when it could not be loaded */
 	folio_hash *exceptions; /* word -> breaks string */
+	char *path;            /* the .dic file */
+	int state;             /* 0 ready, 1 a thread is loading it */
+	pthread_t thread;
 } lang_dict;
 
 struct lay_hyph {
@@ -57,9 +61,13 @@ void hyph_free(lay_hyph *h)
 	if (h == NULL)
 		return;
 	for (int i = 0; i < h->nlangs; i++) {
-		if (h->langs[i].dict)
-			hnj_hyphen_free(h->langs[i].dict);
-		hash_free(h->langs[i].exceptions);
+		lang_dict *ld = &h->langs[i];
+		if (ld->state == 1)
+			pthread_join(ld->thread, NULL);
+		if (ld->dict)
+			hnj_hyphen_free(ld->dict);
+		hash_free(ld->exceptions);
+		free(ld->path);
 	}
 	hash_free(h->cache);
 	arena_free(h->arena);
@@ -150,7 +158,16 @@ static void load_exceptions(lay_hyph *h, lang_dict *ld)
 	fclose(fp);
 }
 
-static lang_dict *get_lang(lay_hyph *h, const char *code)
+static void *load_dict(void *arg)
+{
+	lang_dict *ld = arg;
+	ld->dict = hnj_hyphen_load(ld->path);
+	return NULL;
+}
+
+/* The entry of a language with a dictionary, added (not loaded) on first
+ * use; NULL for a language folio does not hyphenate. */
+static lang_dict *find_lang(lay_hyph *h, const char *code)
 {
 	if (code == NULL || !folio_lang_known(code))
 		return NULL;
@@ -162,14 +179,38 @@ static lang_dict *get_lang(lay_hyph *h, const char *code)
 		return NULL;
 	lang_dict *ld = &h->langs[h->nlangs++];
 	ld->lang = lang;
+	ld->state = -1; /* not loaded yet */
 	strbuf path = STRBUF_INIT;
 	sb_printf(&path, "%s/%s", h->dict_dir, lang->hyph_dict);
-	ld->dict = hnj_hyphen_load(sb_str(&path));
+	ld->path = sb_take(&path);
+	return ld;
+}
+
+void hyph_preload(lay_hyph *h, const char *code)
+{
+	lang_dict *ld = find_lang(h, code);
+	if (ld == NULL || ld->state != -1)
+		return;
+	/* libhyphen keeps no global state: loading in another thread while
+	 * layout goes on is safe, and what it loads does not depend on when */
+	if (pthread_create(&ld->thread, NULL, load_dict, ld) == 0)
+		ld->state = 1;
+}
+
+static lang_dict *get_lang(lay_hyph *h, const char *code)
+{
+	lang_dict *ld = find_lang(h, code);
+	if (ld == NULL || ld->state == 0)
+		return ld;
+	if (ld->state == 1)
+		pthread_join(ld->thread, NULL);
+	else
+		load_dict(ld);
+	ld->state = 0;
 	if (ld->dict == NULL)
-		folio_report(h->diag, FOLIO_WARNING, (folio_loc){ sb_str(&path), 0, 0 },
+		folio_report(h->diag, FOLIO_WARNING, (folio_loc){ ld->path, 0, 0 },
 			     "cannot load the hyphenation dictionary for \"%s\"; "
-			     "words in it are not hyphenated", lang->code);
-	sb_free(&path);
+			     "words in it are not hyphenated", ld->lang->code);
 	load_exceptions(h, ld);
 	return ld;
 }

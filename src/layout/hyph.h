@@ -31,6 +31,12 @@ lay_hyph *hyph_new(const char *dict_dir, const char *exceptions_dir,
 		   folio_diag *diag);
 void hyph_free(lay_hyph *h);
 
+/* Starts loading lang's dictionary in a thread of its own, so that it is
+ * ready (or nearly) when the first word of that language comes: the
+ * dictionaries take milliseconds to load, and layout has other work
+ * meanwhile.  A language without a dictionary is ignored. */
+void hyph_preload(lay_hyph *h, const char *lang);
+
 /* Break points of a UTF-8 word (letters only, no hyphen) in language lang.
  * Sets breaks[i] = 1 when a break may follow code point i (breaks has one
  * entry per code point) and returns the number of breaks. */

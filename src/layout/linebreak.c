@@ -15,6 +15,7 @@
 
 typedef struct node {
 	unsigned pos;      /* the break item */
+	unsigned start;    /* first item of the line after it */
 	unsigned line;     /* lines before this break's next line */
 	int fitness;
 	int run;           /* consecutive hyphenated lines ending here */
@@ -53,10 +54,14 @@ fx lb_line_width(const lb_params *p, unsigned line)
 
 static void sums_build(const lb_item *it, unsigned n, sums *s)
 {
-	s->w = xcalloc(n + 1, sizeof(int64_t));
-	s->y = xcalloc(n + 1, sizeof(int64_t));
-	s->z = xcalloc(n + 1, sizeof(int64_t));
-	s->fil = xcalloc(n + 1, sizeof(int));
+	/* one block: w, y, z, then fil */
+	int64_t *block = xmalloc((size_t)(n + 1) * (3 * sizeof(int64_t) + sizeof(int64_t)));
+	s->w = block;
+	s->y = block + (n + 1);
+	s->z = block + 2 * (size_t)(n + 1);
+	s->fil = (int *)(block + 3 * (size_t)(n + 1));
+	s->w[0] = s->y[0] = s->z[0] = 0;
+	s->fil[0] = 0;
 	for (unsigned i = 0; i < n; i++) {
 		s->w[i + 1] = s->w[i];
 		s->y[i + 1] = s->y[i];
@@ -78,9 +83,6 @@ static void sums_build(const lb_item *it, unsigned n, sums *s)
 static void sums_free(sums *s)
 {
 	free(s->w);
-	free(s->y);
-	free(s->z);
-	free(s->fil);
 }
 
 /* The first item of the line after a break at pos: glue and penalties
@@ -190,7 +192,6 @@ static double line_demerits(const lb_params *p, const lb_item *it, unsigned b,
 typedef struct cand {
 	double total;
 	int from;     /* node index */
-	int used;
 } cand;
 
 /* One pass.  Returns the index of the best final node, or -1. */
@@ -199,7 +200,7 @@ static int run_pass(const lb_item *it, unsigned n, const sums *s,
 		    fx extra, int final, node_vec *nodes)
 {
 	VEC(int) active = { 0 };
-	node first = { 0, 0, 2, 0, 0, 0.0, -1 };
+	node first = { 0, 0, 0, 2, 0, 0, 0.0, -1 };
 	nodes->n = 0;
 	VEC_PUSH(*nodes, first);
 	VEC_PUSH(active, 0);
@@ -215,16 +216,16 @@ static int run_pass(const lb_item *it, unsigned n, const sums *s,
 			continue;
 		int forced = it[b].type == LB_PENALTY && it[b].penalty <= -LB_INF;
 		int flagged = it[b].type == LB_PENALTY && it[b].flagged && !forced;
+		/* best[f][r] is set when bit f * MAX_RUN + r of used is */
 		cand best[NCLASS][MAX_RUN];
-		memset(best, 0, sizeof best);
+		unsigned used = 0;
 		double min_total = AWFUL;
 		int last_dropped = -1;
 		size_t keep = 0;
 		for (size_t k = 0; k < active.n; k++) {
 			int ai = active.v[k];
 			node *a = &nodes->v[ai];
-			unsigned start = a->prev < 0 && ai == 0 ? 0
-						: line_start(it, n, a->pos);
+			unsigned start = a->start;
 			trial t = try_line(it, s, p, start, b, a->line, extra);
 			int drop = t.badness > 10000 || forced;
 			if (!drop)
@@ -240,8 +241,9 @@ static int run_pass(const lb_item *it, unsigned n, const sums *s,
 			double d = a->total + line_demerits(p, it, b, t.badness,
 							     fit, a, forced);
 			cand *c = &best[fit][run];
-			if (!c->used || d < c->total) {
-				c->used = 1;
+			unsigned bit = 1u << (fit * MAX_RUN + run);
+			if (!(used & bit) || d < c->total) {
+				used |= bit;
 				c->total = d;
 				c->from = ai;
 			}
@@ -255,18 +257,20 @@ static int run_pass(const lb_item *it, unsigned n, const sums *s,
 		    last_dropped >= 0) {
 			const node *a = &nodes->v[last_dropped];
 			cand *c = &best[2][0];
-			c->used = 1;
+			used |= 1u << (2 * MAX_RUN + 0);
 			c->total = a->total;
 			c->from = last_dropped;
 			min_total = a->total;
 		}
-		for (int f = 0; f < NCLASS; f++) {
+		for (int f = 0; used && f < NCLASS; f++) {
 			for (int r = 0; r < MAX_RUN; r++) {
 				cand *c = &best[f][r];
-				if (!c->used || c->total > min_total + prune)
+				if (!(used & (1u << (f * MAX_RUN + r))) ||
+				    c->total > min_total + prune)
 					continue;
 				node nn;
 				nn.pos = b;
+				nn.start = line_start(it, n, b);
 				nn.line = nodes->v[c->from].line + 1;
 				nn.fitness = f;
 				nn.run = r;
@@ -349,6 +353,7 @@ int lb_break(const lb_item *items, unsigned n, const lb_params *p,
 		last = run_pass(items, n, &s, p, p->pretolerance, 0, 0, 0,
 				&nodes);
 	}
+
 	if (last < 0) {
 		out->pass = 2;
 		last = run_pass(items, n, &s, p, p->tolerance, 1, 0, 0,
@@ -385,7 +390,7 @@ int lb_first_fit(const lb_item *items, unsigned n, const lb_params *p,
 	sums s;
 	sums_build(items, n, &s);
 	node_vec nodes = { 0 };
-	node first = { 0, 0, 2, 0, 0, 0.0, -1 };
+	node first = { 0, 0, 0, 2, 0, 0, 0.0, -1 };
 	VEC_PUSH(nodes, first);
 	int cur = 0;
 	unsigned start = 0;

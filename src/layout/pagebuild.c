@@ -9,6 +9,7 @@
 
 #define NOTE_SKIP (8 * FX_PT)   /* above the footnote rule */
 #define NOTE_GAP (2 * FX_PT)    /* between two notes */
+#define PAGE_SPARE 8            /* items room for the head and folio */
 
 typedef struct note_part {
 	const folio_node *note;
@@ -186,7 +187,8 @@ static void ship(builder *b, size_t from, size_t to, const part_vec *parts,
 		}
 	}
 	pg.page.nitems = (unsigned)items.n;
-	pg.page.items = arena_alloc(b->c->arena, (items.n + 1) * sizeof(lay_item));
+	pg.spare = PAGE_SPARE;
+	pg.page.items = arena_alloc(b->c->arena, (items.n + PAGE_SPARE) * sizeof(lay_item));
 	memcpy(pg.page.items, items.v, items.n * sizeof(lay_item));
 	VEC_FREE(items);
 	pg.head_verso = b->head_verso;

@@ -21,6 +21,8 @@ typedef struct pb_page {
 	int numbering;        /* 1: front matter starts here, 2: body, 0 */
 	const char *head_verso, *head_recto; /* running heads in force */
 	fx body_bottom;       /* lowest baseline of the text block (checks) */
+	unsigned spare;       /* room left after page.items[nitems] (for the
+				 running head and folio) */
 } pb_page;
 
 typedef VEC(pb_page) pb_pages;

@@ -8,6 +8,7 @@
  */
 #include "layout/para.h"
 #include "layout/linebreak.h"
+#include "layout/memo.h"
 #include "util/strbuf.h"
 #include "util/utf8.h"
 
@@ -62,9 +63,48 @@ struct para {
 	VEC(pmark) marks;
 	pitem_vec items;
 	VEC(pglyph) glyphs;
+	VEC(lb_item) lbi;     /* the breaker's items (scratch) */
+	int want_hyph;        /* build_items: add hyphenation points (always,
+				 see set_lines) */
 	fx min_width;
 	int pending_space;    /* span index of a collapsed space, or -1 */
 };
+
+/* The run's caches (see para.h). */
+struct para_cache {
+	lay_memo *words;      /* style + word -> word_info */
+	lay_memo *paras;      /* paragraph + shape -> set_para */
+	lay_memo *breaks;     /* language + run of non-spaces -> UAX #14 */
+	memo_key key, wkey, bkey; /* scratch keys */
+	unsigned long hits, misses;
+};
+
+typedef struct set_para {
+	lay_line *lines;
+	unsigned n;
+} set_para;
+
+struct para_cache *para_cache_new(void)
+{
+	struct para_cache *pc = xcalloc(1, sizeof(*pc));
+	pc->words = memo_new();
+	pc->paras = memo_new();
+	pc->breaks = memo_new();
+	return pc;
+}
+
+void para_cache_free(struct para_cache *pc)
+{
+	if (pc == NULL)
+		return;
+	memo_free(pc->words);
+	memo_free(pc->paras);
+	memo_free(pc->breaks);
+	key_free(&pc->key);
+	key_free(&pc->wkey);
+	key_free(&pc->bkey);
+	free(pc);
+}
 
 static int linebreak_ready; /* libunibreak's tables: set once, never reset */
 
@@ -97,6 +137,7 @@ void para_free(para *p)
 	VEC_FREE(p->marks);
 	VEC_FREE(p->items);
 	VEC_FREE(p->glyphs);
+	VEC_FREE(p->lbi);
 	free(p);
 }
 
@@ -242,6 +283,12 @@ static int is_letter_cp(uint32_t c)
 	return c >= 0xC0 && c <= 0x24F && c != 0xD7 && c != 0xF7;
 }
 
+static int span_may_hyph(const para *p, const span *s)
+{
+	return p->c->st->hyphenate && !s->st.nohyph && !s->st.url &&
+	       !s->st.verbatim && p->c->hyph != NULL;
+}
+
 /* Hyphenation points of a chunk: brk[k] = 1 allows a break after glyph k.
  * Only the letters between leading and trailing punctuation count. */
 static void chunk_hyphens(para *p, const span *s, const uint32_t *cps,
@@ -249,8 +296,7 @@ static void chunk_hyphens(para *p, const span *s, const uint32_t *cps,
 			  unsigned char *brk)
 {
 	memset(brk, 0, n);
-	if (!p->c->st->hyphenate || s->st.nohyph || s->st.url ||
-	    s->st.verbatim || p->c->hyph == NULL)
+	if (!span_may_hyph(p, s))
 		return;
 	unsigned a = 0, b = n;
 	while (a < n && !is_letter_cp(cps[a]))
@@ -286,8 +332,122 @@ static int url_break_after(uint32_t c)
 	       c == '&' || c == '=' || c == '#' || c == ':' || c == ',';
 }
 
-/* Shapes text[start, end) of span si into text boxes, with hyphenation
- * penalties, in the faces that cover its characters. */
+/* What a word needs for setting, whatever paragraph it is in: its code
+ * points, the face that shows each, their advances at the size (kerning
+ * included) and its hyphenation points.  Cached per style and word for
+ * the run when the context has a cache (words repeat: in the sample
+ * reader four in five chunks are repeats). */
+typedef struct word_info {
+	unsigned n;
+	uint32_t *cp;
+	int *face;
+	fx *adv;
+	unsigned char *brk;   /* brk[k]: a hyphen may follow code point k */
+	unsigned *off;        /* byte offset of code point k; off[n] = len */
+	fx total;
+	fx hyphen;            /* width of a hyphen in the first face */
+	int hyphenated;       /* brk and hyphen are known (they are looked
+				 up only when a paragraph needs them) */
+} word_info;
+
+static word_info *word_compute(para *p, const span *s, const char *bytes,
+			       size_t len, folio_arena *a)
+{
+	lay_ctx *c = p->c;
+	unsigned n = (unsigned)utf8_length(bytes, len);
+	word_info *w = arena_alloc(a, sizeof(*w));
+	w->n = n;
+	w->cp = arena_alloc(a, (n + 1) * sizeof(uint32_t));
+	w->face = arena_alloc(a, (n + 1) * sizeof(int));
+	w->adv = arena_alloc(a, (n + 1) * sizeof(fx));
+	w->brk = arena_alloc(a, n + 1);
+	w->off = arena_alloc(a, (n + 1) * sizeof(unsigned));
+	size_t off = 0;
+	for (unsigned k = 0; k < n; k++) {
+		w->off[k] = (unsigned)off;
+		off += utf8_decode(bytes + off, len - off, &w->cp[k]);
+		int f = fonts_cover(c->fonts, s->st.face, w->cp[k]);
+		if (f < 0) {
+			ctx_missing_glyph(c, w->cp[k], s->src);
+			f = s->st.face;
+		}
+		w->face[k] = f;
+	}
+	w->off[n] = (unsigned)len;
+	w->hyphen = -1;
+	/* Shape each run of one face; keep advances per glyph. */
+	for (unsigned k = 0; k < n;) {
+		unsigned e = k + 1;
+		while (e < n && w->face[e] == w->face[k])
+			e++;
+		const lay_shaped *sh = fonts_shape(c->fonts, w->face[k],
+						   bytes + w->off[k],
+						   w->off[e] - w->off[k]);
+		for (unsigned g = 0; g < e - k; g++) {
+			if (g < sh->n)
+				w->cp[k + g] = sh->cp[g];
+			w->adv[k + g] = fonts_scale(g < sh->n ? sh->adv[g] : 0,
+						    sh->upem, s->st.size);
+			w->total += w->adv[k + g];
+		}
+		k = e;
+	}
+	return w;
+}
+
+static word_info *word_lookup(para *p, const span *s, const char *bytes,
+			      size_t len);
+
+/* The word's hyphenation points, the first time a paragraph asks. */
+static void word_hyphenate(para *p, const span *s, const char *bytes,
+			   size_t len, word_info *w)
+{
+	if (w->hyphenated)
+		return;
+	w->hyphenated = 1;
+	chunk_hyphens(p, s, w->cp, w->n, bytes, len, w->brk);
+	for (unsigned k = 0; k + 1 < w->n; k++)
+		if (w->brk[k]) {
+			w->hyphen = fonts_advance(p->c->fonts, w->face[0], '-',
+						  s->st.size);
+			break;
+		}
+}
+
+static const word_info *word_get(para *p, const span *s, const char *bytes,
+				 size_t len)
+{
+	const word_info *w = word_lookup(p, s, bytes, len);
+	if (p->want_hyph)
+		word_hyphenate(p, s, bytes, len, (word_info *)w);
+	return w;
+}
+
+static word_info *word_lookup(para *p, const span *s, const char *bytes,
+			      size_t len)
+{
+	struct para_cache *pc = p->c->para_cache;
+	if (pc == NULL)
+		return word_compute(p, s, bytes, len, p->c->arena);
+	memo_key *k = &pc->wkey;
+	key_clear(k);
+	key_int(k, s->st.face);
+	key_int(k, s->st.size);
+	key_int(k, s->st.nohyph | s->st.url << 1 | s->st.verbatim << 2);
+	size_t ll = s->st.lang ? strlen(s->st.lang) : 0;
+	key_int(k, (int64_t)ll);
+	key_bytes(k, s->st.lang ? s->st.lang : "", ll);
+	key_bytes(k, bytes, len);
+	word_info *w = memo_get(pc->words, k->b, k->len);
+	if (w)
+		return w;
+	w = word_compute(p, s, bytes, len, memo_arena(pc->words));
+	memo_put(pc->words, k->b, k->len, w);
+	return w;
+}
+
+/* Text boxes for text[start, end) of span si (a word or a piece of one),
+ * with hyphenation penalties, in the faces that cover its characters. */
 static void emit_chunk(para *p, int si, size_t start, size_t end)
 {
 	if (end <= start)
@@ -295,87 +455,83 @@ static void emit_chunk(para *p, int si, size_t start, size_t end)
 	flush_space(p);
 	const span *s = &p->spans.v[si];
 	lay_ctx *c = p->c;
-	const char *bytes = p->text.s + start;
-	size_t len = end - start;
-	unsigned n = (unsigned)utf8_length(bytes, len);
-	uint32_t *cps = xmalloc((n + 1) * sizeof(uint32_t));
-	int *faces = xmalloc((n + 1) * sizeof(int));
-	size_t *offs = xmalloc((n + 1) * sizeof(size_t));
-	unsigned char *brk = xmalloc(n + 1);
-	size_t off = 0;
-	for (unsigned k = 0; k < n; k++) {
-		offs[k] = off;
-		off += utf8_decode(bytes + off, len - off, &cps[k]);
-		int f = fonts_cover(c->fonts, s->st.face, cps[k]);
-		if (f < 0) {
-			ctx_missing_glyph(c, cps[k], s->src);
-			f = s->st.face;
-		}
-		faces[k] = f;
-	}
-	offs[n] = len;
-	chunk_hyphens(p, s, cps, n, bytes, len, brk);
-
-	/* Shape each run of one face; keep advances per glyph. */
+	const word_info *w = word_get(p, s, p->text.s + start, end - start);
+	/* a cached word may know its hyphens: they count only when asked */
+	const unsigned char *brk = p->want_hyph ? w->brk : NULL;
+	unsigned n = w->n;
 	size_t gbase = p->glyphs.n;
-	for (unsigned k = 0; k < n;) {
-		unsigned e = k + 1;
-		while (e < n && faces[e] == faces[k])
-			e++;
-		const lay_shaped *sh = fonts_shape(c->fonts, faces[k],
-						   bytes + offs[k],
-						   offs[e] - offs[k]);
-		for (unsigned g = 0; g < e - k; g++) {
-			pglyph pg;
-			pg.cp = g < sh->n ? sh->cp[g] : cps[k + g];
-			pg.adv = fonts_scale(g < sh->n ? sh->adv[g] : 0, sh->upem,
-					     s->st.size);
-			VEC_PUSH(p->glyphs, pg);
-		}
-		k = e;
+	VEC_GROW(p->glyphs, n);
+	for (unsigned k = 0; k < n; k++) {
+		pglyph pg = { w->cp[k], w->adv[k] };
+		p->glyphs.v[p->glyphs.n++] = pg;
 	}
-	fx total = 0;
-	for (unsigned k = 0; k < n; k++)
-		total += p->glyphs.v[gbase + k].adv;
 	/* A chunk wider than the measure may break between any two
 	 * characters, as a last resort (and after URL punctuation first). */
-	int overwide = total > p->min_width;
-
+	int overwide = w->total > p->min_width;
+	int url = s->st.url;
+	if (!overwide && !url) {
+		/* the common case: cut only where the face changes or a
+		 * hyphen may go */
+		unsigned k0 = 0;
+		for (unsigned k = 0; k < n; k++) {
+			int last = k + 1 == n;
+			int cut = !last && brk && brk[k];
+			if (!last && !cut && w->face[k + 1] == w->face[k])
+				continue;
+			pitem it = { 0 };
+			it.kind = PK_TEXT;
+			it.span = si;
+			it.face = w->face[k0];
+			it.g0 = (unsigned)(gbase + k0);
+			it.ng = k - k0 + 1;
+			it.src_off = s->src_off + (start - s->start) + w->off[k0];
+			it.lb.type = LB_BOX;
+			for (unsigned g = k0; g <= k; g++)
+				it.lb.width += w->adv[g];
+			push_item(p, it);
+			k0 = k + 1;
+			if (cut) {
+				/* the hyphen of the face at k (one face in nearly
+				 * every word) */
+				fx hw = w->face[k] == w->face[0] && w->hyphen >= 0
+						? w->hyphen
+						: fonts_advance(c->fonts, w->face[k], '-', s->st.size);
+				push_penalty(p, si, HYPHEN_PENALTY, 1, hw, w->face[k], '-');
+			}
+		}
+		return;
+	}
 	unsigned k0 = 0;
 	for (unsigned k = 0; k < n; k++) {
 		int last = k + 1 == n;
-		int cut_face = !last && faces[k + 1] != faces[k];
-		int cut_hyph = !last && brk[k];
-		int cut_url = !last && s->st.url && url_break_after(cps[k]) &&
-			      !url_break_after(cps[k + 1]);
+		int cut_face = !last && w->face[k + 1] != w->face[k];
+		int cut_hyph = !last && brk && brk[k];
+		int cut_url = !last && url && url_break_after(w->cp[k]) &&
+			      !url_break_after(w->cp[k + 1]);
 		int cut_any = !last && overwide;
 		if (!(last || cut_face || cut_hyph || cut_url || cut_any))
 			continue;
 		pitem it = { 0 };
 		it.kind = PK_TEXT;
 		it.span = si;
-		it.face = faces[k0];
+		it.face = w->face[k0];
 		it.g0 = (unsigned)(gbase + k0);
 		it.ng = k - k0 + 1;
-		it.src_off = s->src_off + (start - s->start) + offs[k0];
+		it.src_off = s->src_off + (start - s->start) + w->off[k0];
 		it.lb.type = LB_BOX;
 		for (unsigned g = k0; g <= k; g++)
-			it.lb.width += p->glyphs.v[gbase + g].adv;
+			it.lb.width += w->adv[g];
 		push_item(p, it);
 		k0 = k + 1;
 		if (cut_hyph) {
-			fx hw = fonts_advance(c->fonts, faces[k], '-', s->st.size);
-			push_penalty(p, si, HYPHEN_PENALTY, 1, hw, faces[k], '-');
+			fx hw = fonts_advance(c->fonts, w->face[k], '-', s->st.size);
+			push_penalty(p, si, HYPHEN_PENALTY, 1, hw, w->face[k], '-');
 		} else if (cut_url) {
-			push_penalty(p, si, cps[k] == '.' ? 200 : 100, 0, 0, 0, 0);
+			push_penalty(p, si, w->cp[k] == '.' ? 200 : 100, 0, 0, 0, 0);
 		} else if (cut_any) {
 			push_penalty(p, si, 1000, 0, 0, 0, 0);
 		}
 	}
-	free(cps);
-	free(faces);
-	free(offs);
-	free(brk);
 }
 
 static int span_at(const para *p, size_t pos, int hint)
@@ -440,13 +596,54 @@ static void verbatim_space(para *p, int si, unsigned count, size_t pos)
 	}
 }
 
+/* UAX #14 break opportunities of text[0, len) into brks (libunibreak's
+ * codes per byte).  Only the opportunities inside a run of non-space
+ * characters are used (every space is a break anyway), and within such a
+ * run the rules look no further than the run itself: a space before it
+ * and the start of the text, a space after it and the end of the text
+ * give the same answers.  So the runs are looked up one by one, and
+ * cached per language and run for the whole layout. */
+static void find_breaks(para *p, const char *t, size_t len, const char *lang,
+			char *brks)
+{
+	struct para_cache *pc = p->c->para_cache;
+	if (pc == NULL) {
+		set_linebreaks_utf8((const utf8_t *)t, len, lang, brks);
+		return;
+	}
+	size_t ll = lang ? strlen(lang) : 0;
+	size_t i = 0;
+	while (i < len) {
+		if (is_space((unsigned char)t[i])) {
+			brks[i++] = LINEBREAK_ALLOWBREAK;
+			continue;
+		}
+		size_t e = i + 1;
+		while (e < len && !is_space((unsigned char)t[e]))
+			e++;
+		memo_key *k = &pc->bkey;
+		key_clear(k);
+		key_int(k, (int64_t)ll);
+		key_bytes(k, lang ? lang : "", ll);
+		key_bytes(k, t + i, e - i);
+		char *b = memo_get(pc->breaks, k->b, k->len);
+		if (b == NULL) {
+			b = arena_alloc(memo_arena(pc->breaks), e - i);
+			set_linebreaks_utf8((const utf8_t *)(t + i), e - i, lang, b);
+			memo_put(pc->breaks, k->b, k->len, b);
+		}
+		memcpy(brks + i, b, e - i);
+		i = e;
+	}
+}
+
 static void build_items(para *p, const para_shape *shape)
 {
 	const char *t = p->text.s;
 	size_t len = p->text.len;
 	char *brks = xmalloc(len + 1);
 	const char *lang = p->spans.n ? p->spans.v[0].st.lang : NULL;
-	set_linebreaks_utf8((const utf8_t *)t, len, lang, brks);
+	find_breaks(p, t, len, lang, brks);
 	p->pending_space = -1;
 	if (shape->indent > 0) {
 		pitem it = { 0 };
@@ -558,6 +755,7 @@ static void build_items(para *p, const para_shape *shape)
 
 typedef struct line_builder {
 	lay_ctx *c;
+	folio_arena *a;         /* where the lines go */
 	VEC(lay_item) items;
 	VEC(lay_glyph) glyphs;  /* glyphs of the open run */
 	VEC(line_mark) marks;
@@ -581,7 +779,8 @@ static void close_run(line_builder *b)
 	it.x = b->run_x;
 	it.y = -b->run_rise;
 	it.n = (unsigned)b->glyphs.n;
-	it.g = arena_alloc(b->c->arena, it.n * sizeof(lay_glyph));
+	it.g = arena_alloc(b->c->glyph_arena ? b->c->glyph_arena : b->a,
+			   it.n * sizeof(lay_glyph));
 	for (unsigned i = 0; i < it.n; i++) {
 		it.g[i] = b->glyphs.v[i];
 		it.g[i].x -= b->run_x;
@@ -741,14 +940,14 @@ static lay_line make_line(para *p, const para_shape *shape, const lb_line *l,
 	if (shift < 0)
 		shift = 0;
 	out.nitems = (unsigned)b->items.n;
-	out.items = arena_alloc(p->c->arena, (out.nitems + b->marks.n) *
+	out.items = arena_alloc(b->a, (out.nitems + b->marks.n) *
 						     sizeof(lay_item));
 	for (unsigned i = 0; i < out.nitems; i++) {
 		out.items[i] = b->items.v[i];
 		out.items[i].x += shift;
 	}
 	out.nmarks = (unsigned)b->marks.n;
-	out.marks = arena_alloc(p->c->arena, out.nmarks * sizeof(line_mark));
+	out.marks = arena_alloc(b->a, out.nmarks * sizeof(line_mark));
 	for (unsigned i = 0; i < out.nmarks; i++) {
 		out.marks[i] = b->marks.v[i];
 		out.marks[i].x += shift;
@@ -770,19 +969,44 @@ static lay_line make_line(para *p, const para_shape *shape, const lb_line *l,
 	return out;
 }
 
-lay_line *para_set(para *p, const para_shape *shape, unsigned *nlines)
+/* Ragged right: spaces keep their width, hyphens cost more. */
+static void make_ragged(para *p)
 {
-	*nlines = 0;
-	if (p->spans.n == 0 && p->marks.n == 0) {
-		para_clear(p);
-		return NULL;
+	for (size_t j = 0; j < p->items.n; j++) {
+		pitem *it = &p->items.v[j];
+		if (it->kind == PK_GLUE) {
+			it->lb.stretch = 0;
+			it->lb.shrink = 0;
+		}
+		if (it->kind == PK_PEN && it->lb.flagged &&
+		    it->lb.penalty > 0 && it->lb.penalty < LB_INF)
+			it->lb.penalty = 200;
 	}
-	fx width = shape->width > 10 * FX_PT ? shape->width : 10 * FX_PT;
-	p->min_width = width - (shape->hang > 0 ? shape->hang : 0) -
-		       shape->indent;
+}
+
+/* Builds the items (with hyphenation points or not) and breaks them. */
+static void build_and_break(para *p, const para_shape *shape,
+			    const lb_params *lp, lb_result *res)
+{
 	p->items.n = 0;
 	p->glyphs.n = 0;
 	build_items(p, shape);
+	if (shape->align != ALIGN_JUSTIFY)
+		make_ragged(p);
+	p->lbi.n = 0;
+	VEC_GROW(p->lbi, p->items.n + 1);
+	lb_item *lbi = p->lbi.v;
+	for (size_t j = 0; j < p->items.n; j++)
+		lbi[j] = p->items.v[j].lb;
+	lb_break(lbi, (unsigned)p->items.n, lp, res);
+}
+
+static lay_line *set_lines(para *p, const para_shape *shape, unsigned *nlines,
+			   folio_arena *a)
+{
+	fx width = shape->width > 10 * FX_PT ? shape->width : 10 * FX_PT;
+	p->min_width = width - (shape->hang > 0 ? shape->hang : 0) -
+		       shape->indent;
 
 	lb_params lp;
 	fx size = p->spans.n ? p->spans.v[0].st.size : 10 * FX_PT;
@@ -796,29 +1020,20 @@ lay_line *para_set(para *p, const para_shape *shape, unsigned *nlines)
 		lp.nfirst = 1;
 		lp.width = width - shape->hang;
 	}
-	if (shape->align != ALIGN_JUSTIFY) {
+	if (shape->align != ALIGN_JUSTIFY)
 		lp.ragged_stretch = size * 3;
-		for (size_t j = 0; j < p->items.n; j++) {
-			pitem *it = &p->items.v[j];
-			if (it->kind == PK_GLUE) {
-				it->lb.stretch = 0;
-				it->lb.shrink = 0;
-			}
-			if (it->kind == PK_PEN && it->lb.flagged &&
-			    it->lb.penalty > 0 && it->lb.penalty < LB_INF)
-				it->lb.penalty = 200;
-		}
-	}
-	lb_item *lbi = xmalloc((p->items.n + 1) * sizeof(lb_item));
-	for (size_t j = 0; j < p->items.n; j++)
-		lbi[j] = p->items.v[j].lb;
+	/* Hyphenation points go in from the start: breaking without them
+	 * first and adding them only when TeX's first pass fails gives the
+	 * same lines but costs more (the failing paragraphs are the long
+	 * ones, built twice) than the per-word hyphenation cache saves. */
 	lb_result res;
-	lb_break(lbi, (unsigned)p->items.n, &lp, &res);
-	free(lbi);
+	p->want_hyph = 1;
+	build_and_break(p, shape, &lp, &res);
 
 	line_builder b = { 0 };
 	b.c = p->c;
-	lay_line *lines = arena_alloc(p->c->arena,
+	b.a = a;
+	lay_line *lines = arena_alloc(a,
 				      (res.nlines + 1) * sizeof(lay_line));
 	unsigned n = 0;
 	for (unsigned i = 0; i < res.nlines; i++) {
@@ -832,8 +1047,81 @@ lay_line *para_set(para *p, const para_shape *shape, unsigned *nlines)
 	VEC_FREE(b.glyphs);
 	VEC_FREE(b.marks);
 	lb_result_free(&res);
-	para_clear(p);
 	*nlines = n;
+	return lines;
+}
+
+/* The cache key of the open paragraph at a shape: everything set_lines
+ * reads (the style and fonts are the run's). */
+static void para_key(const para *p, const para_shape *sh, memo_key *k)
+{
+	key_clear(k);
+	key_int(k, sh->width);
+	key_int(k, sh->indent);
+	key_int(k, sh->hang);
+	key_int(k, sh->leading);
+	key_int(k, sh->align | sh->hyphenate << 4 | sh->last_centered << 5);
+	key_int(k, (int64_t)p->spans.n);
+	for (size_t i = 0; i < p->spans.n; i++) {
+		const span *sp = &p->spans.v[i];
+		const para_style *st = &sp->st;
+		key_int(k, (int64_t)sp->start);
+		key_int(k, (int64_t)sp->end);
+		key_int(k, st->face);
+		key_int(k, st->size);
+		key_int(k, st->rise);
+		key_ptr(k, st->link);
+		key_ptr(k, sp->src);
+		key_int(k, (int64_t)sp->src_off);
+		key_int(k, st->verbatim | st->url << 1 | st->nohyph << 2 |
+			   sp->newline << 3);
+		size_t ul = st->uri ? strlen(st->uri) : 0;
+		size_t ll = st->lang ? strlen(st->lang) : 0;
+		key_int(k, (int64_t)(ul << 8 | ll));
+		key_bytes(k, st->uri ? st->uri : "", ul);
+		key_bytes(k, st->lang ? st->lang : "", ll);
+	}
+	key_int(k, (int64_t)p->marks.n);
+	for (size_t i = 0; i < p->marks.n; i++) {
+		key_int(k, (int64_t)p->marks.v[i].pos);
+		key_int(k, p->marks.v[i].kind);
+		key_ptr(k, p->marks.v[i].node);
+	}
+	key_bytes(k, p->text.s ? p->text.s : "", p->text.len);
+}
+
+lay_line *para_set(para *p, const para_shape *shape, unsigned *nlines)
+{
+	*nlines = 0;
+	if (p->spans.n == 0 && p->marks.n == 0) {
+		para_clear(p);
+		return NULL;
+	}
+	struct para_cache *pc = p->c->para_cache;
+	if (pc == NULL) {
+		lay_line *l = set_lines(p, shape, nlines, p->c->arena);
+		para_clear(p);
+		return l;
+	}
+	/* Later layout passes set the same paragraphs again: the lines of
+	 * an earlier pass are reused (callers may change the line structs,
+	 * never the items they point to, so each gets its own array). */
+	para_key(p, shape, &pc->key);
+	set_para *sp = memo_get(pc->paras, pc->key.b, pc->key.len);
+	if (sp == NULL) {
+		pc->misses++;
+		sp = arena_alloc(memo_arena(pc->paras), sizeof(*sp));
+		sp->lines = set_lines(p, shape, &sp->n, memo_arena(pc->paras));
+		memo_put(pc->paras, pc->key.b, pc->key.len, sp);
+	} else {
+		pc->hits++;
+	}
+	para_clear(p);
+	*nlines = sp->n;
+	if (sp->n == 0)
+		return NULL;
+	lay_line *lines = arena_alloc(p->c->arena, sp->n * sizeof(lay_line));
+	memcpy(lines, sp->lines, sp->n * sizeof(lay_line));
 	return lines;
 }
 

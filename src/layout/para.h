@@ -80,6 +80,12 @@ void para_trim_end(para *p);
 /* Sets the paragraph; lines are allocated in the pass arena.  Clears p. */
 lay_line *para_set(para *p, const para_shape *shape, unsigned *nlines);
 
+/* The run's caches of shaped words and set paragraphs, for
+ * lay_ctx.para_cache: later layout passes set the same paragraphs again,
+ * and words repeat.  Without one (tests) nothing is cached. */
+struct para_cache *para_cache_new(void);
+void para_cache_free(struct para_cache *pc);
+
 /* Width of text in one style, on one line (labels, leaders, heads). */
 fx para_measure(lay_ctx *c, const para_style *s, const char *text, size_t len);
 /* One line of text in one style, unbroken, starting at x = 0. */

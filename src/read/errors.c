@@ -134,10 +134,12 @@ static folio_loc where(source *s, const xmlError *err)
 		loc.col = err->int2 > 0 ? (unsigned)err->int2 : 0;
 		return loc;
 	}
-	if (err->domain != XML_FROM_PARSER && err->domain != XML_FROM_NAMESPACE) {
+	if ((err->domain != XML_FROM_PARSER && err->domain != XML_FROM_NAMESPACE) ||
+	    err->ctxt == NULL) {
 		/* Raised from inside libxml2's input handling (an encoding
-		 * conversion while the buffer grows): the buffer pointers may
-		 * be stale, so only the counters are read. */
+		 * conversion while the buffer grows), with no parser context:
+		 * the buffer pointers may be stale, so only the counters are
+		 * read. */
 		loc.line = (unsigned)s->ctxt->input->line;
 		loc.col = s->ctxt->input->col > 0 ? (unsigned)s->ctxt->input->col : 0;
 		return loc;

@@ -22,8 +22,9 @@
 #define READ_MAX_INCLUDE_DEPTH 50              /* nested xi:include levels */
 #define READ_MAX_FILE_BYTES (256u << 20)       /* one source file */
 #define READ_MAX_TEXT_BYTES (16u << 20)        /* one run of text */
-#define READ_MAX_TOTAL_TEXT (256u << 20)       /* all text of a document */
+#define READ_MAX_TOTAL_TEXT (64u << 20)        /* all text of a document */
 #define READ_MAX_ENTITY_TEXT (16u << 20)       /* text made by entities */
+#define READ_MAX_ENTITY_BYTES (1u << 20)       /* one entity, fully expanded */
 #define READ_MAX_NODES 2000000ul               /* elements and text runs */
 
 #define NS_DOCBOOK "http://docbook.org/ns/docbook"
@@ -65,6 +66,12 @@ struct frame {
 	int meta;                  /* opened a metadata context */
 };
 
+/* An internal entity declared in a file's DTD, for entities.c. */
+struct entity_decl {
+	char *name;     /* malloc */
+	folio_loc loc;  /* its <!ENTITY */
+};
+
 #define SOURCE_MAGIC 0x666f6c69u
 
 struct source {
@@ -88,8 +95,10 @@ struct source {
 	unsigned meta;           /* metadata elements open (info, ...) */
 	strbuf text;             /* characters not yet made a node */
 	folio_loc text_loc;      /* where they start */
+	struct entity_decl *decls; /* internal entities, in declaration order */
+	size_t ndecls, cap_decls;
 	int seen_root;
-	int failed;              /* a libxml2 error stopped this file */
+	int failed;              /* libxml2 reported an error in this file */
 	unsigned last_err_line, last_err_col; /* drops repeated messages */
 	int last_err_code;
 };
@@ -134,6 +143,10 @@ void read_halt(reader *r);
  * Takes ownership of real.  Returns 0 when the file read without errors. */
 int source_parse(reader *r, source *outer, const char *display, char *real,
 		 const char *data, size_t len, folio_node *insert);
+
+/* entities.c: after the internal subset, every declared entity's full
+ * expansion is measured; 0, or -1 after an error (too large, a loop). */
+int entities_check(source *s);
 
 /* xinclude.c: xi:include is collected at its start tag and carried out at
  * its end tag, once any xi:fallback child is known. */

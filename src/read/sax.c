@@ -11,8 +11,9 @@
  * The parser is configured so that nothing outside the file is read:
  * no network, no DTD loading, and external entity declarations stop the
  * parse before any reference to them could be expanded.  Internal
- * entities work (NOENT), bounded by libxml2's amplification checks (we
- * never pass XML_PARSE_HUGE) and by our own limit on the text they make.
+ * entities work (NOENT): each is measured from the declarations before
+ * any is used (entities.c), libxml2's amplification checks stay on (we
+ * never pass XML_PARSE_HUGE), and the text they make is limited.
  */
 #include "read/read.h"
 #include "util/arena.h"
@@ -518,6 +519,17 @@ static void refuse_external(source *s, const xmlChar *name,
 	xmlStopParser(s->ctxt);
 }
 
+static void remember_decl(source *s, const xmlChar *name)
+{
+	if (s->ndecls == s->cap_decls) {
+		s->cap_decls = s->cap_decls ? 2 * s->cap_decls : 16;
+		s->decls = xrealloc(s->decls, s->cap_decls * sizeof(*s->decls));
+	}
+	s->decls[s->ndecls].name = xstrdup((const char *)name);
+	s->decls[s->ndecls].loc = loc_of_tag(s);
+	s->ndecls++;
+}
+
 static void on_entity_decl(void *ctx, const xmlChar *name, int type,
 			   const xmlChar *public_id, const xmlChar *system_id,
 			   xmlChar *content)
@@ -525,12 +537,27 @@ static void on_entity_decl(void *ctx, const xmlChar *name, int type,
 	source *s = source_of_ctxt(ctx);
 	if (s == NULL)
 		return;
+	if (type == XML_INTERNAL_GENERAL_ENTITY)
+		remember_decl(s, name);
 	if (type == XML_INTERNAL_GENERAL_ENTITY ||
 	    type == XML_INTERNAL_PARAMETER_ENTITY) {
 		xmlSAX2EntityDecl(ctx, name, type, public_id, system_id, content);
 		return;
 	}
 	refuse_external(s, name, public_id, system_id);
+}
+
+/* Called when the internal subset has been read (for the external one,
+ * which is never loaded): the moment to measure the entities. */
+static void on_subset_end(void *ctx, const xmlChar *name,
+			  const xmlChar *external_id, const xmlChar *system_id)
+{
+	(void)name;
+	(void)external_id;
+	(void)system_id;
+	source *s = source_of_ctxt(ctx);
+	if (s && entities_check(s) != 0)
+		xmlStopParser(s->ctxt);
 }
 
 static void on_unparsed_entity_decl(void *ctx, const xmlChar *name,
@@ -549,8 +576,9 @@ static void init_handler(xmlSAXHandler *sax)
 	memset(sax, 0, sizeof(*sax));
 	sax->initialized = XML_SAX2_MAGIC;
 	/* What libxml2 needs to keep internal entities: a document to hold
-	 * the internal subset, and lookups into it.  No externalSubset
-	 * handler: an external DTD is never loaded. */
+	 * the internal subset, and lookups into it.  The externalSubset
+	 * handler is ours and loads nothing: an external DTD is never
+	 * read. */
 	sax->startDocument = xmlSAX2StartDocument;
 	sax->internalSubset = xmlSAX2InternalSubset;
 	sax->isStandalone = xmlSAX2IsStandalone;
@@ -559,6 +587,7 @@ static void init_handler(xmlSAXHandler *sax)
 	sax->getEntity = xmlSAX2GetEntity;
 	sax->getParameterEntity = xmlSAX2GetParameterEntity;
 	sax->entityDecl = on_entity_decl;
+	sax->externalSubset = on_subset_end; /* loads nothing */
 	sax->unparsedEntityDecl = on_unparsed_entity_decl;
 	sax->startElementNs = on_start;
 	sax->endElementNs = on_end;
@@ -612,5 +641,10 @@ int sax_parse(source *s)
 	s->frames = NULL;
 	s->nframes = s->cap_frames = 0;
 	sb_free(&s->text);
+	for (size_t i = 0; i < s->ndecls; i++)
+		free(s->decls[i].name);
+	free(s->decls);
+	s->decls = NULL;
+	s->ndecls = s->cap_decls = 0;
 	return r->errors == errors_before ? 0 : -1;
 }

@@ -10,7 +10,11 @@
 #   generate: KIND          the input is made from the case, not the case
 #                           itself: empty (no bytes), garbage (binary bytes),
 #                           utf16 (the case's text as UTF-16 with a BOM),
-#                           nest N (an article with N nested paras)
+#                           nest N (an article with N nested paras),
+#                           bigtext N (a paragraph of N MB of text),
+#                           include-chain N (xi:include N files deep),
+#                           text-includes N (a 10 MB text file included
+#                           N times), sparse N (an N MB file of zeros)
 # Paths in expectations are as printed when run from the repository root:
 # tests/bad/NAME.xml.  Every case must finish in under 2 seconds, and a
 # failing case must leave no output file behind.
@@ -80,6 +84,45 @@ if [ -n "$generate" ]; then
 			for ((i = 0; i < n; i++)); do printf '</para>'; done
 			printf '</article>\n'
 		} > "$input" ;;
+	bigtext)
+		# one paragraph of N MB of text
+		mb=${2:?bigtext needs a size in MB}
+		{
+			printf '<article xmlns="http://docbook.org/ns/docbook"><para>'
+			head -c $((mb * 1048576)) /dev/zero | tr '\0' 'a'
+			printf '</para></article>\n'
+		} > "$input" ;;
+	include-chain)
+		# NAME.xml includes NAME-1.xml, which includes NAME-2.xml ... N deep
+		n=${2:?include-chain needs a count}
+		base=${name%.xml}
+		for ((i = 0; i <= n; i++)); do
+			file=$work/tests/bad/$base-$i.xml
+			[ "$i" = 0 ] && file=$input
+			root=section
+			[ "$i" = 0 ] && root=article
+			if [ "$i" -lt "$n" ]; then
+				inner="<xi:include href=\"$base-$((i + 1)).xml\"/>"
+			else
+				inner="<para>end</para>"
+			fi
+			printf '<%s xmlns="http://docbook.org/ns/docbook" xmlns:xi="http://www.w3.org/2001/XInclude">\n%s\n</%s>\n' \
+				"$root" "$inner" "$root" > "$file"
+		done ;;
+	text-includes)
+		# a 10 MB text file included N times
+		n=${2:?text-includes needs a count}
+		head -c 10485760 /dev/zero | tr '\0' 'a' > "$work/tests/bad/big.txt"
+		{
+			printf '<article xmlns="http://docbook.org/ns/docbook" xmlns:xi="http://www.w3.org/2001/XInclude">\n'
+			for ((i = 0; i < n; i++)); do
+				printf '<para><xi:include href="big.txt" parse="text"/></para>\n'
+			done
+			printf '</article>\n'
+		} > "$input" ;;
+	sparse)
+		# a file of N MB without content (sparse: costs no disk)
+		truncate -s "${2:?sparse needs a size in MB}M" "$input" ;;
 	*) fail "unknown generate: $generate" ;;
 	esac
 	run_dir=$work

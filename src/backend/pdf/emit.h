@@ -8,14 +8,16 @@
 
 #include <stdint.h>
 
+#include "backend/pdf/print.h"
 #include "folio/diag.h"
 #include "layout/fonts.h"
 #include "layout/pages.h"
 
 /* Writes res to path.  source_date: seconds since 1970 for the document
  * dates, or -1 for a fixed date (output never depends on the clock).
+ * print: the print-shop settings, NULL for none (the screen PDF).
  * Returns 0, or -1 after reporting. */
 int pdf_emit(const lay_result *res, lay_fonts *fonts, const char *path,
-	     int64_t source_date, folio_diag *diag);
+	     int64_t source_date, const pdf_print *print, folio_diag *diag);
 
 #endif

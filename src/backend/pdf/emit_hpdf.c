@@ -11,26 +11,40 @@
  *   - the ToUnicode CMap libharu writes is malformed (poppler warns on
  *     every page); it is rewritten as bfranges for the codes used;
  *   - link destinations get zoom 0 ("keep the reader's zoom"), which
- *     SetXYZ refuses.
+ *     SetXYZ refuses;
+ *   - print output (print.h): TrimBox and BleedBox in the page
+ *     dictionaries, the content moved in by the bleed and marks, pages
+ *     placed on imposed sheets, the PDF/X and PDF/A keys, output intents,
+ *     XMP packet, CIDSets and the document ID.
+ * A document without print settings is written exactly as before them.
  * libharu reports errors through a handler that only records the first
  * one; every step checks it and the first error stops the output.
  */
 #include "backend/pdf/emit.h"
+#include "backend/pdf/pixels.h"
+#include "backend/pdf/xmp.h"
 #include "folio/folio.h"
 #include "util/hash.h"
 #include "util/strbuf.h"
 
 #include <hpdf.h>
+#include <hpdf_doc.h>
+#include <hpdf_encrypt.h>
 #include <hpdf_font.h>
+#include <hpdf_fontdef.h>
 #include <hpdf_objects.h>
 #include <hpdf_pages.h>
 #include <hpdf_streams.h>
 
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 #include <time.h>
+
+/* PDF/A's output intent; icc-profiles-free installs it (Zlib licence). */
+#define SRGB_PROFILE "/usr/share/color/icc/sRGB.icc"
 
 typedef struct hpdf_error {
 	HPDF_STATUS code;
@@ -52,13 +66,19 @@ typedef struct emitter {
 	folio_diag *diag;
 	const lay_result *res;
 	lay_fonts *fonts;
+	const pdf_print *print; /* never NULL (zeroes: the screen PDF) */
+	int plain;              /* print_is_plain(print) */
 	HPDF_Font *font;        /* by face index, NULL until used */
-	unsigned char (*used)[256]; /* per face: high bytes of codes used */
+	unsigned char (*codes)[8192]; /* per face: a bit per code used */
 	int32_t **widths;       /* per face: libharu's widths, -1 unknown */
 	HPDF_Page *pages;
 	folio_hash *images;     /* path -> HPDF_Image */
 	folio_hash *dests;      /* node serial -> dest index + 1 */
 	const char *path;
+	/* print geometry, in mpt on the output page (y up): the trim's
+	 * lower left corner and the trim size (a page, or an imposed sheet) */
+	fx ox, oy, trim_w, trim_h, media_w, media_h;
+	HPDF_MD5_CTX id;        /* what the document ID is made of */
 } emitter;
 
 static int failed(emitter *e, const char *what)
@@ -74,6 +94,11 @@ static int failed(emitter *e, const char *what)
 static float pt(fx v)
 {
 	return (float)v / 1000.0f;
+}
+
+static int is_pdfa(const emitter *e)
+{
+	return e->print->standard == PDF_STD_A1B || e->print->standard == PDF_STD_A2B;
 }
 
 /* ---- fonts ---- */
@@ -104,7 +129,14 @@ static HPDF_Font load_font(emitter *e, int face)
 	return f;
 }
 
-/* A ToUnicode CMap that says what the codes are: UTF-16 code units. */
+static int code_used(const emitter *e, int face, unsigned code)
+{
+	return (e->codes[face][code >> 3] >> (code & 7)) & 1;
+}
+
+/* A ToUnicode CMap that says what the codes are: UTF-16 code units, the
+ * same value.  One bfrange per run of consecutive codes used (a range
+ * may not cross a high byte). */
 static void fix_tounicode(emitter *e, int face)
 {
 	HPDF_Dict font = (HPDF_Dict)e->font[face];
@@ -119,25 +151,67 @@ static void fix_tounicode(emitter *e, int face)
 		    "/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n"
 		    "/CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n"
 		    "1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n");
-	unsigned highs[256], n = 0;
-	for (unsigned h = 0; h < 256; h++)
-		if (e->used[face][h] && !(h >= 0xD8 && h <= 0xDF))
-			highs[n++] = h;
-	for (unsigned i = 0; i < n; i += 100) {
-		unsigned m = n - i < 100 ? n - i : 100;
-		sb_printf(&b, "%u beginbfrange\n", m);
-		for (unsigned k = 0; k < m; k++) {
-			unsigned h = highs[i + k];
-			sb_printf(&b, "<%02X00> <%02XFF> <%02X00>\n", h, h, h);
+	VEC(unsigned) runs = { 0 }; /* lo, hi pairs */
+	for (unsigned c = 0; c < 0x10000; c++) {
+		if (!code_used(e, face, c) || (c >= 0xD800 && c <= 0xDFFF))
+			continue;
+		unsigned lo = c;
+		while (c + 1 < 0x10000 && (c + 1) >> 8 == lo >> 8 && code_used(e, face, c + 1))
+			c++;
+		VEC_PUSH(runs, lo);
+		VEC_PUSH(runs, c);
+	}
+	size_t n = runs.n / 2;
+	for (size_t i = 0; i < n; i += 100) {
+		size_t m = n - i < 100 ? n - i : 100;
+		sb_printf(&b, "%zu beginbfrange\n", m);
+		for (size_t k = 0; k < m; k++) {
+			unsigned lo = runs.v[2 * (i + k)], hi = runs.v[2 * (i + k) + 1];
+			sb_printf(&b, "<%04X> <%04X> <%04X>\n", lo, hi, lo);
 		}
 		sb_puts(&b, "endbfrange\n");
 	}
+	VEC_FREE(runs);
 	sb_puts(&b, "endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n");
 	HPDF_Stream_WriteStr(s, sb_str(&b));
 	sb_free(&b);
 }
 
-/* ---- text ---- */
+/*
+ * PDF/A-1 wants a CIDSet in the descriptor of every subset CID font: a
+ * bit for each CID the embedded program has a glyph for.  Here CIDs are
+ * Unicode values (the CIDToGIDMap sends them through the font's cmap), so
+ * the set is every code whose glyph the subset kept, and CID 0.  libharu
+ * makes the descriptor only while it writes the font, so this runs as
+ * the font's after-write hook: the descriptor is written later.
+ */
+static HPDF_STATUS add_cidset(HPDF_Dict font)
+{
+	HPDF_FontAttr attr = font->attr;
+	HPDF_FontDef def = attr ? attr->fontdef : NULL;
+	if (def == NULL || def->descriptor == NULL || def->type != HPDF_FONTDEF_TYPE_TRUETYPE)
+		return HPDF_OK;
+	HPDF_TTFontDefAttr ta = def->attr;
+	unsigned char bits[8192];
+	memset(bits, 0, sizeof bits);
+	bits[0] = 0x80; /* CID 0, .notdef */
+	unsigned last = 0;
+	for (unsigned c = 1; c < 0x10000; c++) {
+		HPDF_UINT16 gid = HPDF_TTFontDef_GetGlyphid(def, (HPDF_UINT16)c);
+		if (gid == 0 || gid >= ta->num_glyphs || !ta->glyph_tbl.flgs[gid])
+			continue;
+		bits[c >> 3] |= (unsigned char)(0x80 >> (c & 7));
+		last = c;
+	}
+	HPDF_Dict set = HPDF_DictStream_New(font->mmgr, attr->xref);
+	if (set == NULL)
+		return HPDF_Error_GetCode(font->error);
+	set->filter = HPDF_STREAM_FILTER_FLATE_DECODE;
+	HPDF_STATUS rc = HPDF_Stream_Write(set->stream, bits, last / 8 + 1);
+	if (rc != HPDF_OK)
+		return rc;
+	return HPDF_Dict_Add(def->descriptor, "CIDSet", set);
+}
 
 /* A number with up to three decimals, no trailing zeros ("-12.5"). */
 static void num(strbuf *b, double v)
@@ -218,7 +292,7 @@ static int emit_text(emitter *e, HPDF_Page page, const lay_item *it)
 		char code[4] = { hex[cp >> 12 & 15], hex[cp >> 8 & 15],
 				 hex[cp >> 4 & 15], hex[cp & 15] };
 		sb_putn(&b, code, 4);
-		e->used[it->face][cp >> 8] = 1;
+		e->codes[it->face][cp >> 3] |= (unsigned char)(1u << (cp & 7));
 		int w = lib_width(e, it->face, font, cp);
 		pen = it->g[i].x + (fx)((int64_t)w * it->size / 1000);
 	}
@@ -227,49 +301,157 @@ static int emit_text(emitter *e, HPDF_Page page, const lay_item *it)
 	sb_puts(&b, "] TJ\n");
 	HPDF_PageAttr attr = (HPDF_PageAttr)page->attr;
 	HPDF_Stream_WriteStr(attr->stream, sb_str(&b));
+	if (!e->plain)
+		HPDF_MD5Update(&e->id, (const HPDF_BYTE *)b.s, (HPDF_UINT32)b.len);
 	sb_free(&b);
 	HPDF_Page_EndText(page);
 	return failed(e, "writing text") ? -1 : 0;
 }
 
-static int emit_image(emitter *e, HPDF_Page page, const lay_item *it)
+/* ---- images ---- */
+
+/* The components an image must have in this output, 0 for "as it is". */
+static int image_target(const emitter *e, int ncomp, int alpha, int jpeg)
+{
+	if (e->print->color == PDF_COLOR_GRAY)
+		return jpeg && ncomp == 1 ? 0 : 1;
+	if (e->print->color == PDF_COLOR_CMYK)
+		return 4;
+	/* RGB: the standards take no transparency and no device CMYK under
+	 * an sRGB intent; elsewhere libharu loads the file as it is */
+	if (e->print->standard != PDF_STD_NONE && (alpha || ncomp == 4))
+		return ncomp == 4 ? 3 : ncomp;
+	return 0;
+}
+
+/* Decodes, flattens and converts an image, and loads it as raw samples. */
+static HPDF_Image load_converted(emitter *e, const lay_item *it, int ncomp)
+{
+	pixels px;
+	char why[200];
+	folio_loc loc = it->node ? it->node->loc : (folio_loc){ it->uri, 0, 0 };
+	if (pixels_load(it->uri, &px, why, sizeof why) < 0) {
+		folio_report(e->diag, FOLIO_ERROR, loc,
+			     "cannot convert image %s for %s output: %s", it->uri,
+			     ncomp == 1 ? "grey" : ncomp == 4 ? "CMYK" : "PDF/A", why);
+		return NULL;
+	}
+	pixels_convert(&px, ncomp);
+	HPDF_ColorSpace cs = ncomp == 1 ? HPDF_CS_DEVICE_GRAY
+			   : ncomp == 4 ? HPDF_CS_DEVICE_CMYK : HPDF_CS_DEVICE_RGB;
+	HPDF_Image img = HPDF_LoadRawImageFromMem(e->pdf, px.data, px.width,
+						  px.height, cs, 8);
+	pixels_free(&px);
+	if (img == NULL || e->err.code) {
+		folio_report(e->diag, FOLIO_ERROR, loc,
+			     "cannot convert image %s (libharu error 0x%04X)",
+			     it->uri, (unsigned)e->err.code);
+		return NULL;
+	}
+	return img;
+}
+
+static HPDF_Image load_image(emitter *e, const lay_item *it)
 {
 	HPDF_Image img = hash_get(e->images, it->uri);
-	if (img == NULL) {
-		size_t n = strlen(it->uri);
-		int png = n > 4 && (strcasecmp(it->uri + n - 4, ".png") == 0);
-		FILE *fp = fopen(it->uri, "rb");
-		unsigned char sig = 0;
-		if (fp) {
-			if (fread(&sig, 1, 1, fp) == 1)
-				png = sig == 0x89;
-			fclose(fp);
+	if (img)
+		return img;
+	if (!e->plain) {
+		int ncomp = 3, alpha = 0, jpeg = 0;
+		if (pixels_probe(it->uri, &ncomp, &alpha, &jpeg) == 0) {
+			int target = image_target(e, ncomp, alpha, jpeg);
+			if (target) {
+				img = load_converted(e, it, target);
+				if (img)
+					hash_put(e->images, it->uri, img);
+				return img;
+			}
 		}
-		img = png ? HPDF_LoadPngImageFromFile(e->pdf, it->uri)
-			  : HPDF_LoadJpegImageFromFile(e->pdf, it->uri);
-		if (img == NULL || e->err.code) {
-			folio_loc loc = it->node ? it->node->loc : (folio_loc){ it->uri, 0, 0 };
-			folio_report(e->diag, FOLIO_ERROR, loc,
-				     "cannot decode image %s (libharu error 0x%04X)",
-				     it->uri, (unsigned)e->err.code);
-			return -1;
-		}
-		hash_put(e->images, it->uri, img);
 	}
-	HPDF_Page_DrawImage(page, img, pt(it->x), pt(e->res->height - it->y - it->h),
-			    pt(it->w), pt(it->h));
+	size_t n = strlen(it->uri);
+	int png = n > 4 && (strcasecmp(it->uri + n - 4, ".png") == 0);
+	FILE *fp = fopen(it->uri, "rb");
+	unsigned char sig = 0;
+	if (fp) {
+		if (fread(&sig, 1, 1, fp) == 1)
+			png = sig == 0x89;
+		fclose(fp);
+	}
+	img = png ? HPDF_LoadPngImageFromFile(e->pdf, it->uri)
+		  : HPDF_LoadJpegImageFromFile(e->pdf, it->uri);
+	if (img == NULL || e->err.code) {
+		folio_loc loc = it->node ? it->node->loc : (folio_loc){ it->uri, 0, 0 };
+		folio_report(e->diag, FOLIO_ERROR, loc,
+			     "cannot decode image %s (libharu error 0x%04X)",
+			     it->uri, (unsigned)e->err.code);
+		return NULL;
+	}
+	hash_put(e->images, it->uri, img);
+	return img;
+}
+
+/* ---- print geometry ---- */
+
+enum { EDGE_LEFT = 1, EDGE_RIGHT = 2, EDGE_TOP = 4, EDGE_BOTTOM = 8, EDGE_ALL = 15 };
+
+typedef struct box {
+	fx x, y, w, h; /* layout space: from the page's top left, y down */
+} box;
+
+/* A rectangle that reaches a trim edge (a background, a full-bleed
+ * picture) runs on into the bleed on the edges that have one. */
+static box into_bleed(const emitter *e, box b, int edges)
+{
+	fx bleed = e->print->bleed, tol = FX_PT / 2;
+	if (bleed == 0 || edges == 0)
+		return b;
+	if ((edges & EDGE_LEFT) && b.x <= tol) {
+		b.w += b.x + bleed;
+		b.x = -bleed;
+	}
+	if ((edges & EDGE_TOP) && b.y <= tol) {
+		b.h += b.y + bleed;
+		b.y = -bleed;
+	}
+	if ((edges & EDGE_RIGHT) && b.x + b.w >= e->res->width - tol)
+		b.w = e->res->width + bleed - b.x;
+	if ((edges & EDGE_BOTTOM) && b.y + b.h >= e->res->height - tol)
+		b.h = e->res->height + bleed - b.y;
+	return b;
+}
+
+static int emit_image(emitter *e, HPDF_Page page, const lay_item *it, int edges)
+{
+	HPDF_Image img = load_image(e, it);
+	if (img == NULL)
+		return -1;
+	box at = { it->x, it->y, it->w, it->h };
+	box grown = into_bleed(e, at, edges);
+	if (memcmp(&at, &grown, sizeof at) == 0) {
+		HPDF_Page_DrawImage(page, img, pt(it->x), pt(e->res->height - it->y - it->h),
+				    pt(it->w), pt(it->h));
+		return failed(e, "drawing an image") ? -1 : 0;
+	}
+	/* scaled up evenly to cover the grown box, centred, cut to it */
+	double sx = (double)grown.w / it->w, sy = (double)grown.h / it->h;
+	double s = sx > sy ? sx : sy;
+	double w = it->w * s, h = it->h * s;
+	double cx = grown.x + grown.w / 2.0, cy = grown.y + grown.h / 2.0;
+	HPDF_Page_GSave(page);
+	HPDF_Page_Rectangle(page, pt(grown.x), pt(e->res->height - grown.y - grown.h),
+			    pt(grown.w), pt(grown.h));
+	HPDF_Page_Clip(page);
+	HPDF_Page_EndPath(page);
+	HPDF_Page_DrawImage(page, img, (float)((cx - w / 2) / 1000.0),
+			    (float)((e->res->height - cy - h / 2) / 1000.0),
+			    (float)(w / 1000.0), (float)(h / 1000.0));
+	HPDF_Page_GRestore(page);
 	return failed(e, "drawing an image") ? -1 : 0;
 }
 
-static int emit_page(emitter *e, unsigned index)
+/* The items of one laid-out page, in its own coordinates. */
+static int emit_items(emitter *e, HPDF_Page page, const lay_page *pg, int edges)
 {
-	const lay_page *pg = &e->res->pages[index];
-	HPDF_Page page = HPDF_AddPage(e->pdf);
-	if (page == NULL || failed(e, "adding a page"))
-		return -1;
-	HPDF_Page_SetWidth(page, pt(e->res->width));
-	HPDF_Page_SetHeight(page, pt(e->res->height));
-	e->pages[index] = page;
 	for (unsigned i = 0; i < pg->nitems; i++) {
 		const lay_item *it = &pg->items[i];
 		switch (it->kind) {
@@ -277,15 +459,17 @@ static int emit_page(emitter *e, unsigned index)
 			if (emit_text(e, page, it) < 0)
 				return -1;
 			break;
-		case LI_RULE:
-			HPDF_Page_Rectangle(page, pt(it->x), pt(e->res->height - it->y - it->h),
-					    pt(it->w), pt(it->h));
+		case LI_RULE: {
+			box r = into_bleed(e, (box){ it->x, it->y, it->w, it->h }, edges);
+			HPDF_Page_Rectangle(page, pt(r.x), pt(e->res->height - r.y - r.h),
+					    pt(r.w), pt(r.h));
 			HPDF_Page_Fill(page);
 			if (failed(e, "drawing a rule"))
 				return -1;
 			break;
+		}
 		case LI_IMAGE:
-			if (emit_image(e, page, it) < 0)
+			if (emit_image(e, page, it, edges) < 0)
 				return -1;
 			break;
 		default:
@@ -293,6 +477,191 @@ static int emit_page(emitter *e, unsigned index)
 		}
 	}
 	return 0;
+}
+
+/* Text and rules are black in the chosen model: 0 g or 0 0 0 1 k, so
+ * no content falls back on DeviceGray in a CMYK file. */
+static void colour_prologue(emitter *e, HPDF_Page page)
+{
+	if (e->print->color == PDF_COLOR_GRAY) {
+		HPDF_Page_SetGrayFill(page, 0);
+		HPDF_Page_SetGrayStroke(page, 0);
+	} else if (e->print->color == PDF_COLOR_CMYK) {
+		HPDF_Page_SetCMYKFill(page, 0, 0, 0, 1);
+		HPDF_Page_SetCMYKStroke(page, 0, 0, 0, 1);
+	}
+}
+
+static int set_box(emitter *e, HPDF_Page page, const char *key, fx grow)
+{
+	HPDF_Box b;
+	b.left = pt(e->ox - grow);
+	b.bottom = pt(e->oy - grow);
+	b.right = pt(e->ox + e->trim_w + grow);
+	b.top = pt(e->oy + e->trim_h + grow);
+	HPDF_Array a = HPDF_Box_Array_New(e->pdf->mmgr, b);
+	if (a == NULL || failed(e, "writing a page box"))
+		return -1;
+	HPDF_Dict_Add(page, key, a);
+	return failed(e, "writing a page box") ? -1 : 0;
+}
+
+/* A new output page: size, boxes, the colour of its text. */
+static HPDF_Page new_page(emitter *e)
+{
+	HPDF_Page page = HPDF_AddPage(e->pdf);
+	if (page == NULL || failed(e, "adding a page"))
+		return NULL;
+	HPDF_Page_SetWidth(page, pt(e->media_w));
+	HPDF_Page_SetHeight(page, pt(e->media_h));
+	if (failed(e, "adding a page"))
+		return NULL;
+	if (!e->plain) {
+		if (set_box(e, page, "TrimBox", 0) < 0 ||
+		    set_box(e, page, "BleedBox", e->print->bleed) < 0)
+			return NULL;
+		colour_prologue(e, page);
+	}
+	return page;
+}
+
+static void line(HPDF_Page page, fx x0, fx y0, fx x1, fx y1)
+{
+	HPDF_Page_MoveTo(page, pt(x0), pt(y0));
+	HPDF_Page_LineTo(page, pt(x1), pt(y1));
+	HPDF_Page_Stroke(page);
+}
+
+/* A registration target: a circle and a cross. */
+static void target(HPDF_Page page, fx x, fx y)
+{
+	fx r = 2 * FX_MM, arm = 3 * FX_MM;
+	HPDF_Page_Circle(page, pt(x), pt(y), pt(r));
+	HPDF_Page_Stroke(page);
+	line(page, x - arm, y, x + arm, y);
+	line(page, x, y - arm, x, y + arm);
+}
+
+/*
+ * Crop marks at the trim's corners, outside the bleed; registration
+ * targets in the middle of the sides; on an imposed sheet a mark where it
+ * is folded (booklet, dashed) or cut (2-up).  All in registration colour:
+ * every separation (1 1 1 1 K) in CMYK, black otherwise.
+ */
+static int draw_marks(emitter *e, HPDF_Page page)
+{
+	fx off = e->print->bleed + 2 * FX_MM, len = 6 * FX_MM;
+	fx L = e->ox, R = e->ox + e->trim_w, B = e->oy, T = e->oy + e->trim_h;
+	HPDF_Page_GSave(page);
+	if (e->print->color == PDF_COLOR_CMYK)
+		HPDF_Page_SetCMYKStroke(page, 1, 1, 1, 1);
+	else
+		HPDF_Page_SetGrayStroke(page, 0);
+	HPDF_Page_SetLineWidth(page, 0.25f);
+	fx xs[2] = { L, R }, ys[2] = { B, T };
+	for (int i = 0; i < 2; i++)
+		for (int j = 0; j < 2; j++) {
+			fx x = xs[i], y = ys[j];
+			fx dx = i ? 1 : -1, dy = j ? 1 : -1;
+			line(page, x + dx * off, y, x + dx * (off + len), y);
+			line(page, x, y + dy * off, x, y + dy * (off + len));
+		}
+	fx mid_band = off + len / 2;
+	target(page, L - mid_band, (B + T) / 2);
+	target(page, R + mid_band, (B + T) / 2);
+	if (e->print->impose == IMPOSE_NONE) {
+		target(page, (L + R) / 2, T + mid_band);
+		target(page, (L + R) / 2, B - mid_band);
+	} else {
+		fx x = (L + R) / 2;
+		if (e->print->impose == IMPOSE_BOOKLET) {
+			HPDF_UINT16 dash[2] = { 3, 2 };
+			HPDF_Page_SetDash(page, dash, 2, 0);
+		}
+		line(page, x, T + off, x, T + off + len);
+		line(page, x, B - off, x, B - off - len);
+	}
+	HPDF_Page_GRestore(page);
+	return failed(e, "drawing crop marks") ? -1 : 0;
+}
+
+static int emit_page(emitter *e, unsigned index)
+{
+	HPDF_Page page = new_page(e);
+	if (page == NULL)
+		return -1;
+	e->pages[index] = page;
+	int moved = e->ox != 0 || e->oy != 0;
+	if (moved) {
+		HPDF_Page_GSave(page);
+		HPDF_Page_Concat(page, 1, 0, 0, 1, pt(e->ox), pt(e->oy));
+	}
+	if (emit_items(e, page, &e->res->pages[index], EDGE_ALL) < 0)
+		return -1;
+	if (moved)
+		HPDF_Page_GRestore(page);
+	if (e->print->marks && draw_marks(e, page) < 0)
+		return -1;
+	return failed(e, "writing a page") ? -1 : 0;
+}
+
+/* A blank page after the last, so the count is a multiple of 4. */
+static int emit_padding(emitter *e)
+{
+	HPDF_Page page = new_page(e);
+	if (page == NULL)
+		return -1;
+	if (e->print->marks && draw_marks(e, page) < 0)
+		return -1;
+	return 0;
+}
+
+/*
+ * One side of an imposed sheet: two laid-out pages side by side, each cut
+ * to its half (and the bleed on the sheet's outer edges).  Booklet creep:
+ * the inner sheets stick out at the fore-edge once folded, so their pages
+ * move toward the fold by creep per sheet from the outermost.
+ */
+static int emit_sheet_side(emitter *e, unsigned side, const int slots[2])
+{
+	HPDF_Page page = new_page(e);
+	if (page == NULL)
+		return -1;
+	fx w = e->res->width, h = e->res->height, b = e->print->bleed;
+	fx shift = e->print->impose == IMPOSE_BOOKLET
+			   ? e->print->creep * (fx)impose_sheet_of_side(side) : 0;
+	for (int s = 0; s < 2; s++) {
+		if (slots[s] < 0)
+			continue;
+		fx left = e->ox + (s ? w : 0);
+		fx clip_x = s ? left : left - b;
+		HPDF_Page_GSave(page);
+		HPDF_Page_Rectangle(page, pt(clip_x), pt(e->oy - b), pt(w + b), pt(h + 2 * b));
+		HPDF_Page_Clip(page);
+		HPDF_Page_EndPath(page);
+		HPDF_Page_Concat(page, 1, 0, 0, 1, pt(left + (s ? -shift : shift)), pt(e->oy));
+		int edges = EDGE_TOP | EDGE_BOTTOM | (s ? EDGE_RIGHT : EDGE_LEFT);
+		if (emit_items(e, page, &e->res->pages[slots[s]], edges) < 0)
+			return -1;
+		HPDF_Page_GRestore(page);
+		if (failed(e, "imposing a page"))
+			return -1;
+	}
+	if (e->print->marks && draw_marks(e, page) < 0)
+		return -1;
+	return 0;
+}
+
+static int emit_imposed(emitter *e)
+{
+	unsigned sides = impose_sides(e->print->impose, e->res->npages);
+	int *slots = xmalloc(2 * (size_t)sides * sizeof(int));
+	impose_order(e->print->impose, e->res->npages, slots);
+	int rc = 0;
+	for (unsigned s = 0; s < sides && rc == 0; s++)
+		rc = emit_sheet_side(e, s, slots + 2 * s);
+	free(slots);
+	return rc;
 }
 
 /* ---- links, outline ---- */
@@ -310,7 +679,7 @@ static HPDF_Destination make_dest(emitter *e, unsigned page, fx y)
 	fx top = e->res->height - y + 4 * FX_PT;
 	if (top > e->res->height)
 		top = e->res->height;
-	HPDF_Destination_SetXYZ(d, 0, pt(top), 1);
+	HPDF_Destination_SetXYZ(d, pt(e->ox), pt(e->oy + top), 1);
 	/* zoom 0 means "unchanged" (ISO 32000-1, 12.3.2.2); libharu
 	 * refuses it, so it is set after the fact */
 	HPDF_Real zoom = HPDF_Array_GetItem(d, 4, HPDF_OCLASS_REAL);
@@ -329,10 +698,10 @@ static int emit_links(emitter *e, const dest_at *dests)
 			if (it->kind != LI_LINK)
 				continue;
 			HPDF_Rect r;
-			r.left = pt(it->x);
-			r.right = pt(it->x + it->w);
-			r.top = pt(e->res->height - it->y);
-			r.bottom = pt(e->res->height - it->y - it->h);
+			r.left = pt(e->ox + it->x);
+			r.right = pt(e->ox + it->x + it->w);
+			r.top = pt(e->oy + e->res->height - it->y);
+			r.bottom = pt(e->oy + e->res->height - it->y - it->h);
 			HPDF_Annotation a = NULL;
 			if (it->uri) {
 				a = HPDF_Page_CreateURILinkAnnot(e->pages[p], r, it->uri);
@@ -346,8 +715,12 @@ static int emit_links(emitter *e, const dest_at *dests)
 				if (dst)
 					a = HPDF_Page_CreateLinkAnnot(e->pages[p], r, dst);
 			}
-			if (a)
+			if (a) {
 				HPDF_LinkAnnot_SetBorderStyle(a, 0, 0, 0);
+				/* PDF/A: annotations print (the Print flag) */
+				if (is_pdfa(e))
+					HPDF_Dict_AddNumber(a, "F", 4);
+			}
 			if (failed(e, "adding a link"))
 				return -1;
 		}
@@ -397,15 +770,21 @@ static int emit_outline(emitter *e)
 
 /* ---- document ---- */
 
-static void set_dates(emitter *e, int64_t epoch)
+static struct tm when(int64_t epoch)
 {
-	HPDF_Date d;
-	memset(&d, 0, sizeof d);
 	if (epoch < 0)
 		epoch = 946684800; /* 2000-01-01: never the clock */
 	time_t t = (time_t)epoch;
 	struct tm tm;
 	gmtime_r(&t, &tm);
+	return tm;
+}
+
+static void set_dates(emitter *e, int64_t epoch)
+{
+	HPDF_Date d;
+	memset(&d, 0, sizeof d);
+	struct tm tm = when(epoch);
 	d.year = tm.tm_year + 1900;
 	d.month = tm.tm_mon + 1;
 	d.day = tm.tm_mday;
@@ -419,31 +798,314 @@ static void set_dates(emitter *e, int64_t epoch)
 	HPDF_SetInfoDateAttr(e->pdf, HPDF_INFO_MOD_DATE, d);
 }
 
+#define CREATOR "folio " FOLIO_VERSION
+#define PRODUCER "folio " FOLIO_VERSION " (libharu)"
+
+/* PDF/X needs a title; a document without one is named by its file. */
+static const char *doc_title(const emitter *e)
+{
+	if (e->res->title && e->res->title[0])
+		return e->res->title;
+	return e->plain ? NULL : "Untitled";
+}
+
 static void set_info(emitter *e, int64_t epoch)
 {
 	const lay_result *r = e->res;
-	if (r->title)
-		HPDF_SetInfoAttr(e->pdf, HPDF_INFO_TITLE, r->title);
+	const char *title = doc_title(e);
+	if (title)
+		HPDF_SetInfoAttr(e->pdf, HPDF_INFO_TITLE, title);
 	if (r->author)
 		HPDF_SetInfoAttr(e->pdf, HPDF_INFO_AUTHOR, r->author);
 	if (r->subject)
 		HPDF_SetInfoAttr(e->pdf, HPDF_INFO_SUBJECT, r->subject);
 	if (r->keywords && r->keywords[0])
 		HPDF_SetInfoAttr(e->pdf, HPDF_INFO_KEYWORDS, r->keywords);
-	HPDF_SetInfoAttr(e->pdf, HPDF_INFO_CREATOR, "folio " FOLIO_VERSION);
-	HPDF_SetInfoAttr(e->pdf, HPDF_INFO_PRODUCER, "folio " FOLIO_VERSION " (libharu)");
+	HPDF_SetInfoAttr(e->pdf, HPDF_INFO_CREATOR, CREATOR);
+	HPDF_SetInfoAttr(e->pdf, HPDF_INFO_PRODUCER, PRODUCER);
 	set_dates(e, epoch);
 }
 
-int pdf_emit(const lay_result *res, lay_fonts *fonts, const char *path,
-	     int64_t source_date, folio_diag *diag)
+/* A string object in PDFDocEncoding bytes (ASCII here). */
+static HPDF_String ascii(emitter *e, const char *s)
 {
+	return HPDF_String_New(e->pdf->mmgr, s, NULL);
+}
+
+static int add_output_intent(emitter *e, HPDF_Dict intent)
+{
+	HPDF_Array list = HPDF_Array_New(e->pdf->mmgr);
+	if (list == NULL || failed(e, "writing the output intent"))
+		return -1;
+	HPDF_Dict_Add(e->pdf->catalog, "OutputIntents", list);
+	HPDF_Array_Add(list, intent);
+	return failed(e, "writing the output intent") ? -1 : 0;
+}
+
+/*
+ * PDF/X-1a:2001 (ISO 15930-1): the version keys and Trapped in the Info
+ * dictionary, and an output intent naming a registered printing
+ * condition.  No CMYK profile is free in Debian; a registered condition
+ * (ICC's registry) needs none.
+ */
+static int write_pdfx(emitter *e)
+{
+	HPDF_Dict info = e->pdf->info;
+	HPDF_Dict_Add(info, "GTS_PDFXVersion", ascii(e, "PDF/X-1:2001"));
+	HPDF_Dict_Add(info, "GTS_PDFXConformance", ascii(e, "PDF/X-1a:2001"));
+	HPDF_Dict_AddName(info, "Trapped", "False");
+	HPDF_Dict intent = HPDF_Dict_New(e->pdf->mmgr);
+	if (intent == NULL || failed(e, "writing the output intent"))
+		return -1;
+	HPDF_Dict_AddName(intent, "Type", "OutputIntent");
+	HPDF_Dict_AddName(intent, "S", "GTS_PDFX");
+	HPDF_Dict_Add(intent, "OutputConditionIdentifier", ascii(e, "FOGRA39"));
+	HPDF_Dict_Add(intent, "OutputCondition",
+		      ascii(e, "Offset printing, coated paper (ISO 12647-2:2004)"));
+	HPDF_Dict_Add(intent, "RegistryName", ascii(e, "http://www.color.org"));
+	HPDF_Dict_Add(intent, "Info", ascii(e, "Coated FOGRA39 (ISO 12647-2:2004)"));
+	if (failed(e, "writing the PDF/X keys"))
+		return -1;
+	return add_output_intent(e, intent);
+}
+
+static unsigned char *read_file(const char *path, size_t *len)
+{
+	FILE *fp = fopen(path, "rb");
+	if (fp == NULL)
+		return NULL;
+	strbuf b = STRBUF_INIT;
+	char buf[8192];
+	size_t n;
+	while ((n = fread(buf, 1, sizeof buf, fp)) > 0)
+		sb_putn(&b, buf, n);
+	int bad = ferror(fp);
+	fclose(fp);
+	if (bad) {
+		sb_free(&b);
+		return NULL;
+	}
+	*len = b.len;
+	return (unsigned char *)sb_take(&b);
+}
+
+static void iso_date(char *buf, size_t n, int64_t epoch)
+{
+	struct tm tm = when(epoch);
+	snprintf(buf, n, "%04d-%02d-%02dT%02d:%02d:%02d+00:00", tm.tm_year + 1900,
+		 tm.tm_mon + 1, tm.tm_mday, tm.tm_hour, tm.tm_min, tm.tm_sec);
+}
+
+/*
+ * PDF/A-1b or -2b (ISO 19005): our own XMP packet (escaped, /Subtype
+ * /XML, uncompressed), an sRGB output intent with its profile, a CIDSet
+ * for every font.
+ */
+static int write_pdfa(emitter *e, int64_t epoch)
+{
+	size_t icc_len = 0;
+	unsigned char *icc = read_file(SRGB_PROFILE, &icc_len);
+	if (icc == NULL) {
+		folio_report(e->diag, FOLIO_FATAL, (folio_loc){ SRGB_PROFILE, 0, 0 },
+			     "cannot read the sRGB profile PDF/A needs: %s "
+			     "(Debian package icc-profiles-free)", strerror(errno));
+		return -1;
+	}
+	HPDF_Dict profile = HPDF_DictStream_New(e->pdf->mmgr, e->pdf->xref);
+	if (profile == NULL || failed(e, "writing the ICC profile")) {
+		free(icc);
+		return -1;
+	}
+	profile->filter = HPDF_STREAM_FILTER_FLATE_DECODE;
+	HPDF_Dict_AddNumber(profile, "N", 3);
+	HPDF_Stream_Write(profile->stream, icc, (HPDF_UINT)icc_len);
+	free(icc);
+	HPDF_Dict intent = HPDF_Dict_New(e->pdf->mmgr);
+	if (intent == NULL || failed(e, "writing the output intent"))
+		return -1;
+	HPDF_Dict_AddName(intent, "Type", "OutputIntent");
+	HPDF_Dict_AddName(intent, "S", "GTS_PDFA1");
+	HPDF_Dict_Add(intent, "OutputConditionIdentifier", ascii(e, "sRGB IEC61966-2.1"));
+	HPDF_Dict_Add(intent, "RegistryName", ascii(e, "http://www.color.org"));
+	HPDF_Dict_Add(intent, "Info", ascii(e, "sRGB IEC61966-2.1"));
+	HPDF_Dict_Add(intent, "DestOutputProfile", profile);
+	if (add_output_intent(e, intent) < 0)
+		return -1;
+
+	char date[40];
+	iso_date(date, sizeof date, epoch);
+	const lay_result *r = e->res;
+	xmp_info x = {
+		.title = doc_title(e), .author = r->author, .subject = r->subject,
+		.keywords = r->keywords && r->keywords[0] ? r->keywords : NULL,
+		.creator_tool = CREATOR, .producer = PRODUCER, .date = date,
+		.pdfa_part = e->print->standard == PDF_STD_A2B ? 2 : 1,
+		.pdfa_conformance = "B",
+	};
+	char *packet = xmp_packet(&x);
+	HPDF_Dict meta = HPDF_DictStream_New(e->pdf->mmgr, e->pdf->xref);
+	if (meta == NULL || failed(e, "writing the XMP metadata")) {
+		free(packet);
+		return -1;
+	}
+	meta->filter = HPDF_STREAM_FILTER_NONE;
+	HPDF_Dict_AddName(meta, "Type", "Metadata");
+	HPDF_Dict_AddName(meta, "Subtype", "XML");
+	HPDF_Stream_WriteStr(meta->stream, packet);
+	free(packet);
+	HPDF_Dict_Add(e->pdf->catalog, "Metadata", meta);
+	if (failed(e, "writing the XMP metadata"))
+		return -1;
+	int nf = fonts_count(e->fonts);
+	for (int f = 0; f < nf; f++)
+		if (e->font[f])
+			((HPDF_Dict)e->font[f])->after_write_fn = add_cidset;
+	return 0;
+}
+
+/* The trailer's /ID: an MD5 of what was written (text, geometry, dates),
+ * so the same sources give the same ID and the file stays reproducible. */
+static int write_id(emitter *e, int64_t epoch)
+{
+	struct { fx w, h, media_w, media_h; int64_t epoch; unsigned n; int std; } k = {
+		e->res->width, e->res->height, e->media_w, e->media_h, epoch,
+		e->res->npages, e->print->standard
+	};
+	HPDF_MD5Update(&e->id, (const HPDF_BYTE *)&k, sizeof k);
+	const char *title = doc_title(e);
+	if (title)
+		HPDF_MD5Update(&e->id, (const HPDF_BYTE *)title, (HPDF_UINT32)strlen(title));
+	HPDF_BYTE digest[HPDF_MD5_KEY_LEN];
+	HPDF_MD5Final(digest, &e->id);
+	HPDF_Array id = HPDF_Array_New(e->pdf->mmgr);
+	if (id == NULL || failed(e, "writing the document ID"))
+		return -1;
+	HPDF_Dict_Add(e->pdf->trailer, "ID", id);
+	HPDF_Array_Add(id, HPDF_Binary_New(e->pdf->mmgr, digest, HPDF_MD5_KEY_LEN));
+	HPDF_Array_Add(id, HPDF_Binary_New(e->pdf->mmgr, digest, HPDF_MD5_KEY_LEN));
+	return failed(e, "writing the document ID") ? -1 : 0;
+}
+
+/* Where the trim sits on the output page and how large that page is. */
+static void set_geometry(emitter *e)
+{
+	const pdf_print *p = e->print;
+	e->trim_w = e->res->width * (p->impose == IMPOSE_NONE ? 1 : 2);
+	e->trim_h = e->res->height;
+	fx edge = p->bleed + print_marks_margin(p);
+	e->ox = e->oy = edge;
+	e->media_w = e->trim_w + 2 * edge;
+	e->media_h = e->trim_h + 2 * edge;
+}
+
+typedef VEC(dest_at) dest_vec;
+
+static void record_dests(emitter *e, dest_vec *dests)
+{
+	for (unsigned p = 0; p < e->res->npages; p++)
+		for (unsigned i = 0; i < e->res->pages[p].nitems; i++) {
+			const lay_item *it = &e->res->pages[p].items[i];
+			if (it->kind != LI_DEST || it->node == NULL)
+				continue;
+			char key[24];
+			snprintf(key, sizeof key, "%u", it->node->serial);
+			if (hash_get(e->dests, key))
+				continue;
+			dest_at d = { p, it->x, it->y };
+			VEC_PUSH(*dests, d);
+			hash_put(e->dests, xstrdup(key), (void *)dests->n);
+		}
+}
+
+/* Pages, then what points into them: links (not under PDF/X, which bars
+ * annotations from the trim), bookmarks, page labels.  An imposed file
+ * is for the press: sheets only. */
+static int emit_body(emitter *e)
+{
+	const lay_result *res = e->res;
+	if (e->print->impose != IMPOSE_NONE)
+		return emit_imposed(e);
+	dest_vec dests = { 0 };
+	record_dests(e, &dests);
+	int rc = -1;
+	for (unsigned p = 0; p < res->npages; p++)
+		if (emit_page(e, p) < 0)
+			goto done;
+	for (unsigned p = res->npages; e->print->pad4 && p % 4 != 0; p++)
+		if (emit_padding(e) < 0)
+			goto done;
+	if (e->print->standard != PDF_STD_X1A && emit_links(e, dests.v) < 0)
+		goto done;
+	if (emit_outline(e) < 0)
+		goto done;
+	for (unsigned i = 0; i < res->nlabels; i++) {
+		const lay_pagelabel *l = &res->labels[i];
+		HPDF_AddPageLabel(e->pdf, l->first_page,
+				  l->roman ? HPDF_PAGE_NUM_STYLE_LOWER_ROMAN
+					   : HPDF_PAGE_NUM_STYLE_DECIMAL,
+				  l->start, NULL);
+	}
+	rc = failed(e, "writing page labels") ? -1 : 0;
+done:
+	{
+		size_t pos = 0;
+		const char *k;
+		void *v;
+		while (hash_next(e->dests, &pos, &k, &v))
+			free((char *)k);
+	}
+	VEC_FREE(dests);
+	return rc;
+}
+
+static int write_document(emitter *e, int64_t source_date)
+{
+	HPDF_SetCompressionMode(e->pdf, HPDF_COMP_ALL);
+	HPDF_UseUTFEncodings(e->pdf);
+	HPDF_SetCurrentEncoder(e->pdf, "UTF-8");
+	if (e->print->impose == IMPOSE_NONE)
+		HPDF_SetPageMode(e->pdf, HPDF_PAGE_MODE_USE_OUTLINE);
+	if (failed(e, "setting up the document"))
+		return -1;
+	set_geometry(e);
+	if (emit_body(e) < 0)
+		return -1;
+	set_info(e, source_date);
+	int nf = fonts_count(e->fonts);
+	for (int f = 0; f < nf; f++)
+		if (e->font[f])
+			fix_tounicode(e, f);
+	if (failed(e, "finishing the document"))
+		return -1;
+	int std = e->print->standard;
+	if (std == PDF_STD_X1A) {
+		e->pdf->pdf_version = HPDF_VER_13;
+		if (write_pdfx(e) < 0)
+			return -1;
+	} else if (std == PDF_STD_A1B || std == PDF_STD_A2B) {
+		e->pdf->pdf_version = std == PDF_STD_A1B ? HPDF_VER_14 : HPDF_VER_17;
+		if (write_pdfa(e, source_date) < 0)
+			return -1;
+	}
+	if (std != PDF_STD_NONE && write_id(e, source_date) < 0)
+		return -1;
+	HPDF_SaveToFile(e->pdf, e->path);
+	return failed(e, "writing the file") ? -1 : 0;
+}
+
+int pdf_emit(const lay_result *res, lay_fonts *fonts, const char *path,
+	     int64_t source_date, const pdf_print *print, folio_diag *diag)
+{
+	static const pdf_print screen; /* all zero: no print settings */
 	emitter e;
 	memset(&e, 0, sizeof e);
 	e.diag = diag;
 	e.res = res;
 	e.fonts = fonts;
 	e.path = path;
+	e.print = print ? print : &screen;
+	e.plain = print_is_plain(e.print);
+	HPDF_MD5Init(&e.id);
 	e.pdf = HPDF_New(on_error, &e.err);
 	if (e.pdf == NULL) {
 		folio_report(diag, FOLIO_FATAL, (folio_loc){ path, 0, 0 },
@@ -452,70 +1114,15 @@ int pdf_emit(const lay_result *res, lay_fonts *fonts, const char *path,
 	}
 	int nf = fonts_count(fonts);
 	e.font = xcalloc((size_t)nf + 1, sizeof(HPDF_Font));
-	e.used = xcalloc((size_t)nf + 1, sizeof(*e.used));
+	e.codes = xcalloc((size_t)nf + 1, sizeof(*e.codes));
 	e.widths = xcalloc((size_t)nf + 1, sizeof(*e.widths));
 	e.pages = xcalloc(res->npages + 1, sizeof(HPDF_Page));
 	e.images = hash_new();
 	e.dests = hash_new();
-	int rc = -1;
-	HPDF_SetCompressionMode(e.pdf, HPDF_COMP_ALL);
-	HPDF_UseUTFEncodings(e.pdf);
-	HPDF_SetCurrentEncoder(e.pdf, "UTF-8");
-	HPDF_SetPageMode(e.pdf, HPDF_PAGE_MODE_USE_OUTLINE);
-	if (failed(&e, "setting up the document"))
-		goto out;
-	/* where every anchored node is */
-	VEC(dest_at) dests = { 0 };
-	strbuf keys = STRBUF_INIT;
-	for (unsigned p = 0; p < res->npages; p++)
-		for (unsigned i = 0; i < res->pages[p].nitems; i++) {
-			const lay_item *it = &res->pages[p].items[i];
-			if (it->kind != LI_DEST || it->node == NULL)
-				continue;
-			char key[24];
-			snprintf(key, sizeof key, "%u", it->node->serial);
-			if (hash_get(e.dests, key))
-				continue;
-			dest_at d = { p, it->x, it->y };
-			VEC_PUSH(dests, d);
-			hash_put(e.dests, xstrdup(key), (void *)dests.n);
-		}
-	for (unsigned p = 0; p < res->npages; p++)
-		if (emit_page(&e, p) < 0)
-			goto done;
-	if (emit_links(&e, dests.v) < 0 || emit_outline(&e) < 0)
-		goto done;
-	for (unsigned i = 0; i < res->nlabels; i++) {
-		const lay_pagelabel *l = &res->labels[i];
-		HPDF_AddPageLabel(e.pdf, l->first_page,
-				  l->roman ? HPDF_PAGE_NUM_STYLE_LOWER_ROMAN
-					   : HPDF_PAGE_NUM_STYLE_DECIMAL,
-				  l->start, NULL);
-	}
-	set_info(&e, source_date);
-	for (int f = 0; f < nf; f++)
-		if (e.font[f])
-			fix_tounicode(&e, f);
-	if (failed(&e, "finishing the document"))
-		goto done;
-	HPDF_SaveToFile(e.pdf, path);
-	if (failed(&e, "writing the file"))
-		goto done;
-	rc = 0;
-done:
-	{
-		size_t pos = 0;
-		const char *k;
-		void *v;
-		while (hash_next(e.dests, &pos, &k, &v))
-			free((char *)k);
-	}
-	VEC_FREE(dests);
-	sb_free(&keys);
-out:
+	int rc = write_document(&e, source_date);
 	HPDF_Free(e.pdf);
 	free(e.font);
-	free(e.used);
+	free(e.codes);
 	for (int f = 0; f < nf; f++)
 		free(e.widths[f]);
 	free(e.widths);

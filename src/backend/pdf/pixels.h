@@ -1,0 +1,37 @@
+/*
+ * pixels.h: images decoded to 8-bit samples (libpng, libjpeg), for the
+ * print modes that cannot take a file as it is: grey or CMYK output
+ * converts the colours, PDF/A and PDF/X flatten an alpha channel onto
+ * white (both standards as written here forbid transparency).
+ *
+ * The conversions are device conversions, not colour-managed: grey is
+ * Rec. 601 luma; CMYK takes K = 1 - max(R, G, B) and the rest from what
+ * is left (full grey-component replacement), so grey and black pixels
+ * print in black ink only.  doc/print.md says so.
+ */
+#ifndef FOLIO_BACKEND_PDF_PIXELS_H
+#define FOLIO_BACKEND_PDF_PIXELS_H
+
+#include <stddef.h>
+
+#define PIXELS_MAX (64u * 1024u * 1024u) /* decoded pixels: larger is refused */
+
+typedef struct pixels {
+	unsigned width, height;
+	int ncomp;            /* 1 grey, 3 RGB, 4 CMYK (after alpha is gone) */
+	int alpha;            /* an alpha channel follows the colour samples */
+	int jpeg;             /* decoded from a JPEG */
+	unsigned char *data;  /* width * height * (ncomp + alpha) bytes */
+} pixels;
+
+/* Decodes a PNG or JPEG (by signature).  Returns 0, or -1 with a reason
+ * in err. */
+int pixels_load(const char *path, pixels *out, char *err, size_t errlen);
+/* Only the header: the number of colour components and whether there is
+ * alpha, without decoding.  Returns 0 or -1. */
+int pixels_probe(const char *path, int *ncomp, int *alpha, int *jpeg);
+/* Flattens alpha onto white and converts to ncomp (1, 3 or 4). */
+void pixels_convert(pixels *p, int ncomp);
+void pixels_free(pixels *p);
+
+#endif
