@@ -307,31 +307,24 @@ static void toc_line(flow *f, lay_ctx *c, const toc_entry *e)
 	if (pw > numw)
 		numw = pw;
 	fx measure = flow_measure(f);
-	para *p = para_new(c);
-	const char *title = e->title ? e->title : "";
-	/* collapse white space of the title */
-	strbuf b = STRBUF_INIT;
-	int sp = 0;
-	for (const char *q = title; *q; q++) {
-		if (*q == ' ' || *q == '\n' || *q == '\t' || *q == '\r') {
-			sp = b.len > 0;
-			continue;
-		}
-		if (sp)
-			sb_putc(&b, ' ');
-		sp = 0;
-		sb_putc(&b, *q);
-	}
-	para_text(p, &ps, b.s ? b.s : "", b.len, NULL, 0);
-	sb_free(&b);
 	para_shape sh = { 0 };
 	sh.width = measure - indent - numw - 3 * size;
 	sh.leading = st->leading;
 	sh.align = ALIGN_RAGGED;
 	sh.hang = size;
-	unsigned n;
-	lay_line *lines = para_set(p, &sh, &n);
-	para_free(p);
+	unsigned n = 0;
+	lay_line *lines = NULL;
+	if (e->title_node) {
+		/* the title as the heading has it: italics stay */
+		lines = flow_title_lines(f, e->title_node, level <= 1, size, e->node,
+					 &sh, &n);
+	} else {
+		para *p = para_new(c);
+		const char *title = e->title ? e->title : "";
+		para_text(p, &ps, title, strlen(title), NULL, 0);
+		lines = para_set(p, &sh, &n);
+		para_free(p);
+	}
 	if (n == 0)
 		return;
 	lay_line *last = &lines[n - 1];
@@ -381,8 +374,6 @@ static void toc_line(flow *f, lay_ctx *c, const toc_entry *e)
 	items[k++] = link;
 	last->items = items;
 	last->nitems = k;
-	if (level <= 1)
-		flow_space(f, 4 * FX_PT, FX_PT);
 	flow_lines(f, lines, n, indent, 1);
 }
 
@@ -396,11 +387,26 @@ static void contents(flow *f, lay_ctx *c, const toc_entry *entries,
 		   st->title_size * 5 / 4, ALIGN_RAGGED);
 	(void)anchor;
 	flow_space(f, 16 * FX_PT, 0);
+	int prev = 0; /* level of the entry before */
 	for (unsigned i = 0; i < n; i++) {
 		const toc_entry *e = &entries[i];
 		if (!e->in_toc || e->level > st->toc_depth)
 			continue;
+		/* a page may break between entries, but not between an
+		 * article's entry and its first section */
+		if (prev == 1 && e->level > 1) {
+			flow_penalty(f, LB_INF);
+		} else if (prev > 1 && e->level > 1) {
+			/* not the group's last entry alone at a page's top */
+			unsigned j = i + 1;
+			while (j < n && (!entries[j].in_toc || entries[j].level > st->toc_depth))
+				j++;
+			flow_penalty(f, j == n || entries[j].level <= 1 ? 500 : 0);
+		}
+		if (e->level <= 1)
+			flow_space(f, 4 * FX_PT, FX_PT);
 		toc_line(f, c, e);
+		prev = e->level;
 	}
 }
 

@@ -11,6 +11,7 @@
  * inline), so their content keeps its inline markup.
  */
 #include "layout/flow.h"
+#include "layout/columns.h"
 #include "layout/image.h"
 #include "layout/linebreak.h"
 #include "util/strbuf.h"
@@ -78,6 +79,8 @@ struct flow {
 				    of sub flows (table cells) are kept there */
 	int top_level_base;      /* depth of top divisions */
 	const folio_node *top;   /* the top division being set */
+	int no_marks;            /* a title copied (contents): no anchors, no
+				    footnote calls */
 };
 
 static void walk(flow *f, const folio_node *top, int inline_only);
@@ -432,6 +435,30 @@ void flow_title(flow *f, const folio_node *title, int face, fx size,
 	f->s = saved;
 }
 
+lay_line *flow_title_lines(flow *f, const folio_node *title, int bold,
+			   fx size, const folio_node *link, const para_shape *sh,
+			   unsigned *n)
+{
+	end_para(f);
+	state saved = f->s;
+	f->s.family = FAM_TEXT;
+	f->s.bold = bold;
+	f->s.italic = 0;
+	f->s.size = size;
+	f->s.rise = 0;
+	f->s.link = link;
+	f->s.uri = NULL;
+	f->s.nohyph = 1;
+	f->s.verbatim = 0;
+	f->s.url = 0;
+	f->no_marks++;
+	walk(f, title, 1);
+	f->no_marks--;
+	lay_line *lines = para_set(f->p, sh, n);
+	f->s = saved;
+	return lines;
+}
+
 void flow_plain(flow *f, const char *text, int face, fx size, fx leading,
 		int align)
 {
@@ -611,6 +638,49 @@ static const char *squeeze(lay_ctx *c, const char *s)
 	return r;
 }
 
+/* Height the page's elements take since the last page break (as the
+ * page builder counts: glue at the top discarded). */
+static fx page_used(const flow *f)
+{
+	size_t from = f->out->n;
+	while (from > 0 && f->out->v[from - 1].kind != VL_BREAK)
+		from--;
+	fx used = 0;
+	int top = 1;
+	for (size_t i = from; i < f->out->n; i++) {
+		const vl_elem *e = &f->out->v[i];
+		if (e->kind == VL_GLUE && !top)
+			used += e->glue;
+		if (e->kind == VL_BOX) {
+			used += e->h + e->d;
+			top = 0;
+		}
+	}
+	return used;
+}
+
+/* The index's entries set at the width of a column, then cut into
+ * columns page by page (columns.c). */
+static void index_in_columns(flow *f, const folio_node *div, int ncols)
+{
+	const lay_style *st = f->c->st;
+	if (ncols > 16)
+		ncols = 16;
+	fx gap = st->column_gap;
+	fx width = (f->measure - (ncols - 1) * gap) / ncols;
+	vl_list list = { 0 };
+	flow *sub = flow_sub(f, &list, width, f->s.size, f->s.leading, 0);
+	sub->s = f->s;
+	sub->top = f->top;
+	sub->top_level_base = f->top_level_base;
+	walk(sub, div, 0);
+	end_para(sub);
+	flow_free(sub);
+	fx goal = st->page_height - st->margin_top - st->margin_bottom;
+	columns_set(f, &list, ncols, width, gap, goal - page_used(f), goal);
+	VEC_FREE(list);
+}
+
 void flow_top_division(flow *f, const folio_node *div, int numbering)
 {
 	const lay_style *st = f->c->st;
@@ -677,7 +747,10 @@ void flow_top_division(flow *f, const folio_node *div, int numbering)
 	flow_space(f, 20 * FX_PT, 0);
 	f->keep_next = 1;
 	f->after_para = 0;
-	walk(f, div, 0);
+	if (div->kind == FOLIO_NODE_INDEX && st->index_columns > 1)
+		index_in_columns(f, div, st->index_columns);
+	else
+		walk(f, div, 0);
 	end_para(f);
 }
 
@@ -1028,7 +1101,10 @@ static void on_text(flow *f, const folio_node *n)
 		}
 	}
 	para_style ps = style_of(f);
-	para_text(f->p, &ps, t, len, n, (size_t)(t - n->text));
+	/* a copy (a title in the contents) is not where its text is: the
+	 * page map must not see it */
+	para_text(f->p, &ps, t, len, f->no_marks ? NULL : n,
+		  f->no_marks ? 0 : (size_t)(t - n->text));
 }
 
 static void start_list_item(flow *f, frame *list, const folio_node *item)
@@ -1286,7 +1362,17 @@ static int enter_block(flow *f, const folio_node *n, frame *fr)
 	case FOLIO_NODE_BIBLIODIV: {
 		end_para(f);
 		const folio_node *t = folio_node_title(n);
-		if (t) {
+		if (t && n->kind == FOLIO_NODE_INDEXDIV) {
+			/* the index's letters at the entries' size and on their
+			 * leading: a column reads as one block, so text
+			 * extraction keeps the columns' order */
+			if (last_kind(f) == VL_BOX)
+				flow_space(f, st->leading_small, st->leading_small / 3);
+			flow_title(f, t, c->head_face[FS_BOLD], st->size_small,
+				   st->leading_small, ALIGN_RAGGED, n);
+			flow_penalty(f, LB_INF);
+			f->keep_next = 1;
+		} else if (t) {
 			if (last_kind(f) == VL_BOX)
 				flow_space(f, 10 * FX_PT, 3 * FX_PT);
 			flow_title(f, t, c->head_face[FS_BOLD], st->h[2].size,
@@ -1359,7 +1445,9 @@ static int enter_block(flow *f, const folio_node *n, frame *fr)
 		end_para(f);
 		f->s.left += n->kind == FOLIO_NODE_SECONDARYIE ? 10 * FX_PT
 			   : n->kind == FOLIO_NODE_TERTIARYIE ? 20 * FX_PT : 0;
-		f->s.hang = 10 * FX_PT;
+		/* runover lines two steps in, deeper than the next level's
+		 * entries, so a turned line is never taken for a sub-entry */
+		f->s.hang = 20 * FX_PT;
 		fr->kind = FR_BLOCK;
 		return 1;
 	default:
@@ -1495,6 +1583,8 @@ static int enter_inline(flow *f, const folio_node *n, frame *fr)
 		}
 		return 1;
 	case FOLIO_NODE_FOOTNOTE: {
+		if (f->no_marks)
+			return 0; /* a title in the contents: no note call */
 		if (f->nested) {
 			/* a note inside a note: in parentheses, in place */
 			add_text(f, " (");
@@ -1508,7 +1598,7 @@ static int enter_inline(flow *f, const folio_node *n, frame *fr)
 		return 0;
 	}
 	case FOLIO_NODE_FOOTNOTEREF:
-		if (n->target)
+		if (n->target && !f->no_marks)
 			superscript(f, n->target->label ? n->target->label : "*",
 				    n->target);
 		return 0;
@@ -1540,8 +1630,14 @@ static int enter_inline(flow *f, const folio_node *n, frame *fr)
 		}
 		return 1;
 	case FOLIO_NODE_GLOSSTERM:
-		if (n->parent && n->parent->kind == FOLIO_NODE_GLOSSENTRY)
+	case FOLIO_NODE_FIRSTTERM:
+		if (n->parent && n->parent->kind == FOLIO_NODE_GLOSSENTRY) {
 			f->s.bold = 1;
+		} else if (n->target && !f->no_marks) {
+			/* a use of a term: a link to its glossary entry */
+			f->s.link = n->target;
+			f->s.uri = NULL;
+		}
 		return 1;
 	case FOLIO_NODE_INLINEMEDIAOBJECT: {
 		const folio_node *to = find_kind(n, FOLIO_NODE_TEXTOBJECT);
@@ -1598,7 +1694,7 @@ static void walk(flow *f, const folio_node *top, int inline_only)
 				if (n->lang)
 					f->s.lang = n->lang;
 				folio_class cls = folio_kind_class(n->kind);
-				int anchor = needs_anchor(f, n);
+				int anchor = !f->no_marks && needs_anchor(f, n);
 				if (cls == FOLIO_CLASS_META) {
 					if (anchor)
 						para_mark(f->p, MARK_ANCHOR, n);
@@ -1716,6 +1812,14 @@ void flow_box_notes(flow *f, const folio_node **notes, unsigned n)
 int flow_last_index(const flow *f)
 {
 	return (int)f->out->n - 1;
+}
+
+void flow_box_source(flow *f, const folio_node *src, size_t off)
+{
+	if (f->out->n == 0)
+		return;
+	f->out->v[f->out->n - 1].src = src;
+	f->out->v[f->out->n - 1].src_off = off;
 }
 
 void flow_set_repeat(flow *f, int first, unsigned count)

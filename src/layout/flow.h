@@ -68,6 +68,12 @@ void flow_blocks(flow *f, const folio_node *node);
 /* A heading or centred display line made of a title's inline content. */
 void flow_title(flow *f, const folio_node *title, int face, fx size,
 		fx leading, int align, const folio_node *anchor);
+/* A title's inline content (italics and all) set at a shape in the text
+ * family, as lines for the caller to place: the contents page.  The copy
+ * carries no anchors and no footnote calls. */
+lay_line *flow_title_lines(flow *f, const folio_node *title, int bold,
+			   fx size, const folio_node *link, const para_shape *sh,
+			   unsigned *n);
 /* Plain text as a paragraph. */
 void flow_plain(flow *f, const char *text, int face, fx size, fx leading,
 		int align);
@@ -100,6 +106,8 @@ void flow_caption(flow *f, const folio_node *owner, const char *word,
  * header rows to repeat for the last box. */
 void flow_box_notes(flow *f, const folio_node **notes, unsigned n);
 int flow_last_index(const flow *f);
+/* The text node where the last box's text begins (page map). */
+void flow_box_source(flow *f, const folio_node *src, size_t off);
 void flow_set_repeat(flow *f, int first, unsigned count);
 /* A person's name from an author/editor element, parts spaced. */
 const char *flow_person_name(lay_ctx *c, const folio_node *who);

@@ -112,9 +112,68 @@ static void new_blank(builder *b)
 	VEC_PUSH(*b->out, pg);
 }
 
-/* Writes a page of elements [from, to) with the given note parts. */
+/* Extra space, over the page's natural height, given to its glue and to
+ * the gaps between its boxes, so that the last baseline sits on the text
+ * block's last line (vertical justification: facing pages end on the
+ * same baseline).  Glue takes up to three times its stretch first, then
+ * each gap between two boxes (lines, rows) up to an eighth of the
+ * leading.  What is still missing then stays at the foot: a page of a few
+ * tall boxes (a table of long cells, figures) keeps a short foot rather
+ * than gaping holes between them. */
+typedef struct vjust {
+	fx short_by;          /* the space to hand out */
+	int64_t stretch;      /* the page's glue stretch */
+	unsigned gaps;        /* boxes after the first */
+	fx to_glue;           /* for the glue, in proportion to stretch */
+	fx per_gap;           /* for each gap */
+	int64_t seen_stretch; /* running sums, for exact rounding */
+	fx given_glue;
+} vjust;
+
+#define VJ_GLUE_MAX 3     /* glue stretches to this many times its stretch */
+#define VJ_GAP_DIV 8      /* a gap grows by at most leading / this */
+
+void pb_vjust_split(fx short_by, int64_t stretch, unsigned gaps, fx leading,
+		    fx *to_glue, fx *per_gap)
+{
+	*to_glue = 0;
+	*per_gap = 0;
+	if (short_by <= 0)
+		return;
+	int64_t g = stretch * VJ_GLUE_MAX;
+	*to_glue = g < short_by ? (fx)g : short_by;
+	fx rest = short_by - *to_glue;
+	if (rest > 0 && gaps > 0) {
+		fx each = rest / (fx)gaps;
+		*per_gap = each < leading / VJ_GAP_DIV ? each : leading / VJ_GAP_DIV;
+	}
+}
+
+static void vjust_plan(vjust *v, fx short_by, fx leading)
+{
+	v->short_by = short_by > 0 ? short_by : 0;
+	pb_vjust_split(v->short_by, v->stretch, v->gaps, leading, &v->to_glue,
+		       &v->per_gap);
+}
+
+/* The extra space of one glue element (rounded so that the page's sum is
+ * exact). */
+static fx vjust_glue(vjust *v, fx stretch)
+{
+	if (v->stretch <= 0 || stretch <= 0)
+		return 0;
+	v->seen_stretch += stretch;
+	fx upto = (fx)(v->to_glue * v->seen_stretch / v->stretch);
+	fx extra = upto - v->given_glue;
+	v->given_glue = upto;
+	return extra;
+}
+
+/* Writes a page of elements [from, to) with the given note parts; flush:
+ * the page ends a division (or the list, or at a forced break) and keeps
+ * its natural height. */
 static void ship(builder *b, size_t from, size_t to, const part_vec *parts,
-		 int repeat_first, unsigned repeat_count)
+		 int repeat_first, unsigned repeat_count, int flush)
 {
 	const lay_style *st = b->c->st;
 	pb_page pg;
@@ -125,12 +184,55 @@ static void ship(builder *b, size_t from, size_t to, const part_vec *parts,
 	b->pending_opening = 0;
 	unsigned index = (unsigned)b->out->n;
 	fx x0 = pb_left_margin(st, index);
-	fx y = st->margin_top;
-	item_vec items = { 0 };
+
+	/* the natural height, the glue and the gaps */
+	vjust vj;
+	memset(&vj, 0, sizeof vj);
+	fx y = 0, last_base = 0;
+	unsigned boxes = 0;
 	int top = 1;
+	for (unsigned r = 0; r < repeat_count; r++) {
+		const vl_elem *e = &b->list->v[repeat_first + (int)r];
+		y += e->h;
+		last_base = y;
+		y += e->d;
+		boxes++;
+		top = 0;
+	}
+	for (size_t i = from; i < to; i++) {
+		const vl_elem *e = &b->list->v[i];
+		if (e->kind == VL_GLUE && !top) {
+			y += e->glue;
+			vj.stretch += e->stretch;
+		}
+		if (e->kind != VL_BOX)
+			continue;
+		top = 0;
+		y += e->h;
+		last_base = y;
+		y += e->d;
+		boxes++;
+	}
+	vj.gaps = boxes > 1 ? boxes - 1 : 0;
+	fx notes = 0;
+	for (size_t k = 0; k < parts->n; k++)
+		notes += parts->v[k].height + (k ? NOTE_GAP : 0);
+	if (parts->n)
+		notes += NOTE_SKIP;
+	fx line_depth = st->leading * 27 / 100;
+	if (!flush && boxes > 0)
+		vjust_plan(&vj, b->goal - notes - line_depth - last_base,
+			   st->leading);
+
+	y = st->margin_top;
+	item_vec items = { 0 };
+	top = 1;
+	boxes = 0;
 	/* repeated table header rows */
 	for (unsigned r = 0; r < repeat_count; r++) {
 		const vl_elem *e = &b->list->v[repeat_first + (int)r];
+		if (boxes++)
+			y += vj.per_gap;
 		y += e->h;
 		add_items(&pg, &items, e, x0, y);
 		y += e->d;
@@ -144,10 +246,12 @@ static void ship(builder *b, size_t from, size_t to, const part_vec *parts,
 			continue;
 		}
 		if (e->kind == VL_GLUE && !top)
-			y += e->glue;
+			y += e->glue + (vj.short_by ? vjust_glue(&vj, e->stretch) : 0);
 		if (e->kind != VL_BOX)
 			continue;
 		top = 0;
+		if (boxes++)
+			y += vj.per_gap;
 		y += e->h;
 		add_items(&pg, &items, e, x0, y);
 		pg.body_bottom = y;
@@ -289,6 +393,7 @@ void pagebuild(lay_ctx *c, const vl_list *list, flow *f, pb_pages *out)
 		size_t best = (size_t)-1, best_parts = 0;
 		double best_cost = 1e300;
 		size_t end = n, next = n;
+		int flush = 1;           /* no box was left out for want of room */
 		for (; i < n; i++) {
 			const vl_elem *e = &list->v[i];
 			if (e->kind == VL_BREAK) {
@@ -356,6 +461,7 @@ void pagebuild(lay_ctx *c, const vl_list *list, flow *f, pb_pages *out)
 					have_box = 1;
 					if (r == 1) {
 						end = next = i + 1;
+						flush = 0;
 						i++;
 						break;
 					}
@@ -370,6 +476,7 @@ void pagebuild(lay_ctx *c, const vl_list *list, flow *f, pb_pages *out)
 			} else {
 				end = next = i;
 			}
+			flush = 0;
 			break;
 		}
 		/* the glue or penalty at a break is discarded */
@@ -396,7 +503,7 @@ void pagebuild(lay_ctx *c, const vl_list *list, flow *f, pb_pages *out)
 			}
 		}
 		ship(&b, start, end < start ? start : end, &page_parts,
-		     repeat_first, repeat_count);
+		     repeat_first, repeat_count, flush);
 		VEC_FREE(page_parts);
 		i = next;
 	}

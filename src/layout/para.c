@@ -270,6 +270,8 @@ static void flush_space(para *p)
 	if (p->pending_space < 0)
 		return;
 	size_t n = p->items.n;
+	while (n > 0 && p->items.v[n - 1].kind == PK_MARK)
+		n--; /* marks take no room: look past them */
 	if (n > 0 && p->items.v[n - 1].kind != PK_GLUE &&
 	    p->items.v[n - 1].kind != PK_INDENT && has_content(p))
 		push_glue(p, p->pending_space);
@@ -682,6 +684,11 @@ static void build_items(para *p, const para_shape *shape)
 					     0, 0);
 			}
 		}
+		/* a mark where a word begins goes with that word, after the
+		 * space before it: a term's anchor (its locator's page) is
+		 * where the term is, not at the end of the line before */
+		if (marks_here && p->pending_space >= 0 && !is_space(cp))
+			flush_space(p);
 		emit_marks_at(p, i, &next_mark);
 		if (s->newline || (s->st.verbatim && cp == '\n')) {
 			p->pending_space = -1;

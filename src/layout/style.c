@@ -52,6 +52,8 @@ void style_defaults(lay_style *s)
 	s->list_indent = 16 * FX_PT;
 	s->quote_indent = 16 * FX_PT;
 	s->footnote_rule = 30 * FX_MM;
+	s->index_columns = 2;
+	s->column_gap = 12 * FX_PT;
 	s->tolerance = 200;
 	s->pretolerance = 100;
 	s->looseness = 0;
@@ -138,6 +140,8 @@ static const key keys[] = {
 	{ "list.indent", K_LEN, F(list_indent), 0 },
 	{ "quote.indent", K_LEN, F(quote_indent), 0 },
 	{ "footnote.rule", K_LEN, F(footnote_rule), 0 },
+	{ "index.columns", K_INT, F(index_columns), 0 },
+	{ "column.gap", K_LEN, F(column_gap), 0 },
 	{ "tolerance", K_INT, F(tolerance), 0 },
 	{ "pretolerance", K_INT, F(pretolerance), 0 },
 	{ "looseness", K_INT, F(looseness), 0 },

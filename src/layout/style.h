@@ -48,6 +48,8 @@ typedef struct lay_style {
 	int toc_depth;         /* 1: articles only, 2: and their sections */
 	fx list_indent, quote_indent;
 	fx footnote_rule;      /* length of the rule above footnotes */
+	int index_columns;     /* columns of the index (1..16) */
+	fx column_gap;         /* between columns */
 	int tolerance, pretolerance, looseness;
 } lay_style;
 

@@ -145,6 +145,9 @@ def split_entry(text):
     return text.strip(), [], see, seealso
 
 
+INDEX_STEP = 10.0  # pt: the index's sub-entry indent (src/layout/flow.c)
+
+
 def pdf_index(pdf, lines, title):
     """Entries of the index pages: per page and column, lines at the left
     edge are primary headings, deeper ones sub-entries; a line continues
@@ -163,9 +166,10 @@ def pdf_index(pdf, lines, title):
     for key in sorted(cols):
         col = sorted(cols[key], key=lambda l: l.y0)
         left = pdf.margin(key[0]) if key[1] == 0 else min(l.x0 for l in col)
-        steps = sorted({round(l.x0 - left) for l in col})
         for ln in col:
-            depth = steps.index(round(ln.x0 - left))
+            # levels step by the sub-entry indent; a line turned over is
+            # indented two steps past its entry (deeper than a sub-entry)
+            depth = max(0, round((ln.x0 - left) / INDEX_STEP))
             t = ln.text
             if depth == 0 and (re.fullmatch(r"[A-Z]", t) or norm(t) in ("simbol dan angka", "symbols and numbers")):
                 letters.append(t)
@@ -173,7 +177,8 @@ def pdf_index(pdf, lines, title):
                 continue
             prev = items[-1][1] if items and items[-1][0] == "entry" else None
             cont = prev is not None and depth > 0 and (
-                prev.lines[-1].text.rstrip().endswith((",", "-", "\u2013", "\u2010"))
+                depth > prev.level + 1
+                or prev.lines[-1].text.rstrip().endswith((",", "-", "\u2013", "\u2010"))
                 or re.fullmatch(r"[\d,\s\u2013-]+", t)
                 or (prev.see or prev.seealso) and depth > prev.level)
             if cont:
