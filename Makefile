@@ -20,7 +20,7 @@ PACKAGES := build-essential cmake pkg-config \
 	fonts-sil-charis fonts-noto-core fonts-dejavu-core fonts-dejavu-extra fonts-wqy-zenhei \
 	epubcheck default-jre-headless poppler-utils qpdf python3
 
-.PHONY: all reader test build configure deps bench test-sanitize fuzz clean
+.PHONY: all reader test build configure deps bench test-sanitize fuzz regen-golden clean
 
 all: build
 
@@ -62,6 +62,10 @@ test-sanitize: deps
 bench: build
 	cmake --build $(BUILD) --target bench
 	python3 bench/run.py $(BUILD)
+
+regen-golden: build
+	./$(BUILD)/folio build $(READER) --text tests/golden/$(notdir $(patsubst %/,%,$(dir $(READER)))).txt -q
+	git diff --stat tests/golden
 
 fuzz: deps
 	@[ -f build-fuzz/CMakeCache.txt ] || CC=clang cmake -S . -B build-fuzz -DCMAKE_BUILD_TYPE=Debug -DFOLIO_FUZZ=ON

@@ -49,7 +49,12 @@ static unsigned indent_of(const folio_node *n)
 		case FOLIO_NODE_NOTE: case FOLIO_NODE_TIP:
 		case FOLIO_NODE_IMPORTANT: case FOLIO_NODE_WARNING:
 		case FOLIO_NODE_CAUTION: case FOLIO_NODE_DANGER:
+		case FOLIO_NODE_SECONDARYIE:
+		case FOLIO_NODE_GLOSSSEE: case FOLIO_NODE_GLOSSSEEALSO:
 			level++;
+			break;
+		case FOLIO_NODE_TERTIARYIE:
+			level += 2;
 			break;
 		default:
 			break;
@@ -244,8 +249,9 @@ static void enter(struct text_writer *w, folio_iter *it)
 		folio_iter_skip(it);
 		return;
 	}
+	/* Text collected so far belongs to the enclosing block. */
 	if (is_block(n) && !w->in_note)
-		flush_para(w, n);
+		flush_para(w, n->parent ? n->parent : n);
 	switch (n->kind) {
 	case FOLIO_NODE_BOOK:
 	case FOLIO_NODE_ARTICLE:
@@ -287,6 +293,17 @@ static void enter(struct text_writer *w, folio_iter *it)
 		/* Printed after the quotation, wherever the source puts it. */
 		folio_iter_skip(it);
 		break;
+	case FOLIO_NODE_GLOSSSEE:
+	case FOLIO_NODE_GLOSSSEEALSO: {
+		const char *word = n->kind == FOLIO_NODE_GLOSSSEE ? lang->see : lang->see_also;
+		/* At the head of its own line the word takes a capital. */
+		if (word[0] >= 'a' && word[0] <= 'z') {
+			sb_putc(&w->para, (char)(word[0] - 'a' + 'A'));
+			word++;
+		}
+		sb_printf(&w->para, "%s: ", word);
+		break;
+	}
 	case FOLIO_NODE_FOOTNOTEREF:
 		if (n->target && n->target->label)
 			sb_printf(target(w), "[%s]", n->target->label);
