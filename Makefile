@@ -57,7 +57,7 @@ test: build
 test-sanitize: deps
 	@[ -f build-sanitize/CMakeCache.txt ] || cmake -S . -B build-sanitize -DCMAKE_BUILD_TYPE=Debug -DFOLIO_SANITIZE=ON
 	cmake --build build-sanitize -j$(JOBS)
-	cd build-sanitize && LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp ASAN_OPTIONS=detect_leaks=1 ctest --output-on-failure -j$(JOBS)
+	cd build-sanitize && LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp:print_suppressions=0 ASAN_OPTIONS=detect_leaks=1 ctest --output-on-failure -j$(JOBS)
 
 bench: build
 	cmake --build $(BUILD) --target bench

@@ -4,6 +4,12 @@
 # leak inside libhyphen is suppressed and explained in tests/valgrind.supp).
 set -u
 command -v valgrind >/dev/null || { echo "FAIL: valgrind is not installed (apt-get install valgrind)"; exit 1; }
+# A binary built with AddressSanitizer cannot run under valgrind; the
+# sanitizer build checks the same things its own way.  77: skipped.
+if ldd "$FOLIO" | grep -q libasan; then
+	echo "valgrind_sample: skipped: $FOLIO is built with AddressSanitizer"
+	exit 77
+fi
 t=$(mktemp -d); trap 'rm -rf "$t"' EXIT
 valgrind --quiet --leak-check=full --show-leak-kinds=definite,indirect,possible \
 	--errors-for-leak-kinds=definite,indirect,possible --error-exitcode=9 \

@@ -1,0 +1,253 @@
+/* libs: folio_layout folio_resolve folio_tree folio_util */
+/*
+ * test_layout_extra: the layout engine's caches and newer pieces:
+ *  - memo tables take any bytes as keys (NUL included) and grow;
+ *  - a paragraph set twice through the run's cache gives the same lines,
+ *    and changing one character of it gives others;
+ *  - a code line the breaker cuts goes on under its own indentation plus
+ *    the wrap indent, and never past the measure;
+ *  - vertical justification hands out no more than it may;
+ *  - the glyph closure of real fonts: DejaVu's polytonic Greek (a
+ *    composite of composites) and WenQuanYi's Hangul (components above
+ *    glyph 32767) get all their outlines.  Skipped when the font files
+ *    are missing.
+ */
+#include "harness.h"
+#include "layout/ctx.h"
+#include "layout/memo.h"
+#include "layout/pagebuild.h"
+#include "layout/para.h"
+#include "util/arena.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+static lay_ctx c;
+
+static void test_memo(void)
+{
+	lay_memo *m = memo_new();
+	char key[8] = { 'a', 0, 'b', 0, 0, 0, 0, 0 };
+	static int vals[5000];
+	for (int i = 0; i < 5000; i++) {
+		memcpy(key + 4, &i, sizeof i);
+		memo_put(m, key, sizeof key, &vals[i]);
+	}
+	INT_EQ(memo_count(m), 5000);
+	int wrong = 0;
+	for (int i = 0; i < 5000; i++) {
+		memcpy(key + 4, &i, sizeof i);
+		if (memo_get(m, key, sizeof key) != &vals[i])
+			wrong++;
+	}
+	INT_EQ(wrong, 0);
+	OK(memo_get(m, key, 3) == NULL); /* a prefix is another key */
+	memo_key k = { 0 };
+	for (int i = 0; i < 1000; i++)
+		key_int(&k, i);
+	INT_EQ(k.len, 1000 * sizeof(int64_t));
+	key_free(&k);
+	memo_free(m);
+}
+
+static size_t line_text(const lay_line *l, char *buf, size_t size)
+{
+	size_t o = 0;
+	for (unsigned i = 0; i < l->nitems; i++)
+		for (unsigned k = 0; l->items[i].kind == LI_TEXT && k < l->items[i].n; k++)
+			if (o + 2 < size)
+				buf[o++] = (char)l->items[i].g[k].cp;
+	buf[o] = '\0';
+	return o;
+}
+
+static void test_cache(int face)
+{
+	c.para_cache = para_cache_new();
+	c.glyph_arena = arena_new();
+	para *p = para_new(&c);
+	para_style ps = { 0 };
+	ps.face = face;
+	ps.size = 10 * FX_PT;
+	ps.lang = "id";
+	const char *text = "pekerjaan sosial adalah profesi yang membantu individu "
+			   "kelompok dan masyarakat mencapai kesejahteraan melalui "
+			   "pemberdayaan dan intervensi yang terencana";
+	para_shape sh = { 0 };
+	sh.width = 150 * FX_PT;
+	sh.leading = 13 * FX_PT;
+	sh.align = ALIGN_JUSTIFY;
+	sh.hyphenate = 1;
+	unsigned n1, n2, n3;
+	para_text(p, &ps, text, strlen(text), NULL, 0);
+	lay_line *a = para_set(p, &sh, &n1);
+	para_text(p, &ps, text, strlen(text), NULL, 0);
+	lay_line *b = para_set(p, &sh, &n2);
+	INT_EQ(n1, n2);
+	OK(n1 > 2);
+	int same = n1 == n2;
+	for (unsigned i = 0; same && i < n1; i++)
+		same = a[i].nitems == b[i].nitems && a[i].width == b[i].width &&
+		       a[i].items == b[i].items; /* the cached lines */
+	OK(same);
+	OK(a != b); /* each caller its own array of lines */
+	char t[4096];
+	snprintf(t, sizeof t, "%s", text);
+	t[0] = 'P';
+	para_text(p, &ps, t, strlen(t), NULL, 0);
+	lay_line *d = para_set(p, &sh, &n3);
+	char l0[1024];
+	line_text(&d[0], l0, sizeof l0);
+	OK(l0[0] == 'P');
+	para_free(p);
+	para_cache_free(c.para_cache);
+	c.para_cache = NULL;
+	arena_free(c.glyph_arena);
+	c.glyph_arena = NULL;
+}
+
+static void test_wrap(int face)
+{
+	para *p = para_new(&c);
+	para_style ps = { 0 };
+	ps.face = face;
+	ps.size = 10 * FX_PT;
+	ps.lang = "en";
+	ps.verbatim = 1;
+	ps.nohyph = 1;
+	/* 4 spaces, then words: 5 pt a character */
+	const char *code = "    call(argument_one, argument_two, argument_three, argument_four);\nend";
+	para_text(p, &ps, code, strlen(code), NULL, 0);
+	para_shape sh = { 0 };
+	sh.width = 200 * FX_PT;
+	sh.leading = 12 * FX_PT;
+	sh.align = ALIGN_RAGGED;
+	sh.wrap_indent = 20 * FX_PT;
+	unsigned n;
+	lay_line *l = para_set(p, &sh, &n);
+	OK(n >= 3);
+	int over = 0;
+	fx second_x = -1, last_x = -1;
+	for (unsigned i = 0; i < n; i++) {
+		fx left = FX_INF, right = 0;
+		for (unsigned k = 0; k < l[i].nitems; k++) {
+			const lay_item *it = &l[i].items[k];
+			if (it->kind != LI_TEXT || it->n == 0)
+				continue;
+			for (unsigned g = 0; g < it->n; g++) {
+				if (it->g[g].cp == ' ')
+					continue;
+				fx x = it->x + it->g[g].x;
+				if (x < left)
+					left = x;
+				if (x + 5 * FX_PT > right)
+					right = x + 5 * FX_PT;
+			}
+		}
+		if (right > sh.width + 1)
+			over++;
+		if (i == 1)
+			second_x = left;
+		if (i + 1 == n)
+			last_x = left;
+	}
+	INT_EQ(over, 0);
+	/* the continuation: 4 spaces (20 pt) of indentation + 20 pt */
+	INT_EQ(second_x, 40 * FX_PT);
+	/* the line after the forced break starts at the margin */
+	INT_EQ(last_x, 0);
+	para_free(p);
+}
+
+static void test_vjust(void)
+{
+	fx g, per;
+	unsigned plus;
+	pb_vjust_split(10 * FX_PT, 4 * FX_PT, 20, 12 * FX_PT, &g, &per, &plus);
+	INT_EQ(g, 10 * FX_PT);  /* the glue takes it all */
+	INT_EQ(per, 0);
+	pb_vjust_split(30 * FX_PT, 2 * FX_PT, 10, 12 * FX_PT, &g, &per, &plus);
+	INT_EQ(g, 10 * FX_PT);  /* five times its stretch */
+	INT_EQ(per, 12 * FX_PT / 8); /* gaps capped */
+	pb_vjust_split(15 * FX_PT, 0, 10, 12 * FX_PT, &g, &per, &plus);
+	INT_EQ(g, 0);
+	INT_EQ(per * 10 + (fx)plus, 15 * FX_PT); /* exact, under the cap */
+	pb_vjust_split(-5, 100, 10, 12 * FX_PT, &g, &per, &plus);
+	INT_EQ(g + per, 0);
+}
+
+static void test_closure(void)
+{
+	struct { const char *file; int index; uint32_t cp; } cases[] = {
+		{ "/usr/share/fonts/truetype/dejavu/DejaVuSerif-Italic.ttf", 0, 0x1F18 },
+		{ "/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc", 0, 0xC0AC },
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		if (access(cases[i].file, R_OK) != 0) {
+			fprintf(stderr, "skipped: %s missing\n", cases[i].file);
+			continue;
+		}
+		lay_fonts *f = fonts_new(c.diag);
+		char path[512];
+		snprintf(path, sizeof path, "/tmp/test_layout_extra.%d.conf", (int)getpid());
+		FILE *fp = fopen(path, "w");
+		fprintf(fp, "face T | regular | %s#%d | test\n", cases[i].file, cases[i].index);
+		fclose(fp);
+		fonts_load_manifest(f, path);
+		remove(path);
+		unsigned n = fonts_glyph_count(f, 0);
+		OK(n > 0);
+		uint32_t g = fonts_glyph_id(f, 0, cases[i].cp);
+		OK(g > 0 && g < n);
+		unsigned char *marks = calloc(n ? n : 1, 1);
+		if (g < n)
+			marks[g] = 1;
+		unsigned added = fonts_glyph_closure(f, 0, marks);
+		OK(added >= 2);
+		if (cases[i].cp == 0x1F18) {
+			/* Ἐ: psili + (E, itself a composite's component) */
+			uint32_t e = fonts_glyph_id(f, 0, 'E');
+			OK(e > 0 && e < n && marks[e]);
+		} else {
+			int high = 0;
+			for (unsigned k = 32768; k < n; k++)
+				high += marks[k];
+			OK(high >= 2);
+		}
+		free(marks);
+		fonts_free(f);
+	}
+}
+
+int main(void)
+{
+	folio_diag *diag = folio_diag_new_stderr();
+	folio_doc *doc = folio_doc_new("t.xml");
+	lay_style st;
+	style_defaults(&st);
+	memset(&c, 0, sizeof c);
+	c.doc = doc;
+	c.diag = diag;
+	c.st = &st;
+	c.lang = folio_lang_get("id");
+	c.fonts = fonts_new(diag);
+	c.arena = arena_new();
+	c.run_arena = arena_new();
+	c.warned = hash_new();
+	c.hyph = hyph_new(NULL, NULL, diag);
+	int face = fonts_add_fixed(c.fonts, "Fake", "regular", 500);
+	test_memo();
+	test_cache(face);
+	test_wrap(face);
+	test_vjust();
+	test_closure();
+	fonts_free(c.fonts);
+	hyph_free(c.hyph);
+	hash_free(c.warned);
+	arena_free(c.arena);
+	arena_free(c.run_arena);
+	folio_doc_free(doc);
+	folio_diag_free(diag);
+	DONE();
+}
