@@ -191,6 +191,11 @@ def main(argv):
             "< 400 MB; pdf / floor ≤ 3 and epub / floor ≤ 2 at 100x; per page at 300x "
             "within 20% of 10x."]
     text = "\n".join(out) + "\n"
+    notes = os.path.join(HERE, "notes.md")
+    if os.path.exists(notes):
+        # what the table does not say: targets missed, profiles, changes
+        with open(notes, encoding="utf-8") as f:
+            text += "\n" + f.read()
     with open(out_path, "w") as f:
         f.write(text)
     print(text)

@@ -125,8 +125,9 @@ static void place(const vl_list *l, size_t from, size_t to, fx x, fx fill,
 	/* the page builder's rule (pagebuild.c) */
 	fx short_by = fill > 0 ? fill - line_depth - last_base : 0;
 	fx to_glue = 0, per_gap = 0;
+	unsigned plus_one = 0;
 	pb_vjust_split(short_by, stretch, boxes > 1 ? boxes - 1 : 0, leading,
-		       &to_glue, &per_gap);
+		       &to_glue, &per_gap, &plus_one);
 	int64_t seen = 0;
 	fx given = 0;
 	y = 0;
@@ -147,7 +148,7 @@ static void place(const vl_list *l, size_t from, size_t to, fx x, fx fill,
 			continue;
 		top = 0;
 		if (boxes++)
-			y += per_gap;
+			y += per_gap + (boxes - 1 <= plus_one);
 		y += e->h;
 		for (unsigned k = 0; k < e->nitems; k++) {
 			lay_item it = e->items[k];

@@ -350,6 +350,8 @@ static para_shape shape_of(const flow *f, fx indent)
 	sh.leading = f->s.leading;
 	sh.align = f->s.align;
 	sh.hyphenate = !f->s.nohyph;
+	if (f->s.verbatim && f->s.family == FAM_MONO)
+		sh.wrap_indent = 2 * f->s.size; /* about three characters */
 	return sh;
 }
 
@@ -1028,7 +1030,8 @@ static void figure(flow *f, const folio_node *fig)
 	}
 	unsigned n = (unsigned)items.n;
 	lay_item *v = arena_alloc(c->arena, (n + 1) * sizeof(lay_item));
-	memcpy(v, items.v, n * sizeof(lay_item));
+	if (n) /* an empty vector has no buffer, and memcpy wants one */
+		memcpy(v, items.v, n * sizeof(lay_item));
 	VEC_FREE(items);
 	if (n > 0)
 		flow_box(f, v, n, h, y, f->s.left);

@@ -67,6 +67,22 @@ fx fonts_advance(lay_fonts *f, int face, uint32_t cp, fx size);
 fx fonts_ascent(lay_fonts *f, int face, fx size);
 fx fonts_descent(lay_fonts *f, int face, fx size);
 
+/* For embedding: the glyphs a glyph's outline is made of, at any depth
+ * (a composite glyph lists components, which may be composite again).
+ * Sets marks[g] = 1 for every component g of each glyph with marks[g]
+ * set on entry; marks has fonts_glyph_count() entries.  Component
+ * indices are unsigned 16-bit (fonts with more than 32767 glyphs, such as
+ * WenQuanYi Zen Hei, use the upper half).  Returns the number of marks
+ * added.  libharu 2.3.0 marks components one level deep and reads their
+ * indices as signed, so the embedded subsets of DejaVu's polytonic Greek
+ * (nested composites) and WenQuanYi's Hangul (components above 32767)
+ * lack outlines; an emitter passes libharu's glyph flags through this. */
+unsigned fonts_glyph_closure(lay_fonts *f, int face, unsigned char *marks);
+/* The number of glyphs of a face (0 for a fixed test face). */
+unsigned fonts_glyph_count(lay_fonts *f, int face);
+/* The glyph that shows cp in face (0: none). */
+uint32_t fonts_glyph_id(lay_fonts *f, int face, uint32_t cp);
+
 /* Font units to mpt at size. */
 static inline fx fonts_scale(int32_t units, int upem, fx size)
 {

@@ -113,11 +113,21 @@ typedef struct trial {
 	fx natural, target;
 } trial;
 
+/* The indent of the line after a break at pos when the breaker cut it
+ * (not the paragraph's first line, not after a forced break). */
+static fx wrap_of(const lb_item *it, int first, unsigned pos)
+{
+	if (first || (it[pos].type == LB_PENALTY && it[pos].penalty <= -LB_INF))
+		return 0;
+	return it[pos].wrap;
+}
+
 static trial try_line(const lb_item *it, const sums *s, const lb_params *p,
-		      unsigned start, unsigned b, unsigned line, fx extra)
+		      unsigned start, unsigned b, unsigned line, fx extra,
+		      fx wrap)
 {
 	trial t;
-	t.target = lb_line_width(p, line);
+	t.target = lb_line_width(p, line) - wrap;
 	int64_t L = s->w[b] - s->w[start];
 	if (it[b].type == LB_PENALTY)
 		L += it[b].width;
@@ -226,7 +236,8 @@ static int run_pass(const lb_item *it, unsigned n, const sums *s,
 			int ai = active.v[k];
 			node *a = &nodes->v[ai];
 			unsigned start = a->start;
-			trial t = try_line(it, s, p, start, b, a->line, extra);
+			trial t = try_line(it, s, p, start, b, a->line, extra,
+					   wrap_of(it, ai == 0, a->pos));
 			int drop = t.badness > 10000 || forced;
 			if (!drop)
 				active.v[keep++] = ai;
@@ -327,7 +338,8 @@ static void collect(const lb_item *it, unsigned n, const sums *s,
 		lb_line *l = &out->lines[--k];
 		l->start = e->prev == 0 ? 0 : line_start(it, n, from->pos);
 		l->end = e->pos;
-		trial t = try_line(it, s, p, l->start, l->end, from->line, 0);
+		trial t = try_line(it, s, p, l->start, l->end, from->line, 0,
+				   wrap_of(it, e->prev == 0, from->pos));
 		l->ratio = t.ratio < -1 ? -1 : t.ratio;
 		l->badness = t.badness;
 		l->hyphenated = e->flagged;
@@ -400,7 +412,7 @@ int lb_first_fit(const lb_item *items, unsigned n, const lb_params *p,
 			if (!legal_break(items, b, 1))
 				continue;
 			trial t = try_line(items, &s, p, start, b,
-					   nodes.v[cur].line, 0);
+					   nodes.v[cur].line, 0, 0);
 			if (t.badness <= 10000)
 				fit_b = (int)b;
 			else if (over_b < 0)
@@ -414,7 +426,7 @@ int lb_first_fit(const lb_item *items, unsigned n, const lb_params *p,
 		if (b < 0)
 			break;
 		trial t = try_line(items, &s, p, start, (unsigned)b,
-				   nodes.v[cur].line, 0);
+				   nodes.v[cur].line, 0, 0);
 		int forced = items[b].type == LB_PENALTY &&
 			     items[b].penalty <= -LB_INF;
 		node nn = nodes.v[cur];

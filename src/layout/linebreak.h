@@ -26,6 +26,9 @@ typedef struct lb_item {
 	fx width;              /* box/glue width; penalty: width if broken */
 	fx stretch, shrink;    /* glue */
 	int penalty;           /* penalty value */
+	fx wrap;               /* a line that begins after a (not forced)
+				  break here is this much narrower: a wrapped
+				  code line goes on further in */
 } lb_item;
 
 typedef struct lb_params {

@@ -115,7 +115,7 @@ static void new_blank(builder *b)
 /* Extra space, over the page's natural height, given to its glue and to
  * the gaps between its boxes, so that the last baseline sits on the text
  * block's last line (vertical justification: facing pages end on the
- * same baseline).  Glue takes up to three times its stretch first, then
+ * same baseline).  Glue takes up to five times its stretch first, then
  * each gap between two boxes (lines, rows) up to an eighth of the
  * leading.  What is still missing then stays at the foot: a page of a few
  * tall boxes (a table of long cells, figures) keeps a short foot rather
@@ -126,18 +126,20 @@ typedef struct vjust {
 	unsigned gaps;        /* boxes after the first */
 	fx to_glue;           /* for the glue, in proportion to stretch */
 	fx per_gap;           /* for each gap */
+	unsigned plus_one;    /* the first this many gaps get 1 more */
 	int64_t seen_stretch; /* running sums, for exact rounding */
 	fx given_glue;
 } vjust;
 
-#define VJ_GLUE_MAX 3     /* glue stretches to this many times its stretch */
+#define VJ_GLUE_MAX 5     /* glue stretches to this many times its stretch */
 #define VJ_GAP_DIV 8      /* a gap grows by at most leading / this */
 
 void pb_vjust_split(fx short_by, int64_t stretch, unsigned gaps, fx leading,
-		    fx *to_glue, fx *per_gap)
+		    fx *to_glue, fx *per_gap, unsigned *plus_one)
 {
 	*to_glue = 0;
 	*per_gap = 0;
+	*plus_one = 0;
 	if (short_by <= 0)
 		return;
 	int64_t g = stretch * VJ_GLUE_MAX;
@@ -145,7 +147,12 @@ void pb_vjust_split(fx short_by, int64_t stretch, unsigned gaps, fx leading,
 	fx rest = short_by - *to_glue;
 	if (rest > 0 && gaps > 0) {
 		fx each = rest / (fx)gaps;
-		*per_gap = each < leading / VJ_GAP_DIV ? each : leading / VJ_GAP_DIV;
+		if (each < leading / VJ_GAP_DIV) {
+			*per_gap = each;
+			*plus_one = (unsigned)(rest - each * (fx)gaps);
+		} else {
+			*per_gap = leading / VJ_GAP_DIV;
+		}
 	}
 }
 
@@ -153,7 +160,7 @@ static void vjust_plan(vjust *v, fx short_by, fx leading)
 {
 	v->short_by = short_by > 0 ? short_by : 0;
 	pb_vjust_split(v->short_by, v->stretch, v->gaps, leading, &v->to_glue,
-		       &v->per_gap);
+		       &v->per_gap, &v->plus_one);
 }
 
 /* The extra space of one glue element (rounded so that the page's sum is
@@ -232,7 +239,7 @@ static void ship(builder *b, size_t from, size_t to, const part_vec *parts,
 	for (unsigned r = 0; r < repeat_count; r++) {
 		const vl_elem *e = &b->list->v[repeat_first + (int)r];
 		if (boxes++)
-			y += vj.per_gap;
+			y += vj.per_gap + (boxes - 1 <= vj.plus_one);
 		y += e->h;
 		add_items(&pg, &items, e, x0, y);
 		y += e->d;
@@ -251,7 +258,7 @@ static void ship(builder *b, size_t from, size_t to, const part_vec *parts,
 			continue;
 		top = 0;
 		if (boxes++)
-			y += vj.per_gap;
+			y += vj.per_gap + (boxes - 1 <= vj.plus_one);
 		y += e->h;
 		add_items(&pg, &items, e, x0, y);
 		pg.body_bottom = y;
@@ -293,7 +300,8 @@ static void ship(builder *b, size_t from, size_t to, const part_vec *parts,
 	pg.page.nitems = (unsigned)items.n;
 	pg.spare = PAGE_SPARE;
 	pg.page.items = arena_alloc(b->c->arena, (items.n + PAGE_SPARE) * sizeof(lay_item));
-	memcpy(pg.page.items, items.v, items.n * sizeof(lay_item));
+	if (items.n) /* an empty vector has no buffer */
+		memcpy(pg.page.items, items.v, items.n * sizeof(lay_item));
 	VEC_FREE(items);
 	pg.head_verso = b->head_verso;
 	pg.head_recto = b->head_recto;

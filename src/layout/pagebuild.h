@@ -31,10 +31,11 @@ typedef VEC(pb_page) pb_pages;
 void pagebuild(lay_ctx *c, const vl_list *list, flow *f, pb_pages *out);
 
 /* Vertical justification: how much of short_by goes to the glue (in
- * proportion to its stretch) and to each gap between boxes, given the
- * page's glue stretch and number of gaps (what is left stays at the foot). */
+ * proportion to its stretch) and to each gap between boxes (per_gap, and
+ * 1 more to the first plus_one gaps), given the page's glue stretch and
+ * number of gaps; what is left stays at the foot. */
 void pb_vjust_split(fx short_by, int64_t stretch, unsigned gaps, fx leading,
-		    fx *to_glue, fx *per_gap);
+		    fx *to_glue, fx *per_gap, unsigned *plus_one);
 
 /* The text block of a page: left edge and width. */
 fx pb_left_margin(const lay_style *st, unsigned page_index);

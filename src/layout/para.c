@@ -64,8 +64,6 @@ struct para {
 	pitem_vec items;
 	VEC(pglyph) glyphs;
 	VEC(lb_item) lbi;     /* the breaker's items (scratch) */
-	int want_hyph;        /* build_items: add hyphenation points (always,
-				 see set_lines) */
 	fx min_width;
 	int pending_space;    /* span index of a collapsed space, or -1 */
 };
@@ -348,8 +346,7 @@ typedef struct word_info {
 	unsigned *off;        /* byte offset of code point k; off[n] = len */
 	fx total;
 	fx hyphen;            /* width of a hyphen in the first face */
-	int hyphenated;       /* brk and hyphen are known (they are looked
-				 up only when a paragraph needs them) */
+	int hyphenated;       /* brk and hyphen are known */
 } word_info;
 
 static word_info *word_compute(para *p, const span *s, const char *bytes,
@@ -377,6 +374,21 @@ static word_info *word_compute(para *p, const span *s, const char *bytes,
 	}
 	w->off[n] = (unsigned)len;
 	w->hyphen = -1;
+	/* A word that needs a fallback face for some letters is set wholly
+	 * in it when it can be (polytonic Greek: Charis has the plain
+	 * letters, DejaVu the accented ones; one face reads evenly). */
+	int other = -1;
+	for (unsigned k = 0; k < n && other < 0; k++)
+		if (w->face[k] != s->st.face)
+			other = w->face[k];
+	if (other >= 0) {
+		unsigned k = 0;
+		while (k < n && fonts_has_glyph(c->fonts, other, w->cp[k]))
+			k++;
+		if (k == n)
+			for (k = 0; k < n; k++)
+				w->face[k] = other;
+	}
 	/* Shape each run of one face; keep advances per glyph. */
 	for (unsigned k = 0; k < n;) {
 		unsigned e = k + 1;
@@ -419,9 +431,8 @@ static void word_hyphenate(para *p, const span *s, const char *bytes,
 static const word_info *word_get(para *p, const span *s, const char *bytes,
 				 size_t len)
 {
-	const word_info *w = word_lookup(p, s, bytes, len);
-	if (p->want_hyph)
-		word_hyphenate(p, s, bytes, len, (word_info *)w);
+	word_info *w = word_lookup(p, s, bytes, len);
+	word_hyphenate(p, s, bytes, len, w);
 	return w;
 }
 
@@ -458,8 +469,7 @@ static void emit_chunk(para *p, int si, size_t start, size_t end)
 	const span *s = &p->spans.v[si];
 	lay_ctx *c = p->c;
 	const word_info *w = word_get(p, s, p->text.s + start, end - start);
-	/* a cached word may know its hyphens: they count only when asked */
-	const unsigned char *brk = p->want_hyph ? w->brk : NULL;
+	const unsigned char *brk = w->brk;
 	unsigned n = w->n;
 	size_t gbase = p->glyphs.n;
 	VEC_GROW(p->glyphs, n);
@@ -851,7 +861,7 @@ static void track_link(line_builder *b, const para_style *st, fx x0, fx x1)
 }
 
 static lay_line make_line(para *p, const para_shape *shape, const lb_line *l,
-			  int first, int last, line_builder *b)
+			  int first, int last, fx wrap, line_builder *b)
 {
 	lay_line out = { 0 };
 	const pitem *it = p->items.v;
@@ -861,7 +871,7 @@ static lay_line make_line(para *p, const para_shape *shape, const lb_line *l,
 		r = 0; /* ragged: spaces stay natural */
 	if (r < -1)
 		r = -1;
-	fx x = first ? 0 : shape->hang;
+	fx x = (first ? 0 : shape->hang) + wrap;
 	b->items.n = 0;
 	b->marks.n = 0;
 	b->open = 0;
@@ -991,7 +1001,33 @@ static void make_ragged(para *p)
 	}
 }
 
-/* Builds the items (with hyphenation points or not) and breaks them. */
+/* Code: a line the breaker cuts goes on under its own indentation (its
+ * leading spaces) plus the shape's wrap indent. */
+static void set_wraps(para *p, fx wrap_indent)
+{
+	fx lead = 0;
+	int at_start = 1;
+	for (size_t j = 0; j < p->items.n; j++) {
+		pitem *it = &p->items.v[j];
+		if (it->kind == PK_PEN && it->lb.penalty <= -LB_INF) {
+			lead = 0;
+			at_start = 1;
+			continue;
+		}
+		if (at_start && it->kind == PK_TEXT) {
+			int spaces = 1;
+			for (unsigned g = 0; g < it->ng && spaces; g++)
+				spaces = p->glyphs.v[it->g0 + g].cp == ' ';
+			if (spaces)
+				lead += it->lb.width;
+			else
+				at_start = 0;
+		}
+		it->lb.wrap = lead + wrap_indent;
+	}
+}
+
+/* Builds the items and breaks them. */
 static void build_and_break(para *p, const para_shape *shape,
 			    const lb_params *lp, lb_result *res)
 {
@@ -1000,6 +1036,8 @@ static void build_and_break(para *p, const para_shape *shape,
 	build_items(p, shape);
 	if (shape->align != ALIGN_JUSTIFY)
 		make_ragged(p);
+	if (shape->wrap_indent > 0)
+		set_wraps(p, shape->wrap_indent);
 	p->lbi.n = 0;
 	VEC_GROW(p->lbi, p->items.n + 1);
 	lb_item *lbi = p->lbi.v;
@@ -1034,7 +1072,6 @@ static lay_line *set_lines(para *p, const para_shape *shape, unsigned *nlines,
 	 * same lines but costs more (the failing paragraphs are the long
 	 * ones, built twice) than the per-word hyphenation cache saves. */
 	lb_result res;
-	p->want_hyph = 1;
 	build_and_break(p, shape, &lp, &res);
 
 	line_builder b = { 0 };
@@ -1044,8 +1081,15 @@ static lay_line *set_lines(para *p, const para_shape *shape, unsigned *nlines,
 				      (res.nlines + 1) * sizeof(lay_line));
 	unsigned n = 0;
 	for (unsigned i = 0; i < res.nlines; i++) {
+		/* a line the breaker cut, not one the text ended */
+		fx wrap = 0;
+		if (i > 0) {
+			const pitem *prev = &p->items.v[res.lines[i - 1].end];
+			if (!(prev->lb.type == LB_PENALTY && prev->lb.penalty <= -LB_INF))
+				wrap = prev->lb.wrap;
+		}
 		lay_line ln = make_line(p, shape, &res.lines[i], i == 0,
-					i + 1 == res.nlines, &b);
+					i + 1 == res.nlines, wrap, &b);
 		/* A line that holds only marks (an anchor after the last
 		 * word, alone after a forced break) still carries them. */
 		lines[n++] = ln;

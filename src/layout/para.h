@@ -58,6 +58,8 @@ typedef struct para_shape {
 	int align;          /* enum style_align */
 	int hyphenate;
 	int last_centered;  /* center the last line too (titles) */
+	fx wrap_indent;     /* a line the breaker had to cut (a long code
+			       line) goes on this much further in */
 } para_shape;
 
 typedef struct para para;

@@ -5,11 +5,17 @@
  * Column widths come from colspec colwidth ("2*" proportional, "3cm"
  * fixed) or, without them, from the cells' text: each column gets its
  * longest word, and what is left is shared by how much text it holds.
- * Each cell is set by a flow of its own at the column's width; a row is
- * one box as tall as its tallest cell, so a row never splits.  Rules in
- * the book style: above the table, under the header, below the table.
- * Body rows carry their header rows, which the page builder repeats on a
- * new page.
+ * Each cell is set by a flow of its own at the column's width.  Cells
+ * may span columns (namest/nameend, colspan) and rows (morerows,
+ * rowspan); rows joined by a cell spanning them are laid out together.
+ * A row (or such a group) is cut into slices at the heights where no
+ * cell has a line across, so a row taller than what is left of a page
+ * goes on over the next one; a page breaks inside a row only when that
+ * saves much room (more than four lines), and after its first or before
+ * its last line only when nothing else will do.
+ * Rules in the book style: above the table, under the header, below the
+ * table.  Body rows carry their header rows, which the page builder
+ * repeats on a new page.
  */
 #include "layout/flow.h"
 #include "layout/linebreak.h"
@@ -25,6 +31,7 @@
 typedef struct cell {
 	const folio_node *node;
 	int col, span;
+	int rows;      /* rows it covers (1 + morerows) */
 } cell;
 
 typedef struct row {
@@ -66,6 +73,7 @@ static void collect_rows(const folio_node *t, row_vec *rows, int *ncols)
 			names[k] = folio_node_attr(c, "colname");
 			nnames = k + 1;
 		}
+	int busy[MAX_COLS] = { 0 }, busy_next[MAX_COLS] = { 0 };
 	for (int pass = 0; pass < 2; pass++) {
 		for (const folio_node *sec = top->first; sec; sec = sec->next) {
 			int head = sec->kind == FOLIO_NODE_THEAD;
@@ -92,6 +100,8 @@ static void collect_rows(const folio_node *t, row_vec *rows, int *ncols)
 				for (const folio_node *c = r->first; c && rw.ncells < MAX_COLS; c = c->next) {
 					if (!is_cell(c))
 						continue;
+					while (col < MAX_COLS && busy[col] > 0)
+						col++; /* covered by a cell of a row above */
 					int span = 1;
 					const char *cs = folio_node_attr(c, "colspan");
 					if (cs)
@@ -112,11 +122,28 @@ static void collect_rows(const folio_node *t, row_vec *rows, int *ncols)
 						span = 1;
 					if (col >= MAX_COLS)
 						break;
+					const char *mr = folio_node_attr(c, "morerows");
+					const char *rs = folio_node_attr(c, "rowspan");
+					int nrows = mr ? atoi(mr) + 1 : rs ? atoi(rs) : 1;
+					if (nrows < 1 || nrows > 1000)
+						nrows = 1;
 					rw.cells[rw.ncells].node = c;
 					rw.cells[rw.ncells].col = col;
 					rw.cells[rw.ncells].span = span;
+					rw.cells[rw.ncells].rows = nrows;
 					rw.ncells++;
+					for (int k = col; k < col + span && k < MAX_COLS; k++)
+						if (nrows > busy_next[k])
+							busy_next[k] = nrows;
 					col += span;
+				}
+				/* columns a cell of this row keeps for the rows below */
+				for (int k = 0; k < MAX_COLS; k++) {
+					int b = busy[k] > 0 ? busy[k] - 1 : 0;
+					if (busy_next[k] - 1 > b)
+						b = busy_next[k] - 1;
+					busy[k] = b;
+					busy_next[k] = 0;
 				}
 				/* an HTML row of th cells only is a header row */
 				int th = rw.ncells > 0;
@@ -237,26 +264,47 @@ static void column_widths(flow *f, const folio_node *t, row_vec *rows,
 typedef VEC(lay_item) item_vec;
 typedef VEC(const folio_node *) node_vec;
 
-/* Stacks a cell's list into items at (x, 0); returns its height. */
-static fx place_cell(const vl_list *l, fx x, item_vec *items, node_vec *notes)
+typedef struct span_y {
+	fx top, bottom;        /* a line (box) of a cell: no cut between */
+} span_y;
+
+typedef struct note_at {
+	const folio_node *note;
+	fx y;                  /* baseline of the calling line */
+} note_at;
+
+typedef VEC(span_y) span_vec;
+typedef VEC(note_at) noteat_vec;
+
+/* Stacks a cell's list into items at (x, y0); returns its height.  Each
+ * box's extent goes into lines, each footnote call into notes. */
+static fx place_cell(const vl_list *l, fx x, fx y0, item_vec *items,
+		     noteat_vec *notes, span_vec *lines)
 {
 	fx y = CELL_PAD;
+	int first = 1;
 	for (size_t i = 0; i < l->n; i++) {
 		const vl_elem *e = &l->v[i];
-		if (e->kind == VL_GLUE && y > CELL_PAD)
+		if (e->kind == VL_GLUE && !first)
 			y += e->glue;
 		if (e->kind != VL_BOX)
 			continue;
+		first = 0;
+		span_y sp = { y0 + y, 0 };
 		y += e->h;
 		for (unsigned k = 0; k < e->nitems; k++) {
 			lay_item it = e->items[k];
 			it.x += x + e->x;
-			it.y += y;
+			it.y += y0 + y;
 			VEC_PUSH(*items, it);
 		}
-		for (unsigned k = 0; k < e->nnotes; k++)
-			VEC_PUSH(*notes, e->notes[k]);
+		for (unsigned k = 0; k < e->nnotes; k++) {
+			note_at na = { e->notes[k], y0 + y };
+			VEC_PUSH(*notes, na);
+		}
 		y += e->d;
+		sp.bottom = y0 + y;
+		VEC_PUSH(*lines, sp);
 	}
 	return y + CELL_PAD;
 }
@@ -270,6 +318,187 @@ static void rule(item_vec *items, fx x, fx y, fx w, fx thick)
 	r.w = w;
 	r.h = thick;
 	VEC_PUSH(*items, r);
+}
+
+typedef struct tbl {
+	flow *f;
+	lay_ctx *c;
+	row_vec *rows;
+	int ncols;
+	const fx *xs;          /* column edges */
+	fx total_w;
+	fx size, leading;
+	int head_first;        /* list index of the first header box */
+	unsigned head_count;
+	int nhead;             /* header rows */
+	int boxes;             /* boxes so far (a penalty goes between) */
+} tbl;
+
+static int cmp_fx(const void *a, const void *b)
+{
+	fx x = *(const fx *)a, y = *(const fx *)b;
+	return (x > y) - (x < y);
+}
+
+/* Whether a cut at y runs across a line of some cell. */
+static int cuts_line(const span_vec *lines, fx y)
+{
+	for (size_t i = 0; i < lines->n; i++)
+		if (lines->v[i].top < y && y < lines->v[i].bottom)
+			return 1;
+	return 0;
+}
+
+/* Rows [r0, r1): their cells set, placed, and appended as slices. */
+static void set_unit(tbl *t, size_t r0, size_t r1)
+{
+	lay_ctx *c = t->c;
+	size_t nr = r1 - r0;
+	fx *row_h = xcalloc(nr + 1, sizeof(fx));
+	fx *row_top = xcalloc(nr + 1, sizeof(fx));
+	/* each cell set once: its list kept until placed */
+	typedef struct set_cell { const cell *ce; size_t row; vl_list l; fx h; } set_cell;
+	VEC(set_cell) cells = { 0 };
+	int header = t->rows->v[r0].header;
+	for (size_t r = r0; r < r1; r++) {
+		row *rw = &t->rows->v[r];
+		for (int i = 0; i < rw->ncells; i++) {
+			const cell *ce = &rw->cells[i];
+			if (ce->col >= t->ncols)
+				continue;
+			int e = ce->col + ce->span;
+			if (e > t->ncols)
+				e = t->ncols;
+			fx w = t->xs[e] - t->xs[ce->col] - 2 * CELL_PAD;
+			set_cell sc = { ce, r - r0, { 0 }, 0 };
+			flow *cf = flow_sub(t->f, &sc.l, w, t->size, t->leading, rw->header);
+			flow_blocks(cf, ce->node);
+			flow_free(cf);
+			/* its height, measured by placing it nowhere */
+			item_vec tmp = { 0 };
+			noteat_vec tn = { 0 };
+			span_vec tl = { 0 };
+			sc.h = place_cell(&sc.l, 0, 0, &tmp, &tn, &tl);
+			VEC_FREE(tmp);
+			VEC_FREE(tn);
+			VEC_FREE(tl);
+			if (ce->rows <= 1 && sc.h > row_h[r - r0])
+				row_h[r - r0] = sc.h;
+			VEC_PUSH(cells, sc);
+		}
+	}
+	/* a cell spanning rows: the last of them grows when it needs room */
+	for (size_t i = 0; i < cells.n; i++) {
+		const set_cell *sc = &cells.v[i];
+		if (sc->ce->rows <= 1)
+			continue;
+		size_t last = sc->row + (size_t)sc->ce->rows - 1;
+		if (last >= nr)
+			last = nr - 1;
+		fx have = 0;
+		for (size_t k = sc->row; k <= last; k++)
+			have += row_h[k];
+		if (sc->h > have)
+			row_h[last] += sc->h - have;
+	}
+	fx height = 0;
+	for (size_t k = 0; k < nr; k++) {
+		row_top[k] = height;
+		height += row_h[k];
+	}
+	item_vec items = { 0 };
+	noteat_vec notes = { 0 };
+	span_vec lines = { 0 };
+	for (size_t i = 0; i < cells.n; i++) {
+		set_cell *sc = &cells.v[i];
+		place_cell(&sc->l, t->xs[sc->ce->col] + CELL_PAD, row_top[sc->row],
+			   &items, &notes, &lines);
+		VEC_FREE(sc->l);
+	}
+	VEC_FREE(cells);
+	size_t last_row = t->rows->n;
+	if (r0 == 0)
+		rule(&items, 0, 0, t->total_w, 800);
+	if (header && (r1 == last_row || !t->rows->v[r1].header))
+		rule(&items, 0, height - 250, t->total_w, 500);
+	if (r1 == last_row)
+		rule(&items, 0, height - 400, t->total_w, 800);
+
+	/* where the unit may be cut: below a line of some cell, or between
+	 * rows, where no other cell has a line across */
+	VEC(fx) cuts = { 0 };
+	if (!header) {
+		for (size_t i = 0; i < lines.n; i++)
+			VEC_PUSH(cuts, lines.v[i].bottom);
+		for (size_t k = 1; k < nr; k++)
+			VEC_PUSH(cuts, row_top[k]);
+	}
+	if (cuts.n)
+		qsort(cuts.v, cuts.n, sizeof(fx), cmp_fx);
+	VEC(fx) at = { 0 };
+	VEC_PUSH(at, 0);
+	for (size_t i = 0; i < cuts.n; i++) {
+		fx y = cuts.v[i];
+		/* a slice at least a line tall; no cut in the padding at the
+		 * unit's foot */
+		if (y <= at.v[at.n - 1] + t->leading / 2 ||
+		    y >= height - CELL_PAD - t->leading / 2 || cuts_line(&lines, y))
+			continue;
+		VEC_PUSH(at, y);
+	}
+	VEC_PUSH(at, height);
+	VEC_FREE(cuts);
+	VEC_FREE(lines);
+
+	size_t nslices = at.n - 1;
+	for (size_t k = 0; k < nslices; k++) {
+		fx y0 = at.v[k], y1 = at.v[k + 1];
+		item_vec sl = { 0 };
+		for (size_t i = 0; i < items.n; i++) {
+			fx y = items.v[i].y;
+			int last = k + 1 == nslices;
+			if ((y >= y0 || k == 0) && (y < y1 || last)) {
+				lay_item it = items.v[i];
+				it.y -= y1; /* a box's baseline is its foot */
+				VEC_PUSH(sl, it);
+			}
+		}
+		VEC(const folio_node *) sn = { 0 };
+		for (size_t i = 0; i < notes.n; i++) {
+			fx y = notes.v[i].y;
+			if ((y > y0 || k == 0) && (y <= y1 || k + 1 == nslices))
+				VEC_PUSH(sn, notes.v[i].note);
+		}
+		lay_item *v = arena_alloc(c->arena, (sl.n + 1) * sizeof(lay_item));
+		memcpy(v, sl.v, sl.n * sizeof(lay_item));
+		if (t->boxes > 0) {
+			int pen;
+			if (k > 0)
+				/* inside a row: only where it saves much room,
+				 * never leaving one line of it alone */
+				pen = (k == 1 || k + 1 == nslices) ? 5000 : 2000;
+			else
+				pen = header || (int)r0 < t->nhead + (t->nhead > 0) ? LB_INF : 0;
+			flow_penalty(t->f, pen);
+		}
+		flow_box(t->f, v, (unsigned)sl.n, y1 - y0, 0, flow_left(t->f));
+		flow_box_notes(t->f, sn.v, (unsigned)sn.n);
+		t->boxes++;
+		if (header) {
+			if (t->head_first < 0)
+				t->head_first = flow_last_index(t->f);
+			t->head_count++;
+		} else if (t->head_first >= 0) {
+			flow_set_repeat(t->f, t->head_first, t->head_count);
+		}
+		VEC_FREE(sl);
+		VEC_FREE(sn);
+	}
+	VEC_FREE(at);
+	VEC_FREE(items);
+	VEC_FREE(notes);
+	free(row_h);
+	free(row_top);
 }
 
 void flow_table(flow *f, const folio_node *t)
@@ -304,57 +533,22 @@ void flow_table(flow *f, const folio_node *t)
 		xs[i + 1] = xs[i] + widths[i];
 	fx total_w = xs[ncols];
 
-	int head_first = -1;
-	unsigned head_count = 0;
-	int nhead = 0;
+	tbl t_ = { f, c, &rows, ncols, xs, total_w, size, leading, -1, 0, 0, 0 };
 	for (size_t r = 0; r < rows.n; r++)
-		nhead += rows.v[r].header;
-	for (size_t r = 0; r < rows.n; r++) {
-		row *rw = &rows.v[r];
-		item_vec items = { 0 };
-		node_vec notes = { 0 };
-		fx height = 0;
-		for (int i = 0; i < rw->ncells; i++) {
-			cell *ce = &rw->cells[i];
-			if (ce->col >= ncols)
-				continue;
-			int end = ce->col + ce->span;
-			if (end > ncols)
-				end = ncols;
-			fx w = xs[end] - xs[ce->col] - 2 * CELL_PAD;
-			vl_list cl = { 0 };
-			flow *cf = flow_sub(f, &cl, w, size, leading, rw->header);
-			flow_blocks(cf, ce->node);
-			flow_free(cf);
-			fx h = place_cell(&cl, xs[ce->col] + CELL_PAD, &items, &notes);
-			VEC_FREE(cl);
-			if (h > height)
-				height = h;
-		}
-		if (r == 0)
-			rule(&items, 0, 0, total_w, 800);
-		if (rw->header && (r + 1 == rows.n || !rows.v[r + 1].header))
-			rule(&items, 0, height - 250, total_w, 500);
-		if (r + 1 == rows.n)
-			rule(&items, 0, height - 400, total_w, 800);
-		/* rows are boxes with their top at y = 0: shift to baseline */
-		for (size_t k = 0; k < items.n; k++)
-			items.v[k].y -= height;
-		lay_item *v = arena_alloc(c->arena, (items.n + 1) * sizeof(lay_item));
-		memcpy(v, items.v, items.n * sizeof(lay_item));
-		if (r > 0)
-			flow_penalty(f, rw->header || (int)r <= nhead ? LB_INF : 0);
-		flow_box(f, v, (unsigned)items.n, height, 0, flow_left(f));
-		flow_box_notes(f, notes.v, (unsigned)notes.n);
-		if (rw->header) {
-			if (head_first < 0)
-				head_first = flow_last_index(f);
-			head_count++;
-		} else if (head_first >= 0) {
-			flow_set_repeat(f, head_first, head_count);
-		}
-		VEC_FREE(items);
-		VEC_FREE(notes);
+		t_.nhead += rows.v[r].header;
+	for (size_t r = 0; r < rows.n;) {
+		/* a unit: rows joined by cells spanning them */
+		size_t end = r + 1;
+		for (size_t k = r; k < end && k < rows.n; k++)
+			for (int i = 0; i < rows.v[k].ncells; i++) {
+				size_t e = k + (size_t)rows.v[k].cells[i].rows;
+				if (e > end)
+					end = e;
+			}
+		if (end > rows.n)
+			end = rows.n;
+		set_unit(&t_, r, end);
+		r = end;
 	}
 	VEC_FREE(rows);
 	flow_space(f, 8 * FX_PT, 2 * FX_PT);

@@ -16,6 +16,9 @@
 #include <string.h>
 
 #define MAX_RESOURCE_BYTES (64u << 20)
+/* The PDF's limit too (src/layout/image.h): an EPUB reader would have to
+ * decode what is larger. */
+#define EPUB_IMAGE_MAX_SIDE 20000u
 
 /* Where Debian's fonts-sil-charis puts the text fonts. */
 #define CHARIS_DIR "/usr/share/fonts/truetype/charis"
@@ -122,6 +125,52 @@ static const char *sniff_image(const char *d, size_t n, const char **ext)
 	return NULL;
 }
 
+/* The pixel size from a PNG's IHDR or a JPEG's SOF marker, without
+ * decoding.  Returns 0, or -1 when the header does not say (a damaged
+ * or truncated file). */
+static int image_size(const char *d, size_t n, const char *ext,
+		      unsigned *w, unsigned *h)
+{
+	const unsigned char *u = (const unsigned char *)d;
+	if (strcmp(ext, "png") == 0) {
+		if (n < 24 || memcmp(d + 12, "IHDR", 4) != 0)
+			return -1;
+		*w = (unsigned)u[16] << 24 | (unsigned)u[17] << 16 | (unsigned)u[18] << 8 | u[19];
+		*h = (unsigned)u[20] << 24 | (unsigned)u[21] << 16 | (unsigned)u[22] << 8 | u[23];
+		return 0;
+	}
+	if (strcmp(ext, "jpg") != 0)
+		return -1;
+	size_t i = 2;
+	while (i + 4 <= n) {
+		if (u[i] != 0xff)
+			return -1;
+		unsigned marker = u[i + 1];
+		if (marker == 0xff) {
+			i++;
+			continue;
+		}
+		if (marker == 0xd8 || marker == 0x01 || (marker >= 0xd0 && marker <= 0xd7)) {
+			i += 2;
+			continue;
+		}
+		size_t len = (size_t)u[i + 2] << 8 | u[i + 3];
+		if (len < 2)
+			return -1;
+		int sof = marker >= 0xc0 && marker <= 0xcf && marker != 0xc4 &&
+			  marker != 0xc8 && marker != 0xcc;
+		if (sof) {
+			if (i + 9 > n)
+				return -1;
+			*h = (unsigned)u[i + 5] << 8 | u[i + 6];
+			*w = (unsigned)u[i + 7] << 8 | u[i + 8];
+			return 0;
+		}
+		i += 2 + len;
+	}
+	return -1;
+}
+
 static char *dir_of(const char *path)
 {
 	const char *slash = strrchr(path, '/');
@@ -212,6 +261,21 @@ const char *epub_image(epub_ctx *c, const folio_node *imagedata)
 		folio_report(c->diag, FOLIO_ERROR, imagedata->loc,
 			     "image '%s' is not PNG, JPEG, GIF or SVG, which every EPUB reader shows",
 			     fileref);
+		return image_failed(c, joined);
+	}
+	unsigned w = 0, h = 0;
+	int raster = strcmp(ext, "png") == 0 || strcmp(ext, "jpg") == 0;
+	if (raster && image_size(data, len, ext, &w, &h) != 0) {
+		free(data);
+		folio_report(c->diag, FOLIO_ERROR, imagedata->loc,
+			     "\"%s\" is not a PNG or JPEG image folio can read", fileref);
+		return image_failed(c, joined);
+	}
+	if (raster && (w == 0 || h == 0 || w > EPUB_IMAGE_MAX_SIDE || h > EPUB_IMAGE_MAX_SIDE)) {
+		free(data);
+		folio_report(c->diag, FOLIO_ERROR, imagedata->loc,
+			     "image \"%s\" is %ux%u pixels; folio takes 1 to %u per side",
+			     fileref, w, h, EPUB_IMAGE_MAX_SIDE);
 		return image_failed(c, joined);
 	}
 	const char *name = strrchr(real, '/') ? strrchr(real, '/') + 1 : real;

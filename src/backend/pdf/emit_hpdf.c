@@ -134,6 +134,32 @@ static int code_used(const emitter *e, int face, unsigned code)
 	return (e->codes[face][code >> 3] >> (code & 7)) & 1;
 }
 
+/* libharu 2.3.0 keeps, besides the glyphs shown, only the first level of
+ * a composite glyph's components, and reads their numbers as signed: the
+ * subsets of DejaVu's polytonic Greek (composites of composites) and of
+ * WenQuanYi's Hangul (components above glyph 32767) lost outlines, so the
+ * text extracted but did not show.  Every glyph the used ones are made
+ * of, at any depth, goes into the subset. */
+static void complete_glyphs(emitter *e, int face)
+{
+	HPDF_FontAttr fa = ((HPDF_Dict)e->font[face])->attr;
+	HPDF_FontDef def = fa ? fa->fontdef : NULL;
+	if (def == NULL || def->type != HPDF_FONTDEF_TYPE_TRUETYPE)
+		return;
+	HPDF_TTFontDefAttr ta = def->attr;
+	unsigned n = fonts_glyph_count(e->fonts, face);
+	if (n == 0 || n != ta->num_glyphs)
+		return;
+	unsigned char *marks = xcalloc(n, 1);
+	for (unsigned g = 0; g < n; g++)
+		marks[g] = ta->glyph_tbl.flgs[g] != 0;
+	fonts_glyph_closure(e->fonts, face, marks);
+	for (unsigned g = 0; g < n; g++)
+		if (marks[g])
+			ta->glyph_tbl.flgs[g] = 1;
+	free(marks);
+}
+
 /* A ToUnicode CMap that says what the codes are: UTF-16 code units, the
  * same value.  One bfrange per run of consecutive codes used (a range
  * may not cross a high byte). */
@@ -351,6 +377,13 @@ static HPDF_Image load_converted(emitter *e, const lay_item *it, int ncomp)
 	return img;
 }
 
+/* The image as the source names it (its fileref), else its path. */
+static const char *image_name(const lay_item *it)
+{
+	const char *ref = it->node ? folio_node_attr(it->node, "fileref") : NULL;
+	return ref && *ref ? ref : it->uri;
+}
+
 static HPDF_Image load_image(emitter *e, const lay_item *it)
 {
 	HPDF_Image img = hash_get(e->images, it->uri);
@@ -377,13 +410,26 @@ static HPDF_Image load_image(emitter *e, const lay_item *it)
 			png = sig == 0x89;
 		fclose(fp);
 	}
+	folio_loc loc = it->node ? it->node->loc : (folio_loc){ it->uri, 0, 0 };
+	char why[160];
+	int checked = png ? pixels_check_png(it->uri, why, sizeof why) : 0;
+	if (checked == -2) {
+		folio_report(e->diag, FOLIO_ERROR, loc,
+			     "image \"%s\" is too large: %s; folio decodes at most "
+			     "%u pixels (8192x8192)", image_name(it), why, PIXELS_MAX);
+		return NULL;
+	}
+	if (checked < 0) {
+		folio_report(e->diag, FOLIO_ERROR, loc,
+			     "the PNG image \"%s\" is damaged: %s", image_name(it), why);
+		return NULL;
+	}
 	img = png ? HPDF_LoadPngImageFromFile(e->pdf, it->uri)
 		  : HPDF_LoadJpegImageFromFile(e->pdf, it->uri);
 	if (img == NULL || e->err.code) {
-		folio_loc loc = it->node ? it->node->loc : (folio_loc){ it->uri, 0, 0 };
 		folio_report(e->diag, FOLIO_ERROR, loc,
-			     "cannot decode image %s (libharu error 0x%04X)",
-			     it->uri, (unsigned)e->err.code);
+			     "cannot decode image \"%s\" (libharu error 0x%04X)",
+			     image_name(it), (unsigned)e->err.code);
 		return NULL;
 	}
 	hash_put(e->images, it->uri, img);
@@ -1073,8 +1119,10 @@ static int write_document(emitter *e, int64_t source_date)
 	set_info(e, source_date);
 	int nf = fonts_count(e->fonts);
 	for (int f = 0; f < nf; f++)
-		if (e->font[f])
+		if (e->font[f]) {
 			fix_tounicode(e, f);
+			complete_glyphs(e, f);
+		}
 	if (failed(e, "finishing the document"))
 		return -1;
 	int std = e->print->standard;

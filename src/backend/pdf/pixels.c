@@ -7,6 +7,7 @@
 
 #include <png.h>
 #include <setjmp.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -188,6 +189,91 @@ int pixels_probe(const char *path, int *ncomp, int *alpha, int *jpeg)
 	*ncomp = p.ncomp;
 	*alpha = 0;
 	*jpeg = 1;
+	return 0;
+}
+
+/* State of a PNG check that must survive png_error's longjmp. */
+typedef struct png_check {
+	png_structp png;
+	png_infop info;
+	FILE *fp;
+	unsigned char *row;
+	int too_large;   /* refused from the header: more than PIXELS_MAX */
+	char msg[160];
+} png_check;
+
+static void png_check_error(png_structp png, png_const_charp msg)
+{
+	png_check *c = png_get_error_ptr(png);
+	snprintf(c->msg, sizeof c->msg, "%s", msg);
+	png_longjmp(png, 1);
+}
+
+static void png_check_warning(png_structp png, png_const_charp msg)
+{
+	(void)png;
+	(void)msg;
+}
+
+static void png_check_free(png_check *c)
+{
+	png_destroy_read_struct(&c->png, c->info ? &c->info : NULL, NULL);
+	if (c->fp)
+		fclose(c->fp);
+	free(c->row);
+	free(c);
+}
+
+/* Every row is decoded into one row's buffer, so memory stays small
+ * whatever the image's size. */
+static void png_check_rows(png_check *c)
+{
+	png_init_io(c->png, c->fp);
+	png_set_user_limits(c->png, PIXELS_MAX_SIDE, PIXELS_MAX_SIDE);
+	png_read_info(c->png, c->info);
+	png_uint_32 width = png_get_image_width(c->png, c->info);
+	png_uint_32 height = png_get_image_height(c->png, c->info);
+	if ((uint64_t)width * height > PIXELS_MAX) {
+		c->too_large = 1;
+		snprintf(c->msg, sizeof c->msg, "%ux%u pixels", (unsigned)width,
+			 (unsigned)height);
+		png_longjmp(c->png, 1);
+	}
+	int passes = png_set_interlace_handling(c->png);
+	png_read_update_info(c->png, c->info);
+	c->row = xmalloc(png_get_rowbytes(c->png, c->info) + 1);
+	for (int pass = 0; pass < passes; pass++)
+		for (png_uint_32 y = 0; y < height; y++)
+			png_read_row(c->png, c->row, NULL);
+	png_read_end(c->png, NULL);
+}
+
+int pixels_check_png(const char *path, char *err, size_t errlen)
+{
+	png_check *c = xcalloc(1, sizeof *c);
+	c->fp = fopen(path, "rb");
+	if (c->fp == NULL) {
+		snprintf(err, errlen, "cannot open");
+		free(c);
+		return -1;
+	}
+	c->png = png_create_read_struct(PNG_LIBPNG_VER_STRING, c,
+					png_check_error, png_check_warning);
+	if (c->png)
+		c->info = png_create_info_struct(c->png);
+	if (c->png == NULL || c->info == NULL) {
+		snprintf(err, errlen, "out of memory");
+		png_check_free(c);
+		return -1;
+	}
+	if (setjmp(png_jmpbuf(c->png))) {
+		int rc = c->too_large ? -2 : -1;
+		snprintf(err, errlen, "%s", c->msg[0] ? c->msg : "damaged");
+		png_check_free(c);
+		return rc;
+	}
+	png_check_rows(c);
+	png_check_free(c);
 	return 0;
 }
 

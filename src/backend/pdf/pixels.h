@@ -15,6 +15,7 @@
 #include <stddef.h>
 
 #define PIXELS_MAX (64u * 1024u * 1024u) /* decoded pixels: larger is refused */
+#define PIXELS_MAX_SIDE 20000u /* pixels per side a PNG check accepts */
 
 typedef struct pixels {
 	unsigned width, height;
@@ -30,6 +31,13 @@ int pixels_load(const char *path, pixels *out, char *err, size_t errlen);
 /* Only the header: the number of colour components and whether there is
  * alpha, without decoding.  Returns 0 or -1. */
 int pixels_probe(const char *path, int *ncomp, int *alpha, int *jpeg);
+/* Decodes a whole PNG row by row, keeping nothing, so that a damaged
+ * file is an error here rather than an abort() inside libharu (whose
+ * libpng error handler returns, which libpng answers with abort).
+ * An image of more than PIXELS_MAX pixels is refused from its header
+ * (a small file can hold gigabytes of pixels).  Returns 0; -1 with
+ * libpng's reason in err; -2 with "WxH pixels" in err when too large. */
+int pixels_check_png(const char *path, char *err, size_t errlen);
 /* Flattens alpha onto white and converts to ncomp (1, 3 or 4). */
 void pixels_convert(pixels *p, int ncomp);
 void pixels_free(pixels *p);
