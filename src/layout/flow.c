@@ -556,43 +556,7 @@ static void heading(flow *f, const folio_node *div, int level)
  * Kusumawardani"), or the element's text. */
 const char *flow_person_name(lay_ctx *c, const folio_node *who)
 {
-	const folio_node *pn = folio_node_child(who, FOLIO_NODE_PERSONNAME);
-	const folio_node *src = pn ? pn : who;
-	strbuf b = STRBUF_INIT;
-	int parts = 0;
-	for (const folio_node *k = src->first; k; k = k->next) {
-		if (k->kind == FOLIO_NODE_FIRSTNAME || k->kind == FOLIO_NODE_GIVENNAME ||
-		    k->kind == FOLIO_NODE_SURNAME || k->kind == FOLIO_NODE_HONORIFIC ||
-		    k->kind == FOLIO_NODE_LINEAGE || k->kind == FOLIO_NODE_OTHERNAME ||
-		    k->kind == FOLIO_NODE_ORGNAME) {
-			if (b.len)
-				sb_putc(&b, ' ');
-			sb_puts(&b, folio_node_text(c->doc, k));
-			parts++;
-		}
-	}
-	if (parts == 0) {
-		const folio_node *org = folio_node_child(who, FOLIO_NODE_ORGNAME);
-		sb_puts(&b, folio_node_text(c->doc, pn ? pn : org ? org : who));
-	}
-	/* collapse white space */
-	strbuf o = STRBUF_INIT;
-	int sp = 0;
-	for (size_t i = 0; i < b.len; i++) {
-		char ch = b.s[i];
-		if (ch == ' ' || ch == '\n' || ch == '\t' || ch == '\r') {
-			sp = o.len > 0;
-			continue;
-		}
-		if (sp)
-			sb_putc(&o, ' ');
-		sp = 0;
-		sb_putc(&o, ch);
-	}
-	const char *r = arena_strdup(c->arena, sb_str(&o));
-	sb_free(&b);
-	sb_free(&o);
-	return r;
+	return folio_person_name(c->doc, who);
 }
 
 /* The author line of an article: the names in its info, joined. */

@@ -73,21 +73,9 @@ const char *epub_nav_title(epub_ctx *c, const folio_node *n)
 {
 	const folio_node *title = folio_node_title(n);
 	if (title && !(title->flags & FOLIO_FLAG_HIDDEN)) {
-		const char *t = folio_node_text(c->doc, title);
-		strbuf b = STRBUF_INIT;
-		int space = 0;
-		for (const char *p = t; *p; p++) {
-			if (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r') {
-				space = b.len > 0;
-				continue;
-			}
-			if (space)
-				sb_putc(&b, ' ');
-			space = 0;
-			sb_putc(&b, *p);
-		}
-		const char *s = b.len ? epub_strdup(c, sb_str(&b)) : NULL;
-		sb_free(&b);
+		const char *s = folio_collapse_space(c->doc, folio_node_text(c->doc, title));
+		if (s && !*s)
+			s = NULL;
 		if (s)
 			return s;
 	}

@@ -20,21 +20,7 @@
 
 static const char *collapse(epub_ctx *c, const char *t)
 {
-	strbuf b = STRBUF_INIT;
-	int space = 0;
-	for (const char *p = t; *p; p++) {
-		if (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r') {
-			space = b.len > 0;
-			continue;
-		}
-		if (space)
-			sb_putc(&b, ' ');
-		space = 0;
-		sb_putc(&b, *p);
-	}
-	const char *s = epub_strdup(c, sb_str(&b));
-	sb_free(&b);
-	return s;
+	return folio_collapse_space(c->doc, t);
 }
 
 static const char *text_of(epub_ctx *c, const folio_node *n)

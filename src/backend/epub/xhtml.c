@@ -489,24 +489,9 @@ const handler *xw_pick(xw *w, frame *parent, const folio_node *n, int as)
 
 const char *xw_plain_text(xw *w, const folio_node *n)
 {
-	const char *t = folio_node_text(w->c->doc, n);
-	strbuf b = STRBUF_INIT;
 	/* Collapsed and trimmed, but not escaped: callers escape for the
 	 * place they write it. */
-	int space = 0;
-	for (const char *p = t; *p; p++) {
-		if (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r') {
-			space = b.len > 0;
-			continue;
-		}
-		if (space)
-			sb_putc(&b, ' ');
-		space = 0;
-		sb_putc(&b, *p);
-	}
-	const char *s = epub_strdup(w->c, sb_str(&b));
-	sb_free(&b);
-	return s;
+	return folio_collapse_space(w->c->doc, folio_node_text(w->c->doc, n));
 }
 
 /* ---- the document ---- */
