@@ -838,9 +838,13 @@ static const char *page_label_of(flow *f, const folio_node *n, int *page)
 
 typedef struct loc_ref {
 	int page;                /* physical page index, -1 unknown */
+	int last;                /* a range's last page; page otherwise */
 	unsigned order;          /* position in refs: ties keep it */
 	const char *label;
+	const char *last_label;  /* the range's end label, or NULL */
 	const folio_node *node;
+	const folio_node *last_node;
+	int preferred;           /* significance="preferred": set in bold */
 } loc_ref;
 
 static int loc_cmp(const void *a, const void *b)
@@ -851,9 +855,62 @@ static int loc_cmp(const void *a, const void *b)
 	return x->order < y->order ? -1 : x->order > y->order;
 }
 
-/* "hlm. 3, 5–7": each page a link; consecutive pages merged.  The refs
- * are sorted by page (a term used a thousand times in a long book costs
- * n log n), the first ref of each page kept. */
+static int has_class(const folio_node *n, const char *cls)
+{
+	const char *c = folio_node_attr(n, "class");
+	return c && strcmp(c, cls) == 0;
+}
+
+/* The endofrange mark that closes start (resolve lists it right after
+ * its start), or NULL. */
+static const folio_node *range_end(const folio_node *loc, unsigned i)
+{
+	const folio_node *start = loc->refs[i];
+	if (!has_class(start, "startofrange") || start->id == NULL)
+		return NULL;
+	for (unsigned j = i + 1; j < loc->nrefs; j++) {
+		const folio_node *e = loc->refs[j];
+		const char *ref = folio_node_attr(e, "startref");
+		if (has_class(e, "endofrange") && ref && strcmp(ref, start->id) == 0)
+			return e;
+	}
+	return NULL;
+}
+
+static void locator_label(flow *f, const loc_ref *r, const char *label,
+			  const folio_node *target)
+{
+	state saved = f->s;
+	f->s.link = target;
+	f->s.bold = r->preferred;
+	add_text(f, label);
+	f->s = saved;
+}
+
+/* The label and node of page reach, the last of the run refs[i..j]: a
+ * range's end when one ends there, else the ref on that page. */
+static void run_end(const loc_ref *r, unsigned i, unsigned j, int reach,
+		    const char **label, const folio_node **node)
+{
+	*label = r[i].label;
+	*node = r[i].node;
+	for (unsigned t = i; t <= j; t++) {
+		if (r[t].last_label && r[t].last == reach) {
+			*label = r[t].last_label;
+			*node = r[t].last_node;
+			return;
+		}
+		if (r[t].page == reach) {
+			*label = r[t].label;
+			*node = r[t].node;
+		}
+	}
+}
+
+/* "hlm. 3, 5–7": each page a link; consecutive pages and the pages an
+ * index range (startofrange .. endofrange) spans are merged; preferred
+ * locators in bold.  The refs are sorted by page (a term used a thousand
+ * times in a long book costs n log n), the first ref of each page kept. */
 static void locators(flow *f, const folio_node *loc)
 {
 	const char *for_ = folio_node_attr(loc, "for");
@@ -862,17 +919,37 @@ static void locators(flow *f, const folio_node *loc)
 	loc_ref *refs = xcalloc(n + 1, sizeof(loc_ref));
 	unsigned m = 0;
 	for (unsigned i = 0; i < n; i++) {
+		const folio_node *node = loc->refs[i];
+		if (has_class(node, "endofrange"))
+			continue; /* its start carries the range */
 		int pg;
-		const char *l = page_label_of(f, loc->refs[i], &pg);
+		const char *l = page_label_of(f, node, &pg);
 		if (l == NULL)
 			continue;
-		refs[m++] = (loc_ref){ pg, i, l, loc->refs[i] };
+		const char *pref = folio_node_attr(node, "significance");
+		loc_ref r = { pg, pg, i, l, NULL, node, node,
+			      pref && strcmp(pref, "preferred") == 0 };
+		const folio_node *end = range_end(loc, i);
+		int last;
+		const char *ll = end ? page_label_of(f, end, &last) : NULL;
+		if (ll && last > pg) {
+			r.last = last;
+			r.last_label = ll;
+			r.last_node = end;
+		}
+		refs[m++] = r;
 	}
 	qsort(refs, m, sizeof(loc_ref), loc_cmp);
 	unsigned k = 0;
-	for (unsigned i = 0; i < m; i++)
-		if (k == 0 || refs[i].page < 0 || refs[i].page != refs[k - 1].page)
-			refs[k++] = refs[i];
+	for (unsigned i = 0; i < m; i++) {
+		loc_ref *prev = k ? &refs[k - 1] : NULL;
+		if (prev && refs[i].page >= 0 && refs[i].page == prev->page &&
+		    refs[i].last <= prev->last) {
+			prev->preferred |= refs[i].preferred;
+			continue;
+		}
+		refs[k++] = refs[i];
+	}
 	m = k;
 	if (m == 0) {
 		free(refs);
@@ -884,21 +961,26 @@ static void locators(flow *f, const folio_node *loc)
 		add_text(f, "\u00a0");
 	}
 	for (unsigned i = 0; i < m;) {
+		/* A run of pages each following the last, or within a range. */
 		unsigned j = i;
-		while (j + 1 < m && refs[i].page >= 0 &&
-		       refs[j + 1].page == refs[j].page + 1)
+		int reach = refs[i].last;
+		while (j + 1 < m && refs[i].page >= 0 && refs[j + 1].page >= 0 &&
+		       refs[j + 1].page <= reach + 1 && !refs[j + 1].preferred &&
+		       !refs[i].preferred) {
 			j++;
+			if (refs[j].last > reach)
+				reach = refs[j].last;
+		}
 		if (i > 0)
 			add_text(f, ", ");
-		f->s.link = refs[i].node;
-		add_text(f, refs[i].label);
-		if (j > i) {
-			f->s.link = NULL;
+		locator_label(f, &refs[i], refs[i].label, refs[i].node);
+		if (reach > refs[i].page) {
+			const char *label;
+			const folio_node *node;
+			run_end(refs, i, j, reach, &label, &node);
 			add_text(f, "\u2013");
-			f->s.link = refs[j].node;
-			add_text(f, refs[j].label);
+			locator_label(f, &refs[i], label, node);
 		}
-		f->s.link = saved.link;
 		i = j + 1;
 	}
 	f->s = saved;

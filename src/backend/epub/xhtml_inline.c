@@ -508,6 +508,39 @@ static int is_preferred(const folio_node *ref)
 	return s && strcmp(s, "preferred") == 0;
 }
 
+/* 1 when end is the endofrange mark of the startofrange mark start. */
+static int closes_range(const folio_node *start, const folio_node *end)
+{
+	const char *c1 = folio_node_attr(start, "class");
+	const char *c2 = folio_node_attr(end, "class");
+	const char *ref = folio_node_attr(end, "startref");
+	return c1 && c2 && ref && start->id && strcmp(c1, "startofrange") == 0 &&
+	       strcmp(c2, "endofrange") == 0 && strcmp(ref, start->id) == 0;
+}
+
+/* One locator link: the print page of ref when the page-list is known,
+ * else its running number. */
+static void put_locator(xw *w, const folio_node *ref, const char *href,
+			int in_index, unsigned number, int pages)
+{
+	epub_ctx *c = w->c;
+	const epub_nodeinfo *ri = nodemap_find(c->map, ref);
+	int page = ri ? ri->page : -1;
+	const char *text = pages && page >= 0 ? c->pages[page].label
+					      : epub_printf(c, "%u", number);
+	sb_puts(w->out, in_index ? "<a class=\"locator\" epub:type=\"index-locator\" href=\""
+				 : "<a class=\"locator\" href=\"");
+	sb_put_xml(w->out, href, strlen(href));
+	sb_puts(w->out, "\">");
+	int strong = is_preferred(ref);
+	if (strong)
+		sb_puts(w->out, "<strong>");
+	epub_put_text(w->out, text, strlen(text), 1);
+	if (strong)
+		sb_puts(w->out, "</strong>");
+	sb_puts(w->out, "</a>");
+}
+
 static int locators_enter(xw *w, frame *f)
 {
 	const folio_node *n = f->node;
@@ -541,7 +574,8 @@ static int locators_enter(xw *w, frame *f)
 	}
 	/* Every use gets its own link back, named by the printed page it
 	 * is on; two uses on one page give the page twice, each landing on
-	 * its own use. */
+	 * its own use.  An index range (startofrange, then its endofrange)
+	 * reads "12–15", a link to each end. */
 	unsigned shown = 0;
 	for (unsigned i = 0; i < n->nrefs; i++) {
 		const folio_node *ref = n->refs[i];
@@ -549,24 +583,18 @@ static int locators_enter(xw *w, frame *f)
 				   : epub_href(c, w->chunk, ref);
 		if (href == NULL)
 			continue;
-		const epub_nodeinfo *ri = nodemap_find(c->map, ref);
-		int page = ri ? ri->page : -1;
-		const char *text = pages && page >= 0
-					   ? c->pages[page].label
-					   : epub_printf(c, "%u", shown + 1);
 		if (shown++)
 			sb_puts(w->out, ", ");
-		sb_puts(w->out, in_index ? "<a class=\"locator\" epub:type=\"index-locator\" href=\""
-					 : "<a class=\"locator\" href=\"");
-		sb_put_xml(w->out, href, strlen(href));
-		sb_puts(w->out, "\">");
-		int strong = is_preferred(ref);
-		if (strong)
-			sb_puts(w->out, "<strong>");
-		epub_put_text(w->out, text, strlen(text), 1);
-		if (strong)
-			sb_puts(w->out, "</strong>");
-		sb_puts(w->out, "</a>");
+		put_locator(w, ref, href, in_index, shown, pages);
+		const folio_node *end = i + 1 < n->nrefs ? n->refs[i + 1] : NULL;
+		if (end && closes_range(ref, end)) {
+			const char *end_href = epub_href(c, w->chunk, end);
+			if (end_href) {
+				sb_puts(w->out, "\u2013");
+				put_locator(w, end, end_href, in_index, shown, pages);
+			}
+			i++;
+		}
 	}
 	return 0;
 }
