@@ -149,6 +149,10 @@ const char *folio_person_name(folio_doc *doc, const folio_node *who);
 /* s with runs of white space made one space and the ends trimmed, into
  * the arena. */
 const char *folio_collapse_space(folio_doc *doc, const char *s);
+/* s with its first letter made upper case, for a generated word that
+ * starts a line ("lihat juga" -> "Lihat juga").  The generated words of
+ * lang.h begin with ASCII letters; anything else is returned as it is. */
+const char *folio_capitalize(folio_doc *doc, const char *s);
 
 /* Pre-order walk without recursion: the node after n in document order
  * below top, or NULL at the end.  With skip_children set, n's subtree is

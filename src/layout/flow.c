@@ -1449,8 +1449,9 @@ static int enter_block(flow *f, const folio_node *n, frame *fr)
 		f->s.left += st->list_indent;
 		state saved = f->s;
 		f->s.italic = 1;
-		add_text(f, n->kind == FOLIO_NODE_GLOSSSEE ? c->lang->see
-							   : c->lang->see_also);
+		/* The reference starts its own line: "Lihat juga". */
+		add_text(f, folio_capitalize(c->doc, n->kind == FOLIO_NODE_GLOSSSEE
+						     ? c->lang->see : c->lang->see_also));
 		f->s = saved;
 		add_text(f, " ");
 		fr->kind = FR_BLOCK;

@@ -316,6 +316,15 @@ const char *folio_collapse_space(folio_doc *doc, const char *s)
 	return r;
 }
 
+const char *folio_capitalize(folio_doc *doc, const char *s)
+{
+	if (s == NULL || s[0] < 'a' || s[0] > 'z')
+		return s;
+	char *c = arena_strdup(doc->arena, s);
+	c[0] = (char)(c[0] - 'a' + 'A');
+	return c;
+}
+
 static int is_name_part(folio_node_kind k)
 {
 	switch (k) {

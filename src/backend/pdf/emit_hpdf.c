@@ -938,8 +938,10 @@ static unsigned char *read_file(const char *path, size_t *len)
 static void iso_date(char *buf, size_t n, int64_t epoch)
 {
 	struct tm tm = when(epoch);
-	snprintf(buf, n, "%04d-%02d-%02dT%02d:%02d:%02d+00:00", tm.tm_year + 1900,
-		 tm.tm_mon + 1, tm.tm_mday, tm.tm_hour, tm.tm_min, tm.tm_sec);
+	/* The fields are bounded (a year of at most four digits comes from
+	 * when()), which the compiler cannot see: ask strftime instead. */
+	if (strftime(buf, n, "%Y-%m-%dT%H:%M:%S+00:00", &tm) == 0 && n)
+		buf[0] = '\0';
 }
 
 /*

@@ -295,13 +295,9 @@ static void enter(struct text_writer *w, folio_iter *it)
 		break;
 	case FOLIO_NODE_GLOSSSEE:
 	case FOLIO_NODE_GLOSSSEEALSO: {
-		const char *word = n->kind == FOLIO_NODE_GLOSSSEE ? lang->see : lang->see_also;
 		/* At the head of its own line the word takes a capital. */
-		if (word[0] >= 'a' && word[0] <= 'z') {
-			sb_putc(&w->para, (char)(word[0] - 'a' + 'A'));
-			word++;
-		}
-		sb_printf(&w->para, "%s: ", word);
+		sb_printf(&w->para, "%s: ", folio_capitalize(w->doc,
+			  n->kind == FOLIO_NODE_GLOSSSEE ? lang->see : lang->see_also));
 		break;
 	}
 	case FOLIO_NODE_FOOTNOTEREF:
