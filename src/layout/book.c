@@ -20,6 +20,16 @@
 #include <string.h>
 
 #define MAX_PASSES 5
+/* The most pages a document may have.  FOLIO_MAX_PAGES in the environment
+ * may lower it (tests do), never raise it. */
+#define MAX_PAGES 30000
+
+static size_t max_pages(void)
+{
+	const char *env = getenv("FOLIO_MAX_PAGES");
+	long v = env ? strtol(env, NULL, 10) : 0;
+	return v > 0 && v < MAX_PAGES ? (size_t)v : MAX_PAGES;
+}
 
 struct lay_run {
 	lay_ctx c;
@@ -767,6 +777,15 @@ lay_run *layout_run(folio_doc *doc, const folio_render_opts *opts,
 		run_pass(r, toc.v, (unsigned)toc.n, &po);
 		if (folio_diag_count(diag, FOLIO_FATAL))
 			break;
+		if (po.pages.n > max_pages()) {
+			/* The PDF writer holds every page until it saves the
+			 * file (about 70 kB each): refuse before it starts. */
+			folio_report(diag, FOLIO_ERROR, doc->root->loc,
+				     "the document needs %zu pages, more than folio's "
+				     "limit of %zu", (size_t)po.pages.n, max_pages());
+			c->errors++;
+			break;
+		}
 		number_pages(r, &po.pages);
 		unsigned changed = record_anchors(r, &po.pages);
 		int same_toc = toc_same(toc.v, (unsigned)toc.n, po.toc.v,
