@@ -18,7 +18,7 @@ PACKAGES := build-essential cmake pkg-config \
 	icc-profiles-free \
 	hyphen-id hyphen-en-us \
 	fonts-sil-charis fonts-noto-core fonts-dejavu-core fonts-dejavu-extra fonts-wqy-zenhei \
-	epubcheck default-jre-headless poppler-utils qpdf python3 valgrind
+	epubcheck default-jre-headless poppler-utils qpdf python3 valgrind unzip
 
 .PHONY: all reader test build configure deps bench test-sanitize fuzz regen-golden clean
 
