@@ -3,6 +3,7 @@
  * kerning and a per-face cache of shaped words.
  */
 #include "layout/fonts.h"
+#include "layout/fonts_hb.h"
 #include "util/arena.h"
 #include "util/hash.h"
 #include "util/strbuf.h"
@@ -262,6 +263,25 @@ int fonts_open(lay_fonts *f, int i)
 	return 0;
 }
 
+folio_diag *fonts_diag(lay_fonts *f)
+{
+	return f->diag;
+}
+
+hb_face_t *fonts_hb_face(lay_fonts *f, int i)
+{
+	if (fonts_open(f, i) < 0 || f->faces.v[i].fixed)
+		return NULL;
+	return f->faces.v[i].face;
+}
+
+hb_font_t *fonts_hb_font(lay_fonts *f, int i)
+{
+	if (fonts_open(f, i) < 0 || f->faces.v[i].fixed)
+		return NULL;
+	return f->faces.v[i].font;
+}
+
 int fonts_has_glyph(lay_fonts *f, int i, uint32_t cp)
 {
 	if (fonts_open(f, i) < 0)
@@ -437,17 +457,7 @@ const lay_shaped *fonts_shape(lay_fonts *f, int i, const char *s, size_t len)
 	return out;
 }
 
-/* ---- glyph closure (for embedding) ---- */
-
-static unsigned be16(const unsigned char *p)
-{
-	return (unsigned)p[0] << 8 | p[1];
-}
-
-static unsigned be32(const unsigned char *p)
-{
-	return (unsigned)p[0] << 24 | (unsigned)p[1] << 16 | (unsigned)p[2] << 8 | p[3];
-}
+/* ---- glyphs (for embedding) ---- */
 
 unsigned fonts_glyph_count(lay_fonts *f, int i)
 {
@@ -464,65 +474,12 @@ uint32_t fonts_glyph_id(lay_fonts *f, int i, uint32_t cp)
 	return hb_font_get_nominal_glyph(f->faces.v[i].font, cp, &g) ? g : 0;
 }
 
-unsigned fonts_glyph_closure(lay_fonts *f, int i, unsigned char *marks)
+int fonts_width_em1000(lay_fonts *f, int i, uint32_t cp)
 {
-	unsigned n = fonts_glyph_count(f, i);
-	if (n == 0)
-		return 0;
-	hb_face_t *hf = f->faces.v[i].face;
-	hb_blob_t *gb = hb_face_reference_table(hf, HB_TAG('g', 'l', 'y', 'f'));
-	hb_blob_t *lb = hb_face_reference_table(hf, HB_TAG('l', 'o', 'c', 'a'));
-	hb_blob_t *hb = hb_face_reference_table(hf, HB_TAG('h', 'e', 'a', 'd'));
-	unsigned glen, llen, hlen;
-	const unsigned char *glyf = (const unsigned char *)hb_blob_get_data(gb, &glen);
-	const unsigned char *loca = (const unsigned char *)hb_blob_get_data(lb, &llen);
-	const unsigned char *head = (const unsigned char *)hb_blob_get_data(hb, &hlen);
-	unsigned added = 0;
-	if (glyf && loca && head && hlen >= 54) {
-		int longloca = be16(head + 50) != 0;
-		/* a work list: glyphs marked but not yet looked into */
-		uint32_t *todo = xmalloc((size_t)n * sizeof(uint32_t));
-		size_t ntodo = 0;
-		for (unsigned g = 0; g < n; g++)
-			if (marks[g])
-				todo[ntodo++] = g;
-		while (ntodo > 0) {
-			unsigned g = todo[--ntodo];
-			size_t need = longloca ? 4 * ((size_t)g + 2) : 2 * ((size_t)g + 2);
-			if (need > llen)
-				continue;
-			size_t a = longloca ? be32(loca + 4 * (size_t)g) : 2 * (size_t)be16(loca + 2 * (size_t)g);
-			size_t b = longloca ? be32(loca + 4 * (size_t)g + 4) : 2 * (size_t)be16(loca + 2 * (size_t)g + 2);
-			if (b <= a || b > glen || b - a < 10)
-				continue;
-			const unsigned char *p = glyf + a, *end = glyf + b;
-			if ((int16_t)be16(p) >= 0)
-				continue; /* a simple glyph */
-			p += 10;
-			unsigned flags;
-			do {
-				if (p + 4 > end)
-					break;
-				flags = be16(p);
-				unsigned comp = be16(p + 2);
-				p += 4 + ((flags & 1) ? 4 : 2);
-				if (flags & 8)
-					p += 2;
-				else if (flags & 64)
-					p += 4;
-				else if (flags & 128)
-					p += 8;
-				if (comp < n && !marks[comp]) {
-					marks[comp] = 1;
-					added++;
-					todo[ntodo++] = comp;
-				}
-			} while (flags & 32);
-		}
-		free(todo);
-	}
-	hb_blob_destroy(gb);
-	hb_blob_destroy(lb);
-	hb_blob_destroy(hb);
-	return added;
+	if (fonts_open(f, i) < 0)
+		return 500;
+	face *fc = &f->faces.v[i];
+	int64_t u = nominal_units(fc, cp);
+	int64_t w = u * 1000;
+	return (int)(w >= 0 ? (w + fc->upem / 2) / fc->upem : -((-w + fc->upem / 2) / fc->upem));
 }

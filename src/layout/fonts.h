@@ -67,17 +67,31 @@ fx fonts_advance(lay_fonts *f, int face, uint32_t cp, fx size);
 fx fonts_ascent(lay_fonts *f, int face, fx size);
 fx fonts_descent(lay_fonts *f, int face, fx size);
 
-/* For embedding: the glyphs a glyph's outline is made of, at any depth
- * (a composite glyph lists components, which may be composite again).
- * Sets marks[g] = 1 for every component g of each glyph with marks[g]
- * set on entry; marks has fonts_glyph_count() entries.  Component
- * indices are unsigned 16-bit (fonts with more than 32767 glyphs, such as
- * WenQuanYi Zen Hei, use the upper half).  Returns the number of marks
- * added.  libharu 2.3.0 marks components one level deep and reads their
- * indices as signed, so the embedded subsets of DejaVu's polytonic Greek
- * (nested composites) and WenQuanYi's Hangul (components above 32767)
- * lack outlines; an emitter passes libharu's glyph flags through this. */
-unsigned fonts_glyph_closure(lay_fonts *f, int face, unsigned char *marks);
+/* For embedding: a face cut down to the code points a document shows. */
+typedef struct fonts_subset {
+	unsigned char *data; /* a TrueType font file */
+	size_t len;
+	uint16_t *gid;       /* per code point asked: its glyph in data, 0 none */
+	char name[64];       /* the PostScript name: letters, digits, '-', '_' */
+	/* what a PDF font descriptor says of it, in 1/1000 em */
+	int bbox[4];         /* xmin, ymin, xmax, ymax */
+	int ascent, descent; /* descent negative */
+	int cap_height, x_height, stem_v;
+	double italic_angle; /* degrees, negative leans right */
+	int fixed_pitch, italic, serif;
+} fonts_subset;
+
+/* Cuts face down to the glyphs of cps[0..n) and every glyph they are
+ * made of (composites of composites, components above glyph 32767),
+ * dropping the tables a PDF reader does not use (layout, kerning,
+ * Graphite).  Returns -1 after a FOLIO_FATAL naming the file.  Code
+ * points the face has no glyph for get gid 0. */
+int fonts_subset_make(lay_fonts *f, int face, const uint32_t *cps, size_t n,
+		      fonts_subset *out);
+void fonts_subset_free(fonts_subset *s);
+/* cp's nominal advance in 1/1000 em, rounded to the nearest: the width
+ * an embedded font's /W array gives it. */
+int fonts_width_em1000(lay_fonts *f, int face, uint32_t cp);
 /* The number of glyphs of a face (0 for a fixed test face). */
 unsigned fonts_glyph_count(lay_fonts *f, int face);
 /* The glyph that shows cp in face (0: none). */

@@ -4,8 +4,8 @@
 # are composite again, and WenQuanYi Zen Hei's Hangul syllables are
 # composites of glyphs numbered above 32767; libharu 2.3.0 keeps only the
 # first level of components and reads their numbers as signed, so its
-# subsets lack those outlines unless the emitter completes them
-# (fonts_glyph_closure in src/layout/fonts.h).  Renders the runs of
+# subsets lacked those outlines; folio's own subsets (fonts_subset_make
+# in src/layout/fonts.h) must keep them.  Renders the runs of
 # tests/e2e/data/layout.xml with pdftoppm and counts dark pixels.
 set -u
 : "${FOLIO:?}" "${SRC:?}"

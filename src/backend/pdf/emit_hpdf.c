@@ -1,15 +1,15 @@
 /*
- * emit_hpdf: writes a laid-out document with libharu.  The only file of
- * folio that includes hpdf.h.
+ * emit_hpdf: writes a laid-out document with libharu.  With emit_font.c,
+ * the only files of folio that include hpdf.h.
  *
  * What libharu lacks is done here with its exported internals, as
  * LIBRARIES.md records:
- *   - text goes out as raw TJ arrays of UTF-16BE codes (the codes of its
- *     UTF-8 encoder), with a number before each glyph that is not where
- *     libharu's own widths would put it: so kerning and justification are
- *     exactly the layout's;
- *   - the ToUnicode CMap libharu writes is malformed (poppler warns on
- *     every page); it is rewritten as bfranges for the codes used;
+ *   - text goes out as raw TJ arrays of UTF-16BE codes, with a number
+ *     before each glyph that is not where the font's widths would put it:
+ *     so kerning and justification are exactly the layout's;
+ *   - fonts are folio's own objects (emit_font.c): libharu's TrueType
+ *     fonts were most of a small build's time, with a ToUnicode CMap
+ *     poppler rejects;
  *   - link destinations get zoom 0 ("keep the reader's zoom"), which
  *     SetXYZ refuses;
  *   - print output (print.h): TrimBox and BleedBox in the page
@@ -21,6 +21,7 @@
  * one; every step checks it and the first error stops the output.
  */
 #include "backend/pdf/emit.h"
+#include "backend/pdf/emit_font.h"
 #include "backend/pdf/pixels.h"
 #include "backend/pdf/xmp.h"
 #include "folio/folio.h"
@@ -68,9 +69,7 @@ typedef struct emitter {
 	lay_fonts *fonts;
 	const pdf_print *print; /* never NULL (zeroes: the screen PDF) */
 	int plain;              /* print_is_plain(print) */
-	HPDF_Font *font;        /* by face index, NULL until used */
-	unsigned char (*codes)[8192]; /* per face: a bit per code used */
-	int32_t **widths;       /* per face: libharu's widths, -1 unknown */
+	pdf_fonts *pfonts;      /* the fonts, written by emit_font.c */
 	HPDF_Page *pages;
 	folio_hash *images;     /* path -> HPDF_Image */
 	folio_hash *dests;      /* node serial -> dest index + 1 */
@@ -99,144 +98,6 @@ static float pt(fx v)
 static int is_pdfa(const emitter *e)
 {
 	return e->print->standard == PDF_STD_A1B || e->print->standard == PDF_STD_A2B;
-}
-
-/* ---- fonts ---- */
-
-static HPDF_Font load_font(emitter *e, int face)
-{
-	if (e->font[face])
-		return e->font[face];
-	const char *file = fonts_file(e->fonts, face);
-	const char *name;
-	if (fonts_file_index(e->fonts, face) > 0 ||
-	    (strlen(file) > 4 && strcmp(file + strlen(file) - 4, ".ttc") == 0))
-		name = HPDF_LoadTTFontFromFile2(e->pdf, file,
-						(HPDF_UINT)fonts_file_index(e->fonts, face),
-						HPDF_TRUE);
-	else
-		name = HPDF_LoadTTFontFromFile(e->pdf, file, HPDF_TRUE);
-	if (name == NULL || e->err.code) {
-		folio_report(e->diag, FOLIO_FATAL, (folio_loc){ file, 0, 0 },
-			     "libharu cannot load this font (error 0x%04X, detail %u)",
-			     (unsigned)e->err.code, (unsigned)e->err.detail);
-		return NULL;
-	}
-	HPDF_Font f = HPDF_GetFont(e->pdf, name, "UTF-8");
-	if (f == NULL || failed(e, "opening a font"))
-		return NULL;
-	e->font[face] = f;
-	return f;
-}
-
-static int code_used(const emitter *e, int face, unsigned code)
-{
-	return (e->codes[face][code >> 3] >> (code & 7)) & 1;
-}
-
-/* libharu 2.3.0 keeps, besides the glyphs shown, only the first level of
- * a composite glyph's components, and reads their numbers as signed: the
- * subsets of DejaVu's polytonic Greek (composites of composites) and of
- * WenQuanYi's Hangul (components above glyph 32767) lost outlines, so the
- * text extracted but did not show.  Every glyph the used ones are made
- * of, at any depth, goes into the subset. */
-static void complete_glyphs(emitter *e, int face)
-{
-	HPDF_FontAttr fa = ((HPDF_Dict)e->font[face])->attr;
-	HPDF_FontDef def = fa ? fa->fontdef : NULL;
-	if (def == NULL || def->type != HPDF_FONTDEF_TYPE_TRUETYPE)
-		return;
-	HPDF_TTFontDefAttr ta = def->attr;
-	unsigned n = fonts_glyph_count(e->fonts, face);
-	if (n == 0 || n != ta->num_glyphs)
-		return;
-	unsigned char *marks = xcalloc(n, 1);
-	for (unsigned g = 0; g < n; g++)
-		marks[g] = ta->glyph_tbl.flgs[g] != 0;
-	fonts_glyph_closure(e->fonts, face, marks);
-	for (unsigned g = 0; g < n; g++)
-		if (marks[g])
-			ta->glyph_tbl.flgs[g] = 1;
-	free(marks);
-}
-
-/* A ToUnicode CMap that says what the codes are: UTF-16 code units, the
- * same value.  One bfrange per run of consecutive codes used (a range
- * may not cross a high byte). */
-static void fix_tounicode(emitter *e, int face)
-{
-	HPDF_Dict font = (HPDF_Dict)e->font[face];
-	HPDF_FontAttr attr = font->attr;
-	if (attr == NULL || attr->cmap_stream == NULL ||
-	    attr->cmap_stream->stream == NULL)
-		return;
-	HPDF_Stream s = attr->cmap_stream->stream;
-	HPDF_MemStream_FreeData(s);
-	strbuf b = STRBUF_INIT;
-	sb_puts(&b, "/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n"
-		    "/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n"
-		    "/CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n"
-		    "1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n");
-	VEC(unsigned) runs = { 0 }; /* lo, hi pairs */
-	for (unsigned c = 0; c < 0x10000; c++) {
-		if (!code_used(e, face, c) || (c >= 0xD800 && c <= 0xDFFF))
-			continue;
-		unsigned lo = c;
-		while (c + 1 < 0x10000 && (c + 1) >> 8 == lo >> 8 && code_used(e, face, c + 1))
-			c++;
-		VEC_PUSH(runs, lo);
-		VEC_PUSH(runs, c);
-	}
-	size_t n = runs.n / 2;
-	for (size_t i = 0; i < n; i += 100) {
-		size_t m = n - i < 100 ? n - i : 100;
-		sb_printf(&b, "%zu beginbfrange\n", m);
-		for (size_t k = 0; k < m; k++) {
-			unsigned lo = runs.v[2 * (i + k)], hi = runs.v[2 * (i + k) + 1];
-			sb_printf(&b, "<%04X> <%04X> <%04X>\n", lo, hi, lo);
-		}
-		sb_puts(&b, "endbfrange\n");
-	}
-	VEC_FREE(runs);
-	sb_puts(&b, "endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n");
-	HPDF_Stream_WriteStr(s, sb_str(&b));
-	sb_free(&b);
-}
-
-/*
- * PDF/A-1 wants a CIDSet in the descriptor of every subset CID font: a
- * bit for each CID the embedded program has a glyph for.  Here CIDs are
- * Unicode values (the CIDToGIDMap sends them through the font's cmap), so
- * the set is every code whose glyph the subset kept, and CID 0.  libharu
- * makes the descriptor only while it writes the font, so this runs as
- * the font's after-write hook: the descriptor is written later.
- */
-static HPDF_STATUS add_cidset(HPDF_Dict font)
-{
-	HPDF_FontAttr attr = font->attr;
-	HPDF_FontDef def = attr ? attr->fontdef : NULL;
-	if (def == NULL || def->descriptor == NULL || def->type != HPDF_FONTDEF_TYPE_TRUETYPE)
-		return HPDF_OK;
-	HPDF_TTFontDefAttr ta = def->attr;
-	unsigned char bits[8192];
-	memset(bits, 0, sizeof bits);
-	bits[0] = 0x80; /* CID 0, .notdef */
-	unsigned last = 0;
-	for (unsigned c = 1; c < 0x10000; c++) {
-		HPDF_UINT16 gid = HPDF_TTFontDef_GetGlyphid(def, (HPDF_UINT16)c);
-		if (gid == 0 || gid >= ta->num_glyphs || !ta->glyph_tbl.flgs[gid])
-			continue;
-		bits[c >> 3] |= (unsigned char)(0x80 >> (c & 7));
-		last = c;
-	}
-	HPDF_Dict set = HPDF_DictStream_New(font->mmgr, attr->xref);
-	if (set == NULL)
-		return HPDF_Error_GetCode(font->error);
-	set->filter = HPDF_STREAM_FILTER_FLATE_DECODE;
-	HPDF_STATUS rc = HPDF_Stream_Write(set->stream, bits, last / 8 + 1);
-	if (rc != HPDF_OK)
-		return rc;
-	return HPDF_Dict_Add(def->descriptor, "CIDSet", set);
 }
 
 /* A number with up to three decimals, no trailing zeros ("-12.5"). */
@@ -270,32 +131,22 @@ static void num(strbuf *b, double v)
 	sb_puts(b, buf + o);
 }
 
-/* libharu's width of a code point (the one its /W array says), cached:
- * asking libharu costs a glyph lookup every time. */
-static int lib_width(emitter *e, int face, HPDF_Font font, uint32_t cp)
-{
-	if (e->widths[face] == NULL) {
-		e->widths[face] = xmalloc(65536 * sizeof(int32_t));
-		for (size_t i = 0; i < 65536; i++)
-			e->widths[face][i] = -1;
-	}
-	int32_t *w = &e->widths[face][cp & 0xFFFF];
-	if (*w < 0)
-		*w = HPDF_Font_GetUnicodeWidth(font, (HPDF_UNICODE)cp);
-	return *w;
-}
-
 static int emit_text(emitter *e, HPDF_Page page, const lay_item *it)
 {
-	HPDF_Font font = load_font(e, it->face);
+	HPDF_Dict font = pdf_fonts_dict(e->pfonts, it->face);
 	if (font == NULL)
 		return -1;
-	float size = pt(it->size);
-	HPDF_Page_BeginText(page);
-	HPDF_Page_SetFontAndSize(page, font, size);
-	HPDF_Page_MoveTextPos(page, pt(it->x), pt(e->res->height - it->y));
+	const char *name = HPDF_Page_GetLocalFontName(page, (HPDF_Font)font);
+	if (name == NULL || failed(e, "naming a font"))
+		return -1;
 	strbuf b = STRBUF_INIT;
-	sb_putc(&b, '[');
+	sb_printf(&b, "BT\n/%s ", name);
+	num(&b, pt(it->size));
+	sb_puts(&b, " Tf\n");
+	num(&b, pt(it->x));
+	sb_putc(&b, ' ');
+	num(&b, pt(e->res->height - it->y));
+	sb_puts(&b, " Td\n[");
 	fx pen = 0;
 	int open = 0;
 	for (unsigned i = 0; i < it->n; i++) {
@@ -318,19 +169,17 @@ static int emit_text(emitter *e, HPDF_Page page, const lay_item *it)
 		char code[4] = { hex[cp >> 12 & 15], hex[cp >> 8 & 15],
 				 hex[cp >> 4 & 15], hex[cp & 15] };
 		sb_putn(&b, code, 4);
-		e->codes[it->face][cp >> 3] |= (unsigned char)(1u << (cp & 7));
-		int w = lib_width(e, it->face, font, cp);
+		int w = pdf_fonts_use(e->pfonts, it->face, cp);
 		pen = it->g[i].x + (fx)((int64_t)w * it->size / 1000);
 	}
 	if (open)
 		sb_putc(&b, '>');
-	sb_puts(&b, "] TJ\n");
+	sb_puts(&b, "] TJ\nET\n");
 	HPDF_PageAttr attr = (HPDF_PageAttr)page->attr;
 	HPDF_Stream_WriteStr(attr->stream, sb_str(&b));
 	if (!e->plain)
 		HPDF_MD5Update(&e->id, (const HPDF_BYTE *)b.s, (HPDF_UINT32)b.len);
 	sb_free(&b);
-	HPDF_Page_EndText(page);
 	return failed(e, "writing text") ? -1 : 0;
 }
 
@@ -1004,10 +853,6 @@ static int write_pdfa(emitter *e, int64_t epoch)
 	HPDF_Dict_Add(e->pdf->catalog, "Metadata", meta);
 	if (failed(e, "writing the XMP metadata"))
 		return -1;
-	int nf = fonts_count(e->fonts);
-	for (int f = 0; f < nf; f++)
-		if (e->font[f])
-			((HPDF_Dict)e->font[f])->after_write_fn = add_cidset;
 	return 0;
 }
 
@@ -1119,13 +964,7 @@ static int write_document(emitter *e, int64_t source_date)
 	if (emit_body(e) < 0)
 		return -1;
 	set_info(e, source_date);
-	int nf = fonts_count(e->fonts);
-	for (int f = 0; f < nf; f++)
-		if (e->font[f]) {
-			fix_tounicode(e, f);
-			complete_glyphs(e, f);
-		}
-	if (failed(e, "finishing the document"))
+	if (pdf_fonts_finish(e->pfonts, is_pdfa(e)) < 0 || failed(e, "writing the fonts"))
 		return -1;
 	int std = e->print->standard;
 	if (std == PDF_STD_X1A) {
@@ -1162,20 +1001,13 @@ int pdf_emit(const lay_result *res, lay_fonts *fonts, const char *path,
 			     "libharu cannot start a document");
 		return -1;
 	}
-	int nf = fonts_count(fonts);
-	e.font = xcalloc((size_t)nf + 1, sizeof(HPDF_Font));
-	e.codes = xcalloc((size_t)nf + 1, sizeof(*e.codes));
-	e.widths = xcalloc((size_t)nf + 1, sizeof(*e.widths));
+	e.pfonts = pdf_fonts_new(e.pdf, fonts, diag);
 	e.pages = xcalloc(res->npages + 1, sizeof(HPDF_Page));
 	e.images = hash_new();
 	e.dests = hash_new();
 	int rc = write_document(&e, source_date);
 	HPDF_Free(e.pdf);
-	free(e.font);
-	free(e.codes);
-	for (int f = 0; f < nf; f++)
-		free(e.widths[f]);
-	free(e.widths);
+	pdf_fonts_free(e.pfonts);
 	free(e.pages);
 	hash_free(e.images);
 	hash_free(e.dests);

@@ -1,0 +1,20 @@
+/*
+ * fonts_hb.h: the HarfBuzz objects behind a face, for the parts of the
+ * layout stage that read a font file themselves (subset.c).  Nothing
+ * outside src/layout/ includes it.
+ */
+#ifndef FOLIO_LAYOUT_FONTS_HB_H
+#define FOLIO_LAYOUT_FONTS_HB_H
+
+#include "layout/fonts.h"
+
+#include <hb.h>
+
+/* The opened face and its font (scale: font units), NULL for a fixed
+ * test face or one that cannot be opened. */
+hb_face_t *fonts_hb_face(lay_fonts *f, int face);
+hb_font_t *fonts_hb_font(lay_fonts *f, int face);
+/* Where the font set reports. */
+folio_diag *fonts_diag(lay_fonts *f);
+
+#endif
