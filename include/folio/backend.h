@@ -49,6 +49,12 @@ typedef struct folio_render_opts {
 	/* When set, a back end that lays out print pages (pdf) stores their
 	 * starts here, for a later back end of the same build. */
 	struct folio_page_map *page_map_out;
+	/* Called, when set, as soon as page_map_out is filled and before the
+	 * back end goes on to write its file: the caller may start a back
+	 * end that needs the map (the EPUB) on another thread meanwhile.
+	 * From then on the back end must not touch the document's arena. */
+	void (*page_map_ready)(void *ctx);
+	void *page_map_ctx;
 } folio_render_opts;
 
 typedef struct folio_backend {

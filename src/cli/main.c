@@ -7,6 +7,7 @@
  * errors.
  */
 #include "cli/output.h"
+#include "cli/overlap.h"
 #include "folio/backend.h"
 #include "folio/folio.h"
 #include "preflight/preflight.h"
@@ -324,6 +325,56 @@ static void sort_pdf_first(struct options *o)
 	o->noutputs = n;
 }
 
+static folio_render_opts render_opts(const struct options *o, const output_file *f,
+				     int64_t date)
+{
+	return (folio_render_opts){
+		.out_path = f->temp_path,
+		.final_path = f->final_path,
+		.style_path = o->style,
+		.styles_dir = styles_dir(),
+		.source_date = date,
+		.verbose = o->verbose,
+		.paper = o->paper,
+		.bleed_mm = o->bleed_mm,
+		.crop_marks = o->crop_marks,
+		.color = o->color, /* NULL: the preset's, else rgb */
+		.print_preset = o->print_preset,
+		.bleed_given = o->bleed_given,
+		.impose = o->impose,
+		.creep_mm = o->creep_mm,
+		.pdfx = o->pdfx,
+		.pdfa = o->pdfa,
+		.sides = o->sides,
+		.epub_fonts = o->epub_fonts,
+	};
+}
+
+/* The request after i that takes the PDF's page map (the EPUB), -1 none. */
+static int map_taker(const struct options *o, int i)
+{
+	for (int j = i + 1; j < o->noutputs; j++)
+		if (strcmp(o->outputs[j].backend->name, "epub") == 0)
+			return j;
+	return -1;
+}
+
+static int open_output(const struct options *o, const struct request *r,
+		       const char *outdir, output_file *f, folio_diag *diag)
+{
+	char *path = r->path ? xstrdup(r->path)
+			     : default_output(o->source, outdir, r->backend->extension);
+	int rc = output_open(f, path, diag);
+	free(path);
+	return rc;
+}
+
+static int render_failed(int rc, folio_diag *diag)
+{
+	return rc != 0 || folio_diag_count(diag, FOLIO_ERROR) ||
+	       folio_diag_count(diag, FOLIO_FATAL);
+}
+
 static int run_backends(struct options *o, folio_doc *doc, folio_diag *diag)
 {
 	if (o->noutputs == 0)
@@ -338,51 +389,53 @@ static int run_backends(struct options *o, folio_doc *doc, folio_diag *diag)
 		return 2;
 	}
 	output_file files[MAX_OUTPUTS];
+	int done[MAX_OUTPUTS] = { 0 };
 	int opened = 0, failed = 0;
 	/* The print layout's page starts, handed from the PDF to the EPUB so
 	 * that a build of both lays the book out once. */
 	folio_page_map print_pages = { NULL, 0 };
-	int have_print_pages = 0;
 	sort_pdf_first(o);
 	int64_t date = source_date_epoch(diag);
 	for (int i = 0; i < o->noutputs && !failed; i++) {
+		if (done[i])
+			continue;
 		const struct request *r = &o->outputs[i];
-		char *path = r->path ? xstrdup(r->path)
-				     : default_output(o->source, outdir, r->backend->extension);
-		int rc = output_open(&files[opened], path, diag);
-		free(path);
-		if (rc != 0) {
+		if (open_output(o, r, outdir, &files[opened], diag) != 0) {
 			failed = 1;
 			break;
 		}
-		opened++;
-		folio_render_opts ro = {
-			.out_path = files[opened - 1].temp_path,
-			.final_path = files[opened - 1].final_path,
-			.style_path = o->style,
-			.styles_dir = styles_dir(),
-			.source_date = date,
-			.verbose = o->verbose,
-			.paper = o->paper,
-			.bleed_mm = o->bleed_mm,
-			.crop_marks = o->crop_marks,
-			.color = o->color, /* NULL: the preset's, else rgb */
-			.print_preset = o->print_preset,
-			.bleed_given = o->bleed_given,
-			.impose = o->impose,
-			.creep_mm = o->creep_mm,
-			.pdfx = o->pdfx,
-			.pdfa = o->pdfa,
-			.sides = o->sides,
-			.epub_fonts = o->epub_fonts,
-			.page_map = have_print_pages ? &print_pages : NULL,
-			.page_map_out = have_print_pages ? NULL : &print_pages,
-		};
+		folio_render_opts ro = render_opts(o, &files[opened++], date);
+		ro.page_map = print_pages.count ? &print_pages : NULL;
+		ro.page_map_out = print_pages.count ? NULL : &print_pages;
+		/* The EPUB goes on its own thread once the PDF's pages are
+		 * known, while the PDF is being written. */
+		side_job *side = NULL;
+		int taker = ro.page_map_out && strcmp(r->backend->name, "pdf") == 0
+			    ? map_taker(o, i) : -1;
+		if (taker >= 0) {
+			if (open_output(o, &o->outputs[taker], outdir, &files[opened], diag) != 0) {
+				failed = 1;
+				break;
+			}
+			folio_render_opts so = render_opts(o, &files[opened++], date);
+			so.page_map = &print_pages;
+			side = side_job_new(o->outputs[taker].backend, doc, &so, diag);
+			ro.page_map_ready = side_job_start;
+			ro.page_map_ctx = side;
+			done[taker] = 1;
+		}
 		progress(o, "writing", ro.final_path);
-		if (r->backend->render(doc, &ro, diag) != 0 ||
-		    folio_diag_count(diag, FOLIO_ERROR) || folio_diag_count(diag, FOLIO_FATAL))
+		int rc = r->backend->render(doc, &ro, diag);
+		if (side) {
+			int started = side_job_started(side);
+			int side_rc = side_job_finish(side, diag);
+			if (started && render_failed(side_rc, diag))
+				failed = 1;
+			if (!started)
+				failed = 1; /* the PDF stopped before its layout was done */
+		}
+		if (render_failed(rc, diag))
 			failed = 1;
-		have_print_pages = print_pages.count > 0;
 	}
 	for (int i = 0; i < opened; i++) {
 		if (!failed && output_commit(&files[i], diag) != 0)

@@ -9,6 +9,7 @@
  * codes it shows.
  */
 #include "backend/pdf/emit_font.h"
+#include "backend/pdf/squeeze.h"
 #include "util/strbuf.h"
 
 #include <hpdf_doc.h>
@@ -29,13 +30,16 @@ struct pdf_fonts {
 	HPDF_Doc pdf;
 	lay_fonts *fonts;
 	folio_diag *diag;
+	pdf_squeeze *squeeze;
 	int n;
 	font_out *v;
 };
 
-pdf_fonts *pdf_fonts_new(HPDF_Doc pdf, lay_fonts *fonts, folio_diag *diag)
+pdf_fonts *pdf_fonts_new(HPDF_Doc pdf, lay_fonts *fonts, folio_diag *diag,
+			 pdf_squeeze *squeeze)
 {
 	pdf_fonts *pf = xcalloc(1, sizeof *pf);
+	pf->squeeze = squeeze;
 	pf->pdf = pdf;
 	pf->fonts = fonts;
 	pf->diag = diag;
@@ -137,14 +141,18 @@ static void subset_tag(const char *name, const font_out *fo, char tag[7])
 	tag[6] = '\0';
 }
 
-/* A stream object holding bytes, deflated. */
+/* A stream object holding bytes, deflated here rather than by libharu. */
 static HPDF_Dict flate_stream(pdf_fonts *pf, const void *data, size_t len)
 {
+	size_t n = 0;
+	const unsigned char *z = squeeze(pf->squeeze, data, len, &n);
+	if (z == NULL)
+		return NULL;
 	HPDF_Dict s = HPDF_DictStream_New(pf->pdf->mmgr, pf->pdf->xref);
 	if (s == NULL)
 		return NULL;
-	s->filter = HPDF_STREAM_FILTER_FLATE_DECODE;
-	if (len && HPDF_Stream_Write(s->stream, data, (HPDF_UINT)len) != HPDF_OK)
+	squeeze_mark(s);
+	if (HPDF_Stream_Write(s->stream, z, (HPDF_UINT)n) != HPDF_OK)
 		return NULL;
 	return s;
 }

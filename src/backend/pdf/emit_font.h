@@ -14,13 +14,16 @@
 #define FOLIO_PDF_EMIT_FONT_H
 
 #include "folio/diag.h"
+#include "backend/pdf/squeeze.h"
 #include "layout/fonts.h"
 
 #include <hpdf.h>
 
 typedef struct pdf_fonts pdf_fonts;
 
-pdf_fonts *pdf_fonts_new(HPDF_Doc pdf, lay_fonts *fonts, folio_diag *diag);
+/* Streams are compressed with squeeze, which the caller owns. */
+pdf_fonts *pdf_fonts_new(HPDF_Doc pdf, lay_fonts *fonts, folio_diag *diag,
+			 pdf_squeeze *squeeze);
 void pdf_fonts_free(pdf_fonts *pf);
 
 /* The Type 0 font dictionary of a face (an indirect object pages can

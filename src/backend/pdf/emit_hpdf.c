@@ -23,6 +23,7 @@
 #include "backend/pdf/emit.h"
 #include "backend/pdf/emit_font.h"
 #include "backend/pdf/pixels.h"
+#include "backend/pdf/squeeze.h"
 #include "backend/pdf/xmp.h"
 #include "folio/folio.h"
 #include "util/hash.h"
@@ -70,6 +71,7 @@ typedef struct emitter {
 	const pdf_print *print; /* never NULL (zeroes: the screen PDF) */
 	int plain;              /* print_is_plain(print) */
 	pdf_fonts *pfonts;      /* the fonts, written by emit_font.c */
+	pdf_squeeze *squeeze;   /* compresses each page's content */
 	HPDF_Page *pages;
 	folio_hash *images;     /* path -> HPDF_Image */
 	folio_hash *dests;      /* node serial -> dest index + 1 */
@@ -131,6 +133,9 @@ static void num(strbuf *b, double v)
 	sb_puts(b, buf + o);
 }
 
+/* In thousandths of an em: 0.01 pt at 10 pt, a third of a dot at 2400 dpi. */
+#define SHIFT_TOLERANCE 1.0
+
 static int emit_text(emitter *e, HPDF_Page page, const lay_item *it)
 {
 	HPDF_Dict font = pdf_fonts_dict(e->pfonts, it->face);
@@ -147,6 +152,11 @@ static int emit_text(emitter *e, HPDF_Page page, const lay_item *it)
 	sb_putc(&b, ' ');
 	num(&b, pt(e->res->height - it->y));
 	sb_puts(&b, " Td\n[");
+	/* pen: where the reader's pen is (in mpt from the run's start).  A
+	 * glyph more than SHIFT_TOLERANCE thousandths of an em from where
+	 * the layout put it gets a shift; closer ones stay where the font's
+	 * widths leave them, which spares a number per glyph for the
+	 * rounding between the layout's mpt and the widths' 1/1000 em. */
 	fx pen = 0;
 	int open = 0;
 	for (unsigned i = 0; i < it->n; i++) {
@@ -154,12 +164,14 @@ static int emit_text(emitter *e, HPDF_Page page, const lay_item *it)
 		if (cp > 0xFFFF)
 			cp = 0xFFFD;
 		fx d = it->g[i].x - pen;
-		if (d > 0 || d < 0) {
+		double shift = -(double)d * 1000.0 / (double)it->size;
+		if (shift > SHIFT_TOLERANCE || shift < -SHIFT_TOLERANCE) {
 			if (open) {
 				sb_putc(&b, '>');
 				open = 0;
 			}
-			num(&b, -(double)d * 1000.0 / (double)it->size);
+			num(&b, shift);
+			pen = it->g[i].x;
 		}
 		if (!open) {
 			sb_putc(&b, '<');
@@ -170,7 +182,7 @@ static int emit_text(emitter *e, HPDF_Page page, const lay_item *it)
 				 hex[cp >> 4 & 15], hex[cp & 15] };
 		sb_putn(&b, code, 4);
 		int w = pdf_fonts_use(e->pfonts, it->face, cp);
-		pen = it->g[i].x + (fx)((int64_t)w * it->size / 1000);
+		pen += (fx)((int64_t)w * it->size / 1000);
 	}
 	if (open)
 		sb_putc(&b, '>');
@@ -480,6 +492,44 @@ static int draw_marks(emitter *e, HPDF_Page page)
 	return failed(e, "drawing crop marks") ? -1 : 0;
 }
 
+/*
+ * A page's content is compressed as soon as it is complete: libharu
+ * would keep it whole until the file is saved and deflate it then, with
+ * zlib, on the one thread.  The stream then holds Flate data that libharu
+ * writes as it is, under a Filter key of folio's.
+ */
+static int finish_page(emitter *e, HPDF_Page page)
+{
+	if (failed(e, "writing a page"))
+		return -1;
+	HPDF_PageAttr attr = (HPDF_PageAttr)page->attr;
+	HPDF_Dict contents = attr->contents;
+	HPDF_Stream s = attr->stream;
+	if (contents == NULL || s == NULL || s->type != HPDF_STREAM_MEMORY)
+		return 0;
+	strbuf raw = STRBUF_INIT;
+	HPDF_UINT nbuf = HPDF_MemStream_GetBufCount(s);
+	for (HPDF_UINT i = 0; i < nbuf; i++) {
+		HPDF_UINT len = 0;
+		HPDF_BYTE *p = HPDF_MemStream_GetBufPtr(s, i, &len);
+		if (p && len)
+			sb_putn(&raw, (const char *)p, len);
+	}
+	size_t n = 0;
+	const unsigned char *z = squeeze(e->squeeze, raw.s ? raw.s : "", raw.len, &n);
+	if (z == NULL) {
+		sb_free(&raw);
+		folio_report(e->diag, FOLIO_FATAL, (folio_loc){ e->path, 0, 0 },
+			     "out of memory compressing a page");
+		return -1;
+	}
+	HPDF_MemStream_FreeData(s);
+	HPDF_Stream_Write(s, z, (HPDF_UINT)n);
+	sb_free(&raw);
+	squeeze_mark(contents);
+	return failed(e, "compressing a page") ? -1 : 0;
+}
+
 static int emit_page(emitter *e, unsigned index)
 {
 	HPDF_Page page = new_page(e);
@@ -497,7 +547,7 @@ static int emit_page(emitter *e, unsigned index)
 		HPDF_Page_GRestore(page);
 	if (e->print->marks && draw_marks(e, page) < 0)
 		return -1;
-	return failed(e, "writing a page") ? -1 : 0;
+	return finish_page(e, page);
 }
 
 /* A blank page after the last, so the count is a multiple of 4. */
@@ -508,7 +558,7 @@ static int emit_padding(emitter *e)
 		return -1;
 	if (e->print->marks && draw_marks(e, page) < 0)
 		return -1;
-	return 0;
+	return finish_page(e, page);
 }
 
 /*
@@ -544,7 +594,7 @@ static int emit_sheet_side(emitter *e, unsigned side, const int slots[2])
 	}
 	if (e->print->marks && draw_marks(e, page) < 0)
 		return -1;
-	return 0;
+	return finish_page(e, page);
 }
 
 static int emit_imposed(emitter *e)
@@ -1001,13 +1051,15 @@ int pdf_emit(const lay_result *res, lay_fonts *fonts, const char *path,
 			     "libharu cannot start a document");
 		return -1;
 	}
-	e.pfonts = pdf_fonts_new(e.pdf, fonts, diag);
+	e.squeeze = squeeze_new();
+	e.pfonts = pdf_fonts_new(e.pdf, fonts, diag, e.squeeze);
 	e.pages = xcalloc(res->npages + 1, sizeof(HPDF_Page));
 	e.images = hash_new();
 	e.dests = hash_new();
 	int rc = write_document(&e, source_date);
 	HPDF_Free(e.pdf);
 	pdf_fonts_free(e.pfonts);
+	squeeze_free(e.squeeze);
 	free(e.pages);
 	hash_free(e.images);
 	hash_free(e.dests);

@@ -137,10 +137,13 @@ static int pdf_render(folio_doc *doc, const folio_render_opts *opts,
 	}
 	if (run == NULL)
 		return -1;
+	if (opts->page_map_out) {
+		layout_page_map(run, doc, opts->page_map_out);
+		if (opts->page_map_ready)
+			opts->page_map_ready(opts->page_map_ctx);
+	}
 	int rc = pdf_emit(layout_result(run), layout_fonts(run), opts->out_path,
 			  opts->source_date, &print, diag);
-	if (rc == 0 && opts->page_map_out)
-		layout_page_map(run, doc, opts->page_map_out);
 	const char *dump = getenv("FOLIO_DUMP_PAGES");
 	if (rc == 0 && dump && *dump)
 		rc = write_dump(run, dump, diag);
