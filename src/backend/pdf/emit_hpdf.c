@@ -72,6 +72,7 @@ typedef struct emitter {
 	int plain;              /* print_is_plain(print) */
 	pdf_fonts *pfonts;      /* the fonts, written by emit_font.c */
 	pdf_squeeze *squeeze;   /* compresses each page's content */
+	struct link_rec *links; /* what internal links write (emit_links) */
 	HPDF_Page *pages;
 	folio_hash *images;     /* path -> HPDF_Image */
 	folio_hash *dests;      /* node serial -> dest index + 1 */
@@ -616,15 +617,20 @@ typedef struct dest_at {
 	fx x, y;
 } dest_at;
 
+/* The top of the view a link to y lands on: a little above it, within
+ * the page. */
+static fx dest_top(const emitter *e, fx y)
+{
+	fx top = e->res->height - y + 4 * FX_PT;
+	return top > e->res->height ? e->res->height : top;
+}
+
 static HPDF_Destination make_dest(emitter *e, unsigned page, fx y)
 {
 	HPDF_Destination d = HPDF_Page_CreateDestination(e->pages[page]);
 	if (d == NULL)
 		return NULL;
-	fx top = e->res->height - y + 4 * FX_PT;
-	if (top > e->res->height)
-		top = e->res->height;
-	HPDF_Destination_SetXYZ(d, pt(e->ox), pt(e->oy + top), 1);
+	HPDF_Destination_SetXYZ(d, pt(e->ox), pt(e->oy + dest_top(e, y)), 1);
 	/* zoom 0 means "unchanged" (ISO 32000-1, 12.3.2.2); libharu
 	 * refuses it, so it is set after the fact */
 	HPDF_Real zoom = HPDF_Array_GetItem(d, 4, HPDF_OCLASS_REAL);
@@ -633,9 +639,79 @@ static HPDF_Destination make_dest(emitter *e, unsigned page, fx y)
 	return d;
 }
 
+/*
+ * An internal link as libharu would make it is an annotation dictionary
+ * and a destination array of a dozen objects, about 3.5 kB of its memory,
+ * held until the file is saved: 200 MB for a 3,000-page reader's 60,000
+ * links.  folio's link is an empty indirect dictionary whose write hook
+ * writes the keys from this record.
+ */
+typedef struct link_rec {
+	float rect[4];       /* left, bottom, right, top */
+	HPDF_Dict on, to;    /* the page it is on, the page it goes to */
+	float left, top;     /* where it lands */
+	int print;           /* the Print flag (PDF/A) */
+} link_rec;
+
+static HPDF_UINT32 obj_num(HPDF_Dict d)
+{
+	return d->header.obj_id & 0x00FFFFFF;
+}
+
+static HPDF_STATUS write_link(HPDF_Dict dict, HPDF_Stream out)
+{
+	const link_rec *l = dict->attr;
+	strbuf b = STRBUF_INIT;
+	sb_puts(&b, "/Type /Annot\012/Subtype /Link\012/Rect [");
+	for (int k = 0; k < 4; k++) {
+		if (k)
+			sb_putc(&b, ' ');
+		num(&b, l->rect[k]);
+	}
+	sb_printf(&b, "]\012/Border [0 0 0]\012/P %u %u R\012/Dest [%u %u R /XYZ ",
+		  (unsigned)obj_num(l->on), (unsigned)l->on->header.gen_no,
+		  (unsigned)obj_num(l->to), (unsigned)l->to->header.gen_no);
+	num(&b, l->left);
+	sb_putc(&b, ' ');
+	num(&b, l->top);
+	sb_puts(&b, " 0]\012");
+	if (l->print)
+		sb_puts(&b, "/F 4\012");
+	HPDF_STATUS rc = HPDF_Stream_WriteStr(out, sb_str(&b));
+	sb_free(&b);
+	return rc;
+}
+
+static int add_link(emitter *e, HPDF_Page page, link_rec *l)
+{
+	HPDF_Dict a = HPDF_Dict_New(e->pdf->mmgr);
+	if (a == NULL || HPDF_Xref_Add(e->pdf->xref, a) != HPDF_OK)
+		return -1;
+	a->attr = l;
+	a->write_fn = write_link;
+	HPDF_Array annots = HPDF_Dict_GetItem(page, "Annots", HPDF_OCLASS_ARRAY);
+	if (annots == NULL) {
+		annots = HPDF_Array_New(e->pdf->mmgr);
+		if (annots == NULL || HPDF_Dict_Add(page, "Annots", annots) != HPDF_OK)
+			return -1;
+	}
+	return HPDF_Array_Add(annots, a) == HPDF_OK ? 0 : -1;
+}
+
+static unsigned count_links(const lay_result *res)
+{
+	unsigned n = 0;
+	for (unsigned p = 0; p < res->npages; p++)
+		for (unsigned i = 0; i < res->pages[p].nitems; i++)
+			n += res->pages[p].items[i].kind == LI_LINK;
+	return n;
+}
+
 static int emit_links(emitter *e, const dest_at *dests)
 {
 	char key[24];
+	e->links = xcalloc((size_t)count_links(e->res) + 1, sizeof(link_rec));
+	unsigned nlinks = 0;
 	for (unsigned p = 0; p < e->res->npages; p++) {
 		const lay_page *pg = &e->res->pages[p];
 		for (unsigned i = 0; i < pg->nitems; i++) {
@@ -647,24 +723,26 @@ static int emit_links(emitter *e, const dest_at *dests)
 			r.right = pt(e->ox + it->x + it->w);
 			r.top = pt(e->oy + e->res->height - it->y);
 			r.bottom = pt(e->oy + e->res->height - it->y - it->h);
-			HPDF_Annotation a = NULL;
 			if (it->uri) {
-				a = HPDF_Page_CreateURILinkAnnot(e->pages[p], r, it->uri);
+				HPDF_Annotation a = HPDF_Page_CreateURILinkAnnot(e->pages[p], r, it->uri);
+				if (a) {
+					HPDF_LinkAnnot_SetBorderStyle(a, 0, 0, 0);
+					/* PDF/A: annotations print (the Print flag) */
+					if (is_pdfa(e))
+						HPDF_Dict_AddNumber(a, "F", 4);
+				}
 			} else if (it->node) {
 				snprintf(key, sizeof key, "%u", it->node->serial);
 				void *v = hash_get(e->dests, key);
 				if (v == NULL)
 					continue; /* a target that is not printed */
 				const dest_at *d = &dests[(size_t)v - 1];
-				HPDF_Destination dst = make_dest(e, d->page, d->y);
-				if (dst)
-					a = HPDF_Page_CreateLinkAnnot(e->pages[p], r, dst);
-			}
-			if (a) {
-				HPDF_LinkAnnot_SetBorderStyle(a, 0, 0, 0);
-				/* PDF/A: annotations print (the Print flag) */
-				if (is_pdfa(e))
-					HPDF_Dict_AddNumber(a, "F", 4);
+				link_rec *l = &e->links[nlinks++];
+				*l = (link_rec){ { r.left, r.bottom, r.right, r.top },
+						 e->pages[p], e->pages[d->page],
+						 pt(e->ox), pt(e->oy + dest_top(e, d->y)), is_pdfa(e) };
+				if (add_link(e, e->pages[p], l) < 0 && e->err.code == 0)
+					e->err.code = HPDF_FAILD_TO_ALLOC_MEM;
 			}
 			if (failed(e, "adding a link"))
 				return -1;
@@ -1060,6 +1138,7 @@ int pdf_emit(const lay_result *res, lay_fonts *fonts, const char *path,
 	HPDF_Free(e.pdf);
 	pdf_fonts_free(e.pfonts);
 	squeeze_free(e.squeeze);
+	free(e.links);
 	free(e.pages);
 	hash_free(e.images);
 	hash_free(e.dests);
