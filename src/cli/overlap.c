@@ -2,6 +2,7 @@
  * overlap: runs a back end on a second thread (see overlap.h).
  */
 #include "cli/overlap.h"
+#include "util/threads.h"
 #include "util/xalloc.h"
 
 #include <pthread.h>
@@ -61,7 +62,7 @@ void side_job_start(void *arg)
 	side_job *j = arg;
 	if (j->state != 0)
 		return;
-	if (pthread_create(&j->thread, NULL, run_job, j) == 0) {
+	if (threads_allowed() && pthread_create(&j->thread, NULL, run_job, j) == 0) {
 		j->state = 1;
 		return;
 	}

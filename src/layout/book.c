@@ -13,6 +13,7 @@
 #include "layout/flow.h"
 #include "layout/linebreak.h"
 #include "layout/pagebuild.h"
+#include "layout/prefetch.h"
 #include "util/strbuf.h"
 #include "util/utf8.h"
 
@@ -36,6 +37,10 @@ struct lay_run {
 	lay_style style;
 	lay_result result;
 	folio_arena *arena;     /* the final pass's items */
+	char *manifest;         /* the font manifest's path */
+	VEC(top_div) divs;      /* the divisions flowed one after another */
+	struct para_share *share; /* paragraphs set ahead (first pass) */
+	prefetch *pf;
 };
 
 /* ---- set-up ---- */
@@ -107,10 +112,9 @@ static int setup(lay_run *r, folio_doc *doc, const folio_render_opts *o,
 	c->hyph = hyph_new(NULL, exc, diag);
 	free(exc);
 	ctx_prepare(c);
-	char *manifest = data_path(o, "fonts/fonts.conf");
+	r->manifest = data_path(o, "fonts/fonts.conf");
 	c->fonts = fonts_new(diag);
-	rc = fonts_load_manifest(c->fonts, manifest);
-	free(manifest);
+	rc = fonts_load_manifest(c->fonts, r->manifest);
 	if (rc < 0)
 		return -1;
 	if (pick_faces(c, c->text_face, r->style.font_text, "Charis SIL") < 0 ||
@@ -442,39 +446,58 @@ typedef struct pass_out {
 
 /* The TOC entries of the previous pass (titles, levels), so the contents
  * page, which comes before the divisions it lists, can be set. */
+/* The divisions of the body, in order, with the numbering each flows
+ * with: front matter first (roman), then the rest. */
+static void list_divisions(lay_run *r)
+{
+	const folio_node *root = r->c.doc->root;
+	r->divs.n = 0;
+	if (root->kind != FOLIO_NODE_BOOK) {
+		top_div d = { root, 2 };
+		VEC_PUSH(r->divs, d);
+		return;
+	}
+	int body = 0;
+	for (const folio_node *n = root->first; n; n = n->next) {
+		if (n->flags & FOLIO_FLAG_HIDDEN || !is_top(n))
+			continue;
+		top_div d = { n, 0 };
+		if (!(is_front(n) && !body)) {
+			d.numbering = body ? 0 : 2;
+			body = 1;
+		}
+		VEC_PUSH(r->divs, d);
+	}
+}
+
 static void run_pass(lay_run *r, const toc_entry *prev_toc, unsigned nprev,
-		     pass_out *po)
+		     pass_out *po, int first)
 {
 	lay_ctx *c = &r->c;
 	folio_doc *doc = c->doc;
 	vl_list list = { 0 };
 	flow *f = flow_new(c, &list);
 	const folio_node *root = doc->root;
-	int book = root->kind == FOLIO_NODE_BOOK;
-	if (book) {
+	list_divisions(r);
+	if (first) {
+		/* a second core sets paragraphs from the end meanwhile */
+		r->share = para_share_new();
+		c->share = r->share;
+		r->pf = prefetch_start(c, r->manifest, r->divs.v, (unsigned)r->divs.n);
+		if (r->pf == NULL)
+			c->share = NULL;
+	}
+	if (root->kind == FOLIO_NODE_BOOK) {
 		title_page(f, c, root);
 		imprint_page(f, c, root);
 		contents(f, c, prev_toc, nprev, NULL);
-		int body = 0;
-		for (const folio_node *n = root->first; n; n = n->next) {
-			if (n->flags & FOLIO_FLAG_HIDDEN || !is_top(n))
-				continue;
-			if (is_front(n) && !body) {
-				flow_top_division(f, n, 0);
-				continue;
-			}
-			int numbering = body ? 0 : 2;
-			body = 1;
-			if (n->kind == FOLIO_NODE_PART) {
-				/* a part's title page, then its chapters */
-				flow_top_division(f, n, numbering);
-				continue;
-			}
-			flow_top_division(f, n, numbering);
-		}
-	} else {
-		flow_top_division(f, root, 2);
 	}
+	for (size_t i = 0; i < r->divs.n; i++) {
+		prefetch_main_at(r->pf, (unsigned)i);
+		flow_top_division(f, r->divs.v[i].node, r->divs.v[i].numbering);
+	}
+	prefetch_stop(r->pf);
+	c->share = NULL;
 	unsigned nt;
 	const toc_entry *t = flow_toc(f, &nt);
 	for (unsigned i = 0; i < nt; i++)
@@ -774,7 +797,7 @@ lay_run *layout_run(folio_doc *doc, const folio_render_opts *opts,
 		VEC_FREE(po.pages);
 		VEC_FREE(po.toc);
 		memset(&po, 0, sizeof po);
-		run_pass(r, toc.v, (unsigned)toc.n, &po);
+		run_pass(r, toc.v, (unsigned)toc.n, &po, pass == 1);
 		if (folio_diag_count(diag, FOLIO_FATAL))
 			break;
 		if (po.pages.n > max_pages()) {
@@ -829,6 +852,11 @@ void layout_free(lay_run *r)
 {
 	if (r == NULL)
 		return;
+	/* the worker's arenas hold glyphs the result shows */
+	prefetch_free(r->pf);
+	para_share_free(r->share);
+	free(r->manifest);
+	VEC_FREE(r->divs);
 	fonts_free(r->c.fonts);
 	hyph_free(r->c.hyph);
 	para_cache_free(r->c.para_cache);

@@ -47,6 +47,11 @@ typedef struct lay_ctx {
 	unsigned nneeded;        /* entries in needed (node_count + 1) */
 	/* Set paragraphs of earlier passes (para.c), or NULL: no caching. */
 	struct para_cache *para_cache;
+	/* Paragraphs set ahead on a second thread (prefetch.c): the worker
+	 * writes them here (share_writes), the main flow looks here when its
+	 * own cache has nothing; NULL: no second thread. */
+	struct para_share *share;
+	int share_writes;
 	int errors;              /* an error was reported in this pass */
 	int quiet;               /* later passes: do not repeat warnings */
 } lay_ctx;

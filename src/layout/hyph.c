@@ -9,6 +9,7 @@
 #include "util/arena.h"
 #include "util/hash.h"
 #include "util/strbuf.h"
+#include "util/threads.h"
 #include "util/utf8.h"
 
 #include <hyphen.h>
@@ -28,6 +29,8 @@ typedef struct lang_dict {
 	folio_hash *exceptions; /* word -> breaks string */
 	char *path;            /* the .dic file */
 	int state;             /* 0 ready, 1 a thread is loading it */
+	int borrowed;          /* dict and exceptions belong to another
+				  instance (hyph_share) */
 	pthread_t thread;
 } lang_dict;
 
@@ -37,6 +40,7 @@ struct lay_hyph {
 	const char *dict_dir, *exc_dir;
 	lang_dict langs[MAX_LANGS];
 	int nlangs;
+	unsigned loads;    /* dictionaries this instance loaded on demand */
 	folio_hash *cache; /* "lang\x01word" -> cached */
 };
 
@@ -64,6 +68,8 @@ void hyph_free(lay_hyph *h)
 		lang_dict *ld = &h->langs[i];
 		if (ld->state == 1)
 			pthread_join(ld->thread, NULL);
+		if (ld->borrowed)
+			continue;
 		if (ld->dict)
 			hnj_hyphen_free(ld->dict);
 		hash_free(ld->exceptions);
@@ -193,8 +199,26 @@ void hyph_preload(lay_hyph *h, const char *code)
 		return;
 	/* libhyphen keeps no global state: loading in another thread while
 	 * layout goes on is safe, and what it loads does not depend on when */
-	if (pthread_create(&ld->thread, NULL, load_dict, ld) == 0)
+	if (threads_allowed() && pthread_create(&ld->thread, NULL, load_dict, ld) == 0)
 		ld->state = 1;
+}
+
+/* Makes a known language ready: its dictionary loaded (or found
+ * missing, with a warning) and its exceptions read. */
+static void finish_lang(lay_hyph *h, lang_dict *ld)
+{
+	if (ld->state == 1) {
+		pthread_join(ld->thread, NULL);
+	} else {
+		load_dict(ld);
+		h->loads++;
+	}
+	ld->state = 0;
+	if (ld->dict == NULL)
+		folio_report(h->diag, FOLIO_WARNING, (folio_loc){ ld->path, 0, 0 },
+			     "cannot load the hyphenation dictionary for \"%s\"; "
+			     "words in it are not hyphenated", ld->lang->code);
+	load_exceptions(h, ld);
 }
 
 static lang_dict *get_lang(lay_hyph *h, const char *code)
@@ -202,17 +226,27 @@ static lang_dict *get_lang(lay_hyph *h, const char *code)
 	lang_dict *ld = find_lang(h, code);
 	if (ld == NULL || ld->state == 0)
 		return ld;
-	if (ld->state == 1)
-		pthread_join(ld->thread, NULL);
-	else
-		load_dict(ld);
-	ld->state = 0;
-	if (ld->dict == NULL)
-		folio_report(h->diag, FOLIO_WARNING, (folio_loc){ ld->path, 0, 0 },
-			     "cannot load the hyphenation dictionary for \"%s\"; "
-			     "words in it are not hyphenated", ld->lang->code);
-	load_exceptions(h, ld);
+	finish_lang(h, ld);
 	return ld;
+}
+
+lay_hyph *hyph_share(lay_hyph *h)
+{
+	lay_hyph *s = hyph_new(h->dict_dir, h->exc_dir, h->diag);
+	for (int i = 0; i < h->nlangs; i++) {
+		lang_dict *ld = &h->langs[i];
+		if (ld->state != 0)
+			finish_lang(h, ld);
+		s->langs[i] = *ld;
+		s->langs[i].borrowed = 1;
+	}
+	s->nlangs = h->nlangs;
+	return s;
+}
+
+unsigned hyph_loads(const lay_hyph *h)
+{
+	return h->loads;
 }
 
 static int has_vowel(const uint32_t *w, int from, int to, int y_vowel)

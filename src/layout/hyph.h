@@ -37,6 +37,15 @@ void hyph_free(lay_hyph *h);
  * meanwhile.  A language without a dictionary is ignored. */
 void hyph_preload(lay_hyph *h, const char *lang);
 
+/* A second instance for another thread: it uses h's dictionaries and
+ * exception lists (waiting for the ones still loading) and keeps a cache
+ * of its own.  libhyphen only reads a dictionary while hyphenating, so
+ * the two may hyphenate at once.  h must outlive it. */
+lay_hyph *hyph_share(lay_hyph *h);
+/* How many dictionaries h had to load on demand, not preloaded or
+ * shared: a hyphenation that may have reported a warning. */
+unsigned hyph_loads(const lay_hyph *h);
+
 /* Break points of a UTF-8 word (letters only, no hyphen) in language lang.
  * Sets breaks[i] = 1 when a break may follow code point i (breaks has one
  * entry per code point) and returns the number of breaks. */

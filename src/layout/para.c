@@ -13,7 +13,7 @@
 #include "util/utf8.h"
 
 #include <linebreak.h>
-
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -66,6 +66,7 @@ struct para {
 	VEC(lb_item) lbi;     /* the breaker's items (scratch) */
 	fx min_width;
 	int pending_space;    /* span index of a collapsed space, or -1 */
+	int tainted;          /* a word of it reported a missing glyph */
 };
 
 /* The run's caches (see para.h). */
@@ -81,6 +82,43 @@ typedef struct set_para {
 	lay_line *lines;
 	unsigned n;
 } set_para;
+
+struct para_share {
+	pthread_mutex_t lock;
+	lay_memo *paras;      /* paragraph + shape -> set_para (the writer's) */
+};
+
+struct para_share *para_share_new(void)
+{
+	struct para_share *ps = xcalloc(1, sizeof(*ps));
+	pthread_mutex_init(&ps->lock, NULL);
+	ps->paras = memo_new();
+	return ps;
+}
+
+void para_share_free(struct para_share *ps)
+{
+	if (ps == NULL)
+		return;
+	pthread_mutex_destroy(&ps->lock);
+	memo_free(ps->paras);
+	free(ps);
+}
+
+static set_para *share_get(struct para_share *ps, const memo_key *k)
+{
+	pthread_mutex_lock(&ps->lock);
+	set_para *sp = memo_get(ps->paras, k->b, k->len);
+	pthread_mutex_unlock(&ps->lock);
+	return sp;
+}
+
+static void share_put(struct para_share *ps, const memo_key *k, set_para *sp)
+{
+	pthread_mutex_lock(&ps->lock);
+	memo_put(ps->paras, k->b, k->len, sp);
+	pthread_mutex_unlock(&ps->lock);
+}
 
 struct para_cache *para_cache_new(void)
 {
@@ -347,6 +385,7 @@ typedef struct word_info {
 	fx total;
 	fx hyphen;            /* width of a hyphen in the first face */
 	int hyphenated;       /* brk and hyphen are known */
+	int missing;          /* a code point no face has (reported) */
 } word_info;
 
 static word_info *word_compute(para *p, const span *s, const char *bytes,
@@ -368,6 +407,7 @@ static word_info *word_compute(para *p, const span *s, const char *bytes,
 		int f = fonts_cover(c->fonts, s->st.face, w->cp[k]);
 		if (f < 0) {
 			ctx_missing_glyph(c, w->cp[k], s->src);
+			w->missing = 1;
 			f = s->st.face;
 		}
 		w->face[k] = f;
@@ -469,6 +509,7 @@ static void emit_chunk(para *p, int si, size_t start, size_t end)
 	const span *s = &p->spans.v[si];
 	lay_ctx *c = p->c;
 	const word_info *w = word_get(p, s, p->text.s + start, end - start);
+	p->tainted |= w->missing;
 	const unsigned char *brk = w->brk;
 	unsigned n = w->n;
 	size_t gbase = p->glyphs.n;
@@ -1158,12 +1199,23 @@ lay_line *para_set(para *p, const para_shape *shape, unsigned *nlines)
 	 * an earlier pass are reused (callers may change the line structs,
 	 * never the items they point to, so each gets its own array). */
 	para_key(p, shape, &pc->key);
+	lay_ctx *c = p->c;
 	set_para *sp = memo_get(pc->paras, pc->key.b, pc->key.len);
+	if (sp == NULL && c->share && !c->share_writes) {
+		sp = share_get(c->share, &pc->key);
+		if (sp)
+			memo_put(pc->paras, pc->key.b, pc->key.len, sp);
+	}
 	if (sp == NULL) {
 		pc->misses++;
+		unsigned loads = c->hyph ? hyph_loads(c->hyph) : 0;
+		p->tainted = 0;
 		sp = arena_alloc(memo_arena(pc->paras), sizeof(*sp));
 		sp->lines = set_lines(p, shape, &sp->n, memo_arena(pc->paras));
 		memo_put(pc->paras, pc->key.b, pc->key.len, sp);
+		if (c->share && c->share_writes && !p->tainted &&
+		    (c->hyph ? hyph_loads(c->hyph) : 0) == loads)
+			share_put(c->share, &pc->key, sp);
 	} else {
 		pc->hits++;
 	}

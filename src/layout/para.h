@@ -88,6 +88,14 @@ lay_line *para_set(para *p, const para_shape *shape, unsigned *nlines);
 struct para_cache *para_cache_new(void);
 void para_cache_free(struct para_cache *pc);
 
+/* Paragraphs one thread sets for another (prefetch.c): a table of set
+ * paragraphs by the same key as the cache's, behind a lock.  A paragraph
+ * whose setting reported anything (a character no font has, a dictionary
+ * loaded late) is never shared: the main flow sets it again itself, so
+ * its diagnostics come out as they would without the second thread. */
+struct para_share *para_share_new(void);
+void para_share_free(struct para_share *ps);
+
 /* Width of text in one style, on one line (labels, leaders, heads). */
 fx para_measure(lay_ctx *c, const para_style *s, const char *text, size_t len);
 /* One line of text in one style, unbroken, starting at x = 0. */
