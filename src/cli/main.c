@@ -10,7 +10,6 @@
 #include "cli/overlap.h"
 #include "folio/backend.h"
 #include "folio/folio.h"
-#include "preflight/preflight.h"
 #include "util/xalloc.h"
 
 #include <errno.h>
@@ -479,6 +478,34 @@ static int run(struct options *o)
 	return status;
 }
 
+/*
+ * `folio preflight` is folio-preflight, a program of its own (see
+ * src/cli/preflight/main.c): the one beside this executable, else the one
+ * on PATH.  argv[0] is "preflight".
+ */
+static int run_preflight(int argc, char **argv)
+{
+	char **args = xcalloc((size_t)argc + 1, sizeof(char *));
+	static char prog[] = "folio-preflight";
+	args[0] = prog;
+	for (int i = 1; i < argc; i++)
+		args[i] = argv[i];
+	char self[PATH_MAX];
+	ssize_t n = readlink("/proc/self/exe", self, sizeof self - 1);
+	if (n > 0) {
+		self[n] = '\0';
+		char *slash = strrchr(self, '/');
+		if (slash && (size_t)(slash - self) + sizeof prog + 1 < sizeof self) {
+			strcpy(slash + 1, prog);
+			execv(self, args);
+		}
+	}
+	execvp(prog, args);
+	fprintf(stderr, "folio: cannot run %s: %s\n", prog, strerror(errno));
+	free(args);
+	return 2;
+}
+
 int main(int argc, char **argv)
 {
 	if (argc < 2)
@@ -493,7 +520,7 @@ int main(int argc, char **argv)
 		return 0;
 	}
 	if (strcmp(argv[1], "preflight") == 0)
-		return preflight_main(argc - 1, argv + 1);
+		return run_preflight(argc - 1, argv + 1);
 	if (strcmp(argv[1], "build") != 0 && strcmp(argv[1], "check") != 0)
 		return usage_error("unknown command '%s'", argv[1]);
 	struct options o = { 0 };

@@ -30,7 +30,8 @@ typedef struct prefetch prefetch;
 
 /* Starts the worker on divs[n-1], divs[n-2], ..., sharing into c->share
  * (which must be set).  NULL when there is nothing to gain (fewer than
- * three divisions, threads turned off) or no thread could be made. */
+ * three divisions, a small document, threads turned off) or no thread
+ * could be made. */
 prefetch *prefetch_start(lay_ctx *c, const char *manifest, const top_div *divs,
 			 unsigned n);
 /* The main flow has reached division i: the worker stops before it. */
