@@ -4,6 +4,7 @@
  * dictionary means no hyphenation, with one warning.
  */
 #include "layout/hyph.h"
+#include "layout/hyphcache.h"
 #include "folio/lang.h"
 #include "layout/lay.h"
 #include "util/arena.h"
@@ -31,6 +32,7 @@ typedef struct lang_dict {
 	int state;             /* 0 ready, 1 a thread is loading it */
 	int borrowed;          /* dict and exceptions belong to another
 				  instance (hyph_share) */
+	int compiled;          /* dict came from the cache (hyphcache.h) */
 	pthread_t thread;
 } lang_dict;
 
@@ -70,7 +72,9 @@ void hyph_free(lay_hyph *h)
 			pthread_join(ld->thread, NULL);
 		if (ld->borrowed)
 			continue;
-		if (ld->dict)
+		if (ld->dict && ld->compiled)
+			hyphcache_free(ld->dict);
+		else if (ld->dict)
 			hnj_hyphen_free(ld->dict);
 		hash_free(ld->exceptions);
 		free(ld->path);
@@ -164,10 +168,19 @@ static void load_exceptions(lay_hyph *h, lang_dict *ld)
 	fclose(fp);
 }
 
+/* From the cache of compiled dictionaries when it has this one, else
+ * through libhyphen, keeping what it built for the next time. */
 static void *load_dict(void *arg)
 {
 	lang_dict *ld = arg;
+	ld->dict = hyphcache_load(ld->path);
+	if (ld->dict) {
+		ld->compiled = 1;
+		return NULL;
+	}
 	ld->dict = hnj_hyphen_load(ld->path);
+	if (ld->dict)
+		hyphcache_store(ld->path, ld->dict);
 	return NULL;
 }
 
