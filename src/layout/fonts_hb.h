@@ -14,6 +14,9 @@
  * test face or one that cannot be opened. */
 hb_face_t *fonts_hb_face(lay_fonts *f, int face);
 hb_font_t *fonts_hb_font(lay_fonts *f, int face);
+/* The HarfBuzz features fonts_shape uses (hb_feature_t), for a word of
+ * plain Latin (latin) or any other; for the test that compares them. */
+void fonts_shape_features(int latin, const void **features, unsigned *n);
 /* Where the font set reports. */
 folio_diag *fonts_diag(lay_fonts *f);
 

@@ -11,11 +11,16 @@
  *    (a composite of composites) and WenQuanYi's Hangul (components above
  *    glyph 32767) draw the same points from the subset as from the whole
  *    font, and the subset is much smaller.  Skipped when the font files
- *    are missing.
+ *    are missing;
+ *  - words of plain Latin, which fonts_shape shapes with the features
+ *    that act on marks, scripts and languages off, get the same code
+ *    points and advances as with every default feature, in every face of
+ *    the manifest (fonts/fonts.conf, read from the source folder).
  */
 #include "harness.h"
 #include "layout/ctx.h"
 #include "layout/memo.h"
+#include "layout/fonts_hb.h"
 #include "layout/pagebuild.h"
 #include "layout/para.h"
 #include "util/arena.h"
@@ -253,6 +258,76 @@ static void test_subset(void)
 	}
 }
 
+/* fonts_shape against HarfBuzz with every default feature on. */
+static int same_as_full(lay_fonts *f, int face, const char *w)
+{
+	const lay_shaped *sh = fonts_shape(f, face, w, strlen(w));
+	hb_font_t *font = fonts_hb_font(f, face);
+	if (font == NULL)
+		return 1;
+	const void *feats;
+	unsigned nfeats;
+	fonts_shape_features(0, &feats, &nfeats);
+	hb_buffer_t *b = hb_buffer_create();
+	hb_buffer_add_utf8(b, w, -1, 0, -1);
+	hb_buffer_guess_segment_properties(b);
+	hb_buffer_set_direction(b, HB_DIRECTION_LTR);
+	hb_shape(font, b, feats, nfeats);
+	unsigned n;
+	hb_glyph_info_t *info = hb_buffer_get_glyph_infos(b, &n);
+	hb_glyph_position_t *pos = hb_buffer_get_glyph_positions(b, &n);
+	int same = n == sh->n;
+	for (unsigned k = 0; same && k < n; k++) {
+		hb_codepoint_t g = 0;
+		hb_font_get_nominal_glyph(font, sh->cp[k], &g);
+		int32_t kern = pos[k].x_advance - hb_font_get_glyph_h_advance(font, info[k].codepoint);
+		int32_t own = hb_font_get_glyph_h_advance(font, g);
+		same = info[k].codepoint == g && sh->adv[k] == own + kern;
+	}
+	hb_buffer_destroy(b);
+	if (!same)
+		fprintf(stderr, "face %s %s: \"%s\" shapes differently\n",
+			fonts_family(f, face), fonts_style(f, face), w);
+	return same;
+}
+
+static void test_latin_features(void)
+{
+	if (access("fonts/fonts.conf", R_OK) != 0) {
+		fprintf(stderr, "skipped: fonts/fonts.conf not here\n");
+		return;
+	}
+	lay_fonts *f = fonts_new(c.diag);
+	OK(fonts_load_manifest(f, "fonts/fonts.conf") == 0);
+	static const char *words[] = {
+		"pekerjaan", "Kesejahteraan", "AVATAR", "Tjahjadi", "Wawasan,",
+		"(Zastrow,", "2017).", "“quoted”", "‘single’", "—dash—", "fi", "ffl",
+		"Ñandú", "Łódź", "œuvre", "Ærø", "Dvořák", "naïve", "café…", "T.A.",
+		"Yogyakarta;", "L'Oréal", "x²", "€100", "§12", "V.", "To:", "WAVE",
+	};
+	const char letters[] = "aAbcdeEfFghiIjkKlLmnoOpPqrsStTuUvVwWxyYz.,;:'-";
+	int bad = 0;
+	for (int face = 0; face < fonts_count(f); face++) {
+		if (fonts_open(f, face) < 0)
+			continue;
+		for (size_t i = 0; i < sizeof words / sizeof words[0]; i++)
+			bad += !same_as_full(f, face, words[i]);
+		unsigned seed = 7u + (unsigned)face;
+		for (int i = 0; i < 400; i++) {
+			char w[16];
+			int n = 2 + (int)(seed % 9);
+			for (int k = 0; k < n; k++) {
+				seed = seed * 1103515245u + 12345u;
+				w[k] = letters[(seed >> 16) % (sizeof letters - 1)];
+			}
+			w[n] = '\0';
+			bad += !same_as_full(f, face, w);
+		}
+	}
+	INT_EQ(bad, 0);
+	fonts_free(f);
+}
+
 int main(void)
 {
 	folio_diag *diag = folio_diag_new_stderr();
@@ -275,6 +350,7 @@ int main(void)
 	test_wrap(face);
 	test_vjust();
 	test_subset();
+	test_latin_features();
 	fonts_free(c.fonts);
 	hyph_free(c.hyph);
 	hash_free(c.warned);
