@@ -8,18 +8,27 @@
  * so TZ would change the output); the same external attributes (a plain
  * Unix file, 0644); one fixed deflate level.  mimetype is stored, and
  * libzip writes no extra field for it.
+ *
+ * The other entries are deflated here, with libdeflate, and handed to
+ * libzip as data already compressed (a source whose stat says deflate,
+ * with its CRC and sizes): libzip then copies them rather than running
+ * zlib over them, and libdeflate does the same work in about half the
+ * time.
  */
 #include "backend/epub/epub.h"
 
+#include <libdeflate.h>
 #include <zip.h>
 
 #include <errno.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 
-/* zlib's own default: the benchmark found level 9 slower for a few bytes
- * less on text.  Fixed, because the level changes the bytes. */
+/* libdeflate's level 6, about zlib's default: the benchmark found level 9
+ * slower for a few bytes less on text.  Fixed, because the level changes
+ * the bytes. */
 #define EPUB_DEFLATE_LEVEL 6
 
 /* DOS timestamps count from 1980 and end in 2107. */
@@ -65,6 +74,81 @@ static int zip_fail(zip_t *z, const char *path, const char *what,
 	return -1;
 }
 
+/* An entry's bytes, deflated, as a libzip source. */
+typedef struct packed {
+	unsigned char *data;
+	size_t len, raw_len, pos;
+	uint32_t crc;
+	zip_error_t error;
+} packed;
+
+static zip_int64_t packed_source(void *ud, void *data, zip_uint64_t len,
+				 zip_source_cmd_t cmd)
+{
+	packed *p = ud;
+	switch (cmd) {
+	case ZIP_SOURCE_OPEN:
+		p->pos = 0;
+		return 0;
+	case ZIP_SOURCE_READ: {
+		size_t n = p->len - p->pos;
+		if (n > len)
+			n = (size_t)len;
+		memcpy(data, p->data + p->pos, n);
+		p->pos += n;
+		return (zip_int64_t)n;
+	}
+	case ZIP_SOURCE_CLOSE:
+		return 0;
+	case ZIP_SOURCE_STAT: {
+		zip_stat_t *st = data;
+		zip_stat_init(st);
+		st->valid = ZIP_STAT_SIZE | ZIP_STAT_COMP_SIZE | ZIP_STAT_COMP_METHOD |
+			    ZIP_STAT_CRC | ZIP_STAT_ENCRYPTION_METHOD;
+		st->size = p->raw_len;
+		st->comp_size = p->len;
+		st->comp_method = ZIP_CM_DEFLATE;
+		st->encryption_method = ZIP_EM_NONE;
+		st->crc = p->crc;
+		return sizeof(*st);
+	}
+	case ZIP_SOURCE_ERROR:
+		return zip_error_to_data(&p->error, data, len);
+	case ZIP_SOURCE_FREE:
+		zip_error_fini(&p->error);
+		free(p->data);
+		free(p);
+		return 0;
+	case ZIP_SOURCE_SUPPORTS:
+		return ZIP_SOURCE_SUPPORTS_READABLE;
+	default:
+		zip_error_set(&p->error, ZIP_ER_OPNOTSUPP, 0);
+		return -1;
+	}
+}
+
+static zip_source_t *deflated(zip_t *z, struct libdeflate_compressor *c,
+			      const epub_zip_entry *e)
+{
+	size_t bound = libdeflate_deflate_compress_bound(c, e->len);
+	packed *p = calloc(1, sizeof *p);
+	if (p == NULL || (p->data = malloc(bound ? bound : 1)) == NULL) {
+		free(p);
+		return NULL;
+	}
+	p->len = libdeflate_deflate_compress(c, e->data, e->len, p->data, bound);
+	p->raw_len = e->len;
+	p->crc = libdeflate_crc32(0, e->data, e->len);
+	zip_error_init(&p->error);
+	zip_source_t *src = p->len || e->len == 0 ? zip_source_function(z, packed_source, p) : NULL;
+	if (src == NULL) {
+		zip_error_fini(&p->error);
+		free(p->data);
+		free(p);
+	}
+	return src;
+}
+
 int epub_zip_write(const char *path, const epub_zip_entry *e, unsigned n,
 		   int64_t epoch, folio_diag *diag)
 {
@@ -85,23 +169,34 @@ int epub_zip_write(const char *path, const epub_zip_entry *e, unsigned n,
 	}
 	zip_uint16_t dtime, ddate;
 	dos_time(epoch, &dtime, &ddate);
+	struct libdeflate_compressor *c = libdeflate_alloc_compressor(EPUB_DEFLATE_LEVEL);
+	if (c == NULL)
+		return zip_fail(z, path, "starting the compressor", diag);
 	for (unsigned i = 0; i < n; i++) {
-		zip_source_t *src = zip_source_buffer(z, e[i].data, e[i].len, 0);
-		if (src == NULL)
+		zip_source_t *src = e[i].store ? zip_source_buffer(z, e[i].data, e[i].len, 0)
+					       : deflated(z, c, &e[i]);
+		if (src == NULL) {
+			libdeflate_free_compressor(c);
 			return zip_fail(z, path, e[i].name, diag);
+		}
 		zip_int64_t idx = zip_file_add(z, e[i].name, src, ZIP_FL_ENC_UTF_8);
 		if (idx < 0) {
 			zip_source_free(src);
+			libdeflate_free_compressor(c);
 			return zip_fail(z, path, e[i].name, diag);
 		}
 		zip_uint64_t u = (zip_uint64_t)idx;
-		if (zip_set_file_compression(z, u, e[i].store ? ZIP_CM_STORE : ZIP_CM_DEFLATE,
-					     e[i].store ? 0 : EPUB_DEFLATE_LEVEL) != 0 ||
+		/* deflated entries keep the default method: libzip takes the
+		 * source's word for it and copies the data */
+		if ((e[i].store && zip_set_file_compression(z, u, ZIP_CM_STORE, 0) != 0) ||
 		    zip_file_set_dostime(z, u, dtime, ddate, 0) != 0 ||
 		    zip_file_set_external_attributes(z, u, 0, ZIP_OPSYS_UNIX,
-						     (zip_uint32_t)0100644 << 16) != 0)
+						     (zip_uint32_t)0100644 << 16) != 0) {
+			libdeflate_free_compressor(c);
 			return zip_fail(z, path, e[i].name, diag);
+		}
 	}
+	libdeflate_free_compressor(c);
 	if (zip_close(z) != 0)
 		return zip_fail(z, path, "closing", diag);
 	if (chmod(path, mode) != 0) {
