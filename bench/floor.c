@@ -118,7 +118,7 @@ static int rezip(const char *epub, const char *out)
 		zip_source_t *s = zip_source_buffer(z, buf, st.size, 1);
 		zip_int64_t idx = zip_file_add(z, st.name, s, ZIP_FL_ENC_UTF_8);
 		zip_set_file_compression(z, (zip_uint64_t)idx,
-					 i == 0 ? ZIP_CM_STORE : ZIP_CM_DEFLATE, 0);
+					 i == 0 ? ZIP_CM_STORE : ZIP_CM_DEFLATE, i == 0 ? 0 : 6);
 	}
 	zip_close(z);
 	zip_discard(in);
