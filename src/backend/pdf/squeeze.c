@@ -11,8 +11,10 @@
 
 #include <stdlib.h>
 
-/* libdeflate's level 6: zlib's default ratio, or slightly better. */
-#define SQUEEZE_LEVEL 6
+/* libdeflate's level 5: on the sample reader's streams 4 % larger than
+ * its level 6 (which is about zlib's default) in two thirds of the time;
+ * level 4 is no faster, levels below lose more. */
+#define SQUEEZE_LEVEL 5
 
 struct pdf_squeeze {
 	struct libdeflate_compressor *c;

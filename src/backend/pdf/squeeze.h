@@ -6,8 +6,8 @@
  * libharu deflates every stream with zlib when it saves the file, after
  * holding all of them uncompressed.  Compressing a page's content as soon
  * as the page is written keeps only the compressed bytes, and libdeflate
- * does the same work as zlib's level 6 in about half the time, a little
- * smaller.  The level is fixed: it changes the bytes of the file.
+ * does the same work as zlib in about half the time.  The level is fixed:
+ * it changes the bytes of the file.
  */
 #ifndef FOLIO_PDF_SQUEEZE_H
 #define FOLIO_PDF_SQUEEZE_H
