@@ -35,6 +35,14 @@ typedef struct face {
 	 * advance of the first 256 code points (-1 not known yet). */
 	int16_t *cover;
 	int32_t *adv256;
+	/* Shape plans by script and feature set: hb_shape looks its plan up
+	 * on every call, which was a third of shaping a word. */
+	struct plan_slot {
+		hb_script_t script;
+		int latin;
+		hb_shape_plan_t *plan;
+	} plans[8];
+	int nplans;
 } face;
 
 struct lay_fonts {
@@ -66,6 +74,8 @@ void fonts_free(lay_fonts *f)
 		free(f->faces.v[i].adv256);
 		if (f->faces.v[i].font)
 			hb_font_destroy(f->faces.v[i].font);
+		for (int k = 0; k < f->faces.v[i].nplans; k++)
+			hb_shape_plan_destroy(f->faces.v[i].plans[k].plan);
 		if (f->faces.v[i].face)
 			hb_face_destroy(f->faces.v[i].face);
 	}
@@ -428,6 +438,23 @@ void fonts_shape_features(int latin, const void **features, unsigned *n)
 		   : sizeof full_features / sizeof full_features[0];
 }
 
+/* The face's plan for the buffer's script (its direction is always
+ * left to right, its language the process's), made on first use. */
+static hb_shape_plan_t *plan_for(face *fc, hb_buffer_t *b, int latin,
+				 const hb_feature_t *feats, unsigned nfeats)
+{
+	hb_segment_properties_t props;
+	hb_buffer_get_segment_properties(b, &props);
+	for (int k = 0; k < fc->nplans; k++)
+		if (fc->plans[k].script == props.script && fc->plans[k].latin == latin)
+			return fc->plans[k].plan;
+	hb_shape_plan_t *plan = hb_shape_plan_create(fc->face, &props, feats, nfeats, NULL);
+	if (plan == NULL || fc->nplans == (int)(sizeof fc->plans / sizeof fc->plans[0]))
+		return plan ? (hb_shape_plan_destroy(plan), NULL) : NULL;
+	fc->plans[fc->nplans++] = (struct plan_slot){ props.script, latin, plan };
+	return plan;
+}
+
 static void shape_hb(lay_fonts *f, face *fc, const char *s, size_t len,
 		     lay_shaped *out)
 {
@@ -437,12 +464,13 @@ static void shape_hb(lay_fonts *f, face *fc, const char *s, size_t len,
 	hb_buffer_set_direction(b, HB_DIRECTION_LTR);
 	hb_buffer_guess_segment_properties(b);
 	hb_buffer_set_direction(b, HB_DIRECTION_LTR);
-	if (plain_latin(out))
-		hb_shape(fc->font, b, latin_features,
-			 sizeof latin_features / sizeof latin_features[0]);
-	else
-		hb_shape(fc->font, b, full_features,
-			 sizeof full_features / sizeof full_features[0]);
+	int latin = plain_latin(out);
+	const hb_feature_t *feats = latin ? latin_features : full_features;
+	unsigned nfeats = latin ? sizeof latin_features / sizeof latin_features[0]
+				: sizeof full_features / sizeof full_features[0];
+	hb_shape_plan_t *plan = plan_for(fc, b, latin, feats, nfeats);
+	if (plan == NULL || !hb_shape_plan_execute(plan, fc->font, b, feats, nfeats))
+		hb_shape(fc->font, b, feats, nfeats);
 	unsigned ng = 0;
 	hb_glyph_info_t *info = hb_buffer_get_glyph_infos(b, &ng);
 	hb_glyph_position_t *pos = hb_buffer_get_glyph_positions(b, &ng);
