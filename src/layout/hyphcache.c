@@ -195,8 +195,21 @@ static int make_dirs(const char *file)
 	return 0;
 }
 
+/* Whether any level has replacement rules (non-standard hyphenation):
+ * such dictionaries are left to libhyphen, see level_safe. */
+static int has_replacements(const HyphenDict *dict)
+{
+	for (const HyphenDict *d = dict; d; d = d->nextlevel)
+		for (int i = 0; i < d->num_states; i++)
+			if (d->states[i].repl)
+				return 1;
+	return 0;
+}
+
 void hyphcache_store(const char *path, const HyphenDict *dict)
 {
+	if (dict == NULL || has_replacements(dict))
+		return;
 	uint64_t sum = 0, len = 0;
 	char *file = dict ? locate(path, &sum, &len) : NULL;
 	if (file == NULL)
@@ -295,6 +308,51 @@ static void free_levels(cached_dict *c)
 	}
 }
 
+/*
+ * libhyphen 2.8.8 trusts its states: a match string longer than the path
+ * that leads to its state makes it write before the start of its array,
+ * and nohyphen is read as nohyphenl + 1 strings.  A file in the cache is
+ * only read back if it holds what libhyphen itself builds: every match no
+ * longer than its state's shortest path from the start plus one, no
+ * replacement rules (those dictionaries are not cached), nohyphen as many
+ * strings as it says.
+ */
+static int level_safe(const HyphenDict *d)
+{
+	int n = d->num_states;
+	if (n <= 0)
+		return 0;
+	int *depth = xmalloc((size_t)n * sizeof(int));
+	int *queue = xmalloc((size_t)n * sizeof(int));
+	for (int i = 0; i < n; i++)
+		depth[i] = -1;
+	int head = 0, tail = 0;
+	depth[0] = 0;
+	queue[tail++] = 0;
+	while (head < tail) {
+		const HyphenState *st = &d->states[queue[head++]];
+		int next_depth = depth[queue[head - 1]] + 1;
+		for (int t = 0; t < st->num_trans; t++) {
+			int to = st->trans[t].new_state;
+			if (depth[to] < 0) {
+				depth[to] = next_depth;
+				queue[tail++] = to;
+			}
+		}
+	}
+	int ok = 1;
+	for (int i = 0; i < n && ok; i++) {
+		const HyphenState *st = &d->states[i];
+		if (st->repl)
+			ok = 0;
+		else if (st->match && (depth[i] < 0 || strlen(st->match) > (size_t)depth[i] + 1))
+			ok = 0;
+	}
+	free(depth);
+	free(queue);
+	return ok;
+}
+
 static cached_dict *get_level(reader *r)
 {
 	cached_dict *c = xcalloc(1, sizeof *c);
@@ -312,6 +370,13 @@ static cached_dict *get_level(reader *r)
 		if (d->nohyphen) {
 			get(r, d->nohyphen, (size_t)nb);
 			d->nohyphen[nb] = '\0';
+			/* nohyphenl + 1 strings, each ended by a NUL */
+			int strings = 0;
+			for (int32_t k = 0; k < nb; k++)
+				strings += d->nohyphen[k] == '\0';
+			if (nb == 0 || d->nohyphen[nb - 1] != '\0' ||
+			    strings != d->nohyphenl + 1)
+				r->bad = 1;
 		}
 	}
 	d->num_states = get_i32(r);
@@ -347,6 +412,8 @@ static cached_dict *get_level(reader *r)
 				r->bad = 1;
 		}
 	}
+	if (!r->bad && !level_safe(d))
+		r->bad = 1;
 	unsigned char next = 0;
 	get(r, &next, 1);
 	if (next && !r->bad)

@@ -4,7 +4,9 @@
  * dictionaries hyphenates every word exactly as the one libhyphen built
  * (Debian's Indonesian and English dictionaries, on their own patterns'
  * letters in every order the test makes up, and on real words); a cache
- * file that does not match its dictionary, or is damaged, is refused; an
+ * file that does not match its dictionary, or is damaged, is refused, and
+ * so is one whose checksums are right but whose states libhyphen would
+ * write out of bounds with (a match longer than its state's path); an
  * empty FOLIO_CACHE_DIR turns the cache off.  Skipped for a dictionary
  * that is not installed.
  */
@@ -95,6 +97,23 @@ static void test_dict(const char *path)
 	if (back) {
 		compare(built, back, path);
 		hyphcache_free(back);
+	}
+	/* a well-formed file with a state no libhyphen builds: a match
+	 * longer than the path to its state */
+	int victim = built->states[0].num_trans ? built->states[0].trans[0].new_state : -1;
+	OK(victim > 0);
+	if (victim > 0) {
+		char *saved = built->states[victim].match;
+		char longer[] = "0000000009";
+		built->states[victim].match = longer;
+		hyphcache_store(path, built);
+		OK(hyphcache_load(path) == NULL);
+		built->states[victim].match = saved;
+		hyphcache_store(path, built);
+		HyphenDict *again = hyphcache_load(path);
+		OK(again != NULL);
+		if (again)
+			hyphcache_free(again);
 	}
 	/* damage the cache file: it is refused, not half read */
 	FILE *fp = fopen(path, "rb");
