@@ -80,16 +80,7 @@ void ctx_missing_glyph(lay_ctx *c, uint32_t cp, const folio_node *where)
 	if (c->quiet)
 		return;
 	folio_loc loc = where ? where->loc : (folio_loc){ c->doc->path, 0, 0 };
-	/* libharu encodes text as UTF-16 code units mapped one to one onto
-	 * glyphs, so a character beyond U+FFFF cannot be shown whatever the
-	 * fonts hold: say that rather than blame the fonts. */
-	if (cp > 0xFFFF)
-		folio_report(c->diag, FOLIO_WARNING, loc,
-			     "U+%04X cannot be set: the PDF writer handles characters "
-			     "up to U+FFFF only; it prints as a missing-glyph box",
-			     (unsigned)cp);
-	else
-		folio_report(c->diag, FOLIO_WARNING, loc,
-			     "no font in the font manifest (fonts/fonts.conf) has "
-			     "U+%04X; it prints as a missing-glyph box", (unsigned)cp);
+	folio_report(c->diag, FOLIO_WARNING, loc,
+		     "no font in the font manifest (fonts/fonts.conf) has "
+		     "U+%04X; it prints as a missing-glyph box", (unsigned)cp);
 }

@@ -299,9 +299,6 @@ int fonts_has_glyph(lay_fonts *f, int i, uint32_t cp)
 	face *fc = &f->faces.v[i];
 	if (fc->fixed)
 		return cp != 0xFFFF;
-	/* libharu loses code points beyond the BMP, so no face "has" them. */
-	if (cp > 0xFFFF)
-		return 0;
 	hb_codepoint_t g;
 	return hb_font_get_nominal_glyph(fc->font, cp, &g) && g != 0;
 }

@@ -2,11 +2,14 @@
  * emit_font: the font objects of a PDF, made with libharu's object API
  * from a subset HarfBuzz cuts (see emit_font.h for why not libharu's own).
  *
- * Codes are UTF-16 code units of the BMP, the same values the text's
- * Unicode code points have, so the content streams read as text without
- * any table and the ToUnicode CMap is a list of identity ranges.  Each
- * font is written once, after the last page: only then is it known which
- * codes it shows.
+ * Codes are two bytes.  A character of the BMP is its own code, so the
+ * content streams read as text without any table and the ToUnicode CMap
+ * is mostly identity ranges.  A character beyond the BMP (mathematical
+ * letters, IPA of Latin Extended-F, CJK compatibility ideographs) gets a
+ * code from the surrogate range D800-DFFF, which no character of the BMP
+ * uses, numbered in the order the face first shows them; the ToUnicode
+ * CMap maps it to its surrogate pair.  Each font is written once, after
+ * the last page: only then is it known which codes it shows.
  */
 #include "backend/pdf/emit_font.h"
 #include "backend/pdf/squeeze.h"
@@ -20,10 +23,15 @@
 #include <stdlib.h>
 #include <string.h>
 
+#define ASTRAL_FIRST 0xD800u
+#define ASTRAL_MAX 2048u   /* codes D800-DFFF */
+
 typedef struct font_out {
 	HPDF_Dict type0;            /* NULL until the face is shown */
-	unsigned char used[8192];   /* a bit per BMP code shown */
+	unsigned char used[8192];   /* a bit per code shown */
 	int32_t *width;             /* per code, 1/1000 em; -1 not known yet */
+	uint32_t astral[ASTRAL_MAX]; /* code D800 + i shows astral[i] */
+	unsigned nastral;
 } font_out;
 
 struct pdf_fonts {
@@ -92,10 +100,37 @@ HPDF_Dict pdf_fonts_dict(pdf_fonts *pf, int face)
 	return d;
 }
 
-int pdf_fonts_use(pdf_fonts *pf, int face, unsigned code)
+/* The code of a character beyond the BMP in this face, given on first
+ * use; U+FFFD's when the face already shows 2,048 of them. */
+static unsigned astral_code(font_out *fo, uint32_t cp)
+{
+	for (unsigned i = 0; i < fo->nastral; i++)
+		if (fo->astral[i] == cp)
+			return ASTRAL_FIRST + i;
+	if (fo->nastral == ASTRAL_MAX)
+		return 0xFFFD;
+	fo->astral[fo->nastral] = cp;
+	return ASTRAL_FIRST + fo->nastral++;
+}
+
+/* The character a code shows. */
+static uint32_t code_char(const font_out *fo, unsigned code)
+{
+	if (code >= ASTRAL_FIRST && code < ASTRAL_FIRST + ASTRAL_MAX)
+		return code - ASTRAL_FIRST < fo->nastral ? fo->astral[code - ASTRAL_FIRST] : 0xFFFD;
+	return code;
+}
+
+unsigned pdf_fonts_code(pdf_fonts *pf, int face, uint32_t cp, int *width)
 {
 	font_out *fo = &pf->v[face];
-	code &= 0xFFFF;
+	unsigned code;
+	if (cp > 0xFFFF)
+		code = astral_code(fo, cp);
+	else if (cp >= 0xD800 && cp <= 0xDFFF)
+		code = 0xFFFD; /* a lone surrogate is no character */
+	else
+		code = cp;
 	fo->used[code >> 3] |= (unsigned char)(1u << (code & 7));
 	if (fo->width == NULL) {
 		fo->width = xmalloc(65536 * sizeof(int32_t));
@@ -103,8 +138,9 @@ int pdf_fonts_use(pdf_fonts *pf, int face, unsigned code)
 			fo->width[i] = -1;
 	}
 	if (fo->width[code] < 0)
-		fo->width[code] = fonts_width_em1000(pf->fonts, face, code);
-	return fo->width[code];
+		fo->width[code] = fonts_width_em1000(pf->fonts, face, code_char(fo, code));
+	*width = fo->width[code];
+	return code;
 }
 
 static int is_used(const font_out *fo, unsigned c)
@@ -112,13 +148,13 @@ static int is_used(const font_out *fo, unsigned c)
 	return (fo->used[c >> 3] >> (c & 7)) & 1;
 }
 
-/* The codes a face shows, in order; surrogate halves are not characters. */
+/* The codes a face shows, in order. */
 static uint32_t *used_codes(const font_out *fo, size_t *n)
 {
 	uint32_t *v = xmalloc(65536 * sizeof(uint32_t));
 	size_t k = 0;
 	for (unsigned c = 0; c < 0x10000; c++)
-		if (is_used(fo, c) && !(c >= 0xD800 && c <= 0xDFFF))
+		if (is_used(fo, c))
 			v[k++] = c;
 	*n = k;
 	return v;
@@ -134,6 +170,8 @@ static void subset_tag(const char *name, const font_out *fo, char tag[7])
 		h = (h ^ (unsigned char)*p) * 0x100000001b3u;
 	for (size_t i = 0; i < sizeof fo->used; i++)
 		h = (h ^ fo->used[i]) * 0x100000001b3u;
+	for (unsigned i = 0; i < fo->nastral; i++)
+		h = (h ^ fo->astral[i]) * 0x100000001b3u;
 	for (int k = 0; k < 6; k++) {
 		tag[k] = (char)('A' + h % 26);
 		h /= 26;
@@ -256,7 +294,8 @@ static HPDF_Dict cid_to_gid(pdf_fonts *pf, const uint32_t *codes, const fonts_su
 
 /* A ToUnicode CMap saying what the codes already are: one bfrange per
  * run of consecutive codes (a range may not cross a high byte). */
-static HPDF_Dict to_unicode(pdf_fonts *pf, const uint32_t *codes, size_t n)
+static HPDF_Dict to_unicode(pdf_fonts *pf, const font_out *fo, const uint32_t *codes,
+			    size_t n)
 {
 	strbuf b = STRBUF_INIT;
 	sb_puts(&b, "/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n"
@@ -264,13 +303,31 @@ static HPDF_Dict to_unicode(pdf_fonts *pf, const uint32_t *codes, size_t n)
 		    "/CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n"
 		    "1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n");
 	VEC(unsigned) runs = { 0 }; /* lo, hi pairs */
+	VEC(unsigned) astral = { 0 };
 	for (size_t k = 0; k < n; k++) {
+		if (codes[k] != code_char(fo, codes[k])) {
+			VEC_PUSH(astral, codes[k]);
+			continue;
+		}
 		unsigned lo = codes[k], hi = lo;
-		while (k + 1 < n && codes[k + 1] == hi + 1 && (hi + 1) >> 8 == lo >> 8)
+		while (k + 1 < n && codes[k + 1] == hi + 1 && (hi + 1) >> 8 == lo >> 8 &&
+		       codes[k + 1] == code_char(fo, codes[k + 1]))
 			hi = codes[++k];
 		VEC_PUSH(runs, lo);
 		VEC_PUSH(runs, hi);
 	}
+	for (size_t i = 0; i < astral.n; i += 100) {
+		size_t m = astral.n - i < 100 ? astral.n - i : 100;
+		sb_printf(&b, "%zu beginbfchar\n", m);
+		for (size_t k = 0; k < m; k++) {
+			unsigned code = astral.v[i + k];
+			uint32_t cp = code_char(fo, code) - 0x10000;
+			sb_printf(&b, "<%04X> <%04X%04X>\n", code, 0xD800 + (cp >> 10),
+				  0xDC00 + (cp & 0x3FF));
+		}
+		sb_puts(&b, "endbfchar\n");
+	}
+	VEC_FREE(astral);
 	size_t nr = runs.n / 2;
 	for (size_t i = 0; i < nr; i += 100) {
 		size_t m = nr - i < 100 ? nr - i : 100;
@@ -293,8 +350,13 @@ static int finish_face(pdf_fonts *pf, int face, int want_cidset)
 	font_out *fo = &pf->v[face];
 	size_t n = 0;
 	uint32_t *codes = used_codes(fo, &n);
+	uint32_t *chars = xmalloc((n + 1) * sizeof(uint32_t));
+	for (size_t k = 0; k < n; k++)
+		chars[k] = code_char(fo, codes[k]);
 	fonts_subset s;
-	if (fonts_subset_make(pf->fonts, face, codes, n, &s) < 0) {
+	int made = fonts_subset_make(pf->fonts, face, chars, n, &s);
+	free(chars);
+	if (made < 0) {
 		free(codes);
 		return -1;
 	}
@@ -312,7 +374,7 @@ static int finish_face(pdf_fonts *pf, int face, int want_cidset)
 		goto done;
 	HPDF_Dict desc = descriptor(pf, &s, base, program, cidset);
 	HPDF_Dict map = cid_to_gid(pf, codes, &s, n);
-	HPDF_Dict cmap = to_unicode(pf, codes, n);
+	HPDF_Dict cmap = to_unicode(pf, fo, codes, n);
 	HPDF_Array widths = width_array(pf, fo, codes, n);
 	HPDF_Dict cid = indirect_dict(pf);
 	HPDF_Dict info = HPDF_Dict_New(mm);

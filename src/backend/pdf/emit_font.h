@@ -6,9 +6,10 @@
  * entry, copies whole hmtx, loca and cmap tables into every subset, and
  * writes a ToUnicode CMap poppler rejects.  folio makes each font's
  * objects with libharu's object API instead: a Type 0 font whose codes
- * are Unicode values (UTF-16 code units of the BMP, as before), a
- * CIDFontType2 with a CIDToGIDMap over the codes used, widths for them
- * alone, and a program cut down by HarfBuzz.
+ * are the characters' own values in the BMP and codes of the surrogate
+ * range for the characters beyond it, a CIDFontType2 with a CIDToGIDMap
+ * over the codes used, widths for them alone, and a program cut down by
+ * HarfBuzz.
  */
 #ifndef FOLIO_PDF_EMIT_FONT_H
 #define FOLIO_PDF_EMIT_FONT_H
@@ -31,9 +32,10 @@ void pdf_fonts_free(pdf_fonts *pf);
  * NULL after a FOLIO_FATAL. */
 HPDF_Dict pdf_fonts_dict(pdf_fonts *pf, int face);
 
-/* Records that code (a BMP code point) is shown in face, and returns its
- * width in 1/1000 em: where the reader's pen goes after showing it. */
-int pdf_fonts_use(pdf_fonts *pf, int face, unsigned code);
+/* Records that face shows cp; returns the two-byte code to show it with
+ * and sets *width to its width in 1/1000 em (where the reader's pen goes
+ * after it). */
+unsigned pdf_fonts_code(pdf_fonts *pf, int face, uint32_t cp, int *width);
 
 /* Writes each used font's program, descriptor, widths, CIDToGIDMap and
  * ToUnicode CMap; with cidset, the CIDSet PDF/A-1 asks for.  The subset

@@ -4,7 +4,7 @@
  *
  * What libharu lacks is done here with its exported internals, as
  * LIBRARIES.md records:
- *   - text goes out as raw TJ arrays of UTF-16BE codes, with a number
+ *   - text goes out as raw TJ arrays of two-byte codes, with a number
  *     before each glyph that is not where the font's widths would put it:
  *     so kerning and justification are exactly the layout's;
  *   - fonts are folio's own objects (emit_font.c): libharu's TrueType
@@ -161,9 +161,8 @@ static int emit_text(emitter *e, HPDF_Page page, const lay_item *it)
 	fx pen = 0;
 	int open = 0;
 	for (unsigned i = 0; i < it->n; i++) {
-		uint32_t cp = it->g[i].cp;
-		if (cp > 0xFFFF)
-			cp = 0xFFFD;
+		int w = 0;
+		unsigned cp = pdf_fonts_code(e->pfonts, it->face, it->g[i].cp, &w);
 		fx d = it->g[i].x - pen;
 		double shift = -(double)d * 1000.0 / (double)it->size;
 		if (shift > SHIFT_TOLERANCE || shift < -SHIFT_TOLERANCE) {
@@ -182,7 +181,6 @@ static int emit_text(emitter *e, HPDF_Page page, const lay_item *it)
 		char code[4] = { hex[cp >> 12 & 15], hex[cp >> 8 & 15],
 				 hex[cp >> 4 & 15], hex[cp & 15] };
 		sb_putn(&b, code, 4);
-		int w = pdf_fonts_use(e->pfonts, it->face, cp);
 		pen += (fx)((int64_t)w * it->size / 1000);
 	}
 	if (open)
