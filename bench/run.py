@@ -8,10 +8,13 @@ env:   BENCH_SIZES="1 10 100 300"   sizes to run
        BENCH_RUNS=5                 runs per figure
        BENCH_RUNS_LARGE=N           runs per figure at 300x and more
                                     (default BENCH_RUNS)
+       BENCH_RUNS_SMALL=N           runs per figure at 10x and less
+                                    (default 15, at least BENCH_RUNS)
        BENCH_OUT=FILE               where the table goes (bench/results.md)
 
 Every time is the median of the runs (min and max beside it), wall clock
-of the whole process; cpu is user + system time of the process, which a
+of the whole process; the commands of one size are timed round robin, a
+run of each in turn; cpu is user + system time of the process, which a
 busy machine disturbs less than wall time.  Peak memory is the largest
 resident set of the process (wait4's rusage), the largest of the runs.
 
@@ -55,10 +58,6 @@ class Figure:
         self.lo, self.hi = min(walls), max(walls)
         self.cpu = statistics.median(s[1] for s in samples)
         self.mem = max(s[2] for s in samples)
-
-
-def measure(cmd, runs, env=None):
-    return Figure([timed(cmd, env) for _ in range(runs)])
 
 
 def pdf_pages(path):
@@ -109,31 +108,43 @@ def main(argv):
     sizes = [int(s) for s in os.environ.get("BENCH_SIZES", "1 10 100 300").split()]
     runs = int(os.environ.get("BENCH_RUNS", "5"))
     runs_large = int(os.environ.get("BENCH_RUNS_LARGE", str(runs)))
+    # the small sizes take milliseconds: more runs steady their medians
+    runs_small = int(os.environ.get("BENCH_RUNS_SMALL", str(max(runs, 15))))
     out_path = os.environ.get("BENCH_OUT", os.path.join(HERE, "results.md"))
     env = dict(os.environ, SOURCE_DATE_EPOCH=EPOCH)
     rows = []
     loads = [load()]
     work = tempfile.mkdtemp(prefix="folio-bench-")
     for n in sizes:
-        nruns = runs_large if n >= 300 else runs
+        nruns = runs_large if n >= 300 else runs_small if n <= 10 else runs
         d = os.path.join(work, f"{n}x")
         subprocess.run([sys.executable, os.path.join(HERE, "gen.py"), READER, str(n), d],
                        check=True)
         src = os.path.join(d, "reader.xml")
         check_reader(folio, src, env)
         pdf, epub = os.path.join(d, "r.pdf"), os.path.join(d, "r.epub")
-        both = measure([folio, "build", src, "--pdf", pdf, "--epub", epub, "-q"], nruns, env)
+        # one build first: the floor needs the page count and the EPUB
+        timed([folio, "build", src, "--pdf", pdf, "--epub", epub, "-q"], env)
         pages = pdf_pages(pdf)
-        r = {
-            "size": n, "pages": pages, "articles": 7 * n, "runs": nruns,
-            "both": both,
-            "pdf": measure([folio, "build", src, "--pdf", pdf, "-q"], nruns, env),
-            "epub": measure([folio, "build", src, "--epub", epub, "-q"], nruns, env),
-            "check": measure([folio, "check", src, "-q"], nruns, env),
-            "floor_xml": measure([floor, "xml", src], nruns),
-            "floor_pdf": measure([floor, "pdf", src, str(pages), os.path.join(d, "f.pdf")], nruns),
-            "floor_zip": measure([floor, "zip", epub, os.path.join(d, "f.epub")], nruns),
+        cmds = {
+            "both": ([folio, "build", src, "--pdf", pdf, "--epub", epub, "-q"], env),
+            "pdf": ([folio, "build", src, "--pdf", pdf, "-q"], env),
+            "epub": ([folio, "build", src, "--epub", epub, "-q"], env),
+            "check": ([folio, "check", src, "-q"], env),
+            "floor_xml": ([floor, "xml", src], None),
+            "floor_pdf": ([floor, "pdf", src, str(pages), os.path.join(d, "f.pdf")], None),
+            "floor_zip": ([floor, "zip", epub, os.path.join(d, "f.epub")], None),
         }
+        # Round robin: each run times every command once, so a slow spell
+        # of a shared machine falls on all of them alike rather than on
+        # one figure.
+        samples = {k: [] for k in cmds}
+        for _ in range(nruns):
+            for k, (cmd, e) in cmds.items():
+                samples[k].append(timed(cmd, e))
+        r = {"size": n, "pages": pages, "articles": 7 * n, "runs": nruns}
+        r.update({k: Figure(v) for k, v in samples.items()})
+        both = r["both"]
         rows.append(r)
         loads.append(load())
         print(f"{n}x: {pages} pages, pdf+epub {both.wall:.3f} s, "
