@@ -434,7 +434,8 @@ int hyph_word(lay_hyph *h, const char *lang, const char *word, size_t len,
 		return 0;
 	int latin1 = ld->lang->hyph_latin1;
 	strbuf key = STRBUF_INIT;
-	sb_printf(&key, "%s\x01", ld->lang->code);
+	sb_puts(&key, ld->lang->code);
+	sb_putc(&key, '\x01');
 	for (int i = 0; i < n; i++) {
 		w[i] = lower(w[i]);
 		if (latin1 && w[i] > 0xFF) {
