@@ -8,6 +8,7 @@
  * the cache is this machine's.
  */
 #include "layout/hyphcache.h"
+#include "util/file.h"
 #include "util/strbuf.h"
 #include "util/xalloc.h"
 
@@ -64,26 +65,6 @@ static uint64_t checksum(const unsigned char *p, size_t n)
 	return h;
 }
 
-static unsigned char *read_all(const char *path, size_t max, size_t *n)
-{
-	FILE *fp = fopen(path, "rb");
-	if (fp == NULL)
-		return NULL;
-	struct stat st;
-	if (fstat(fileno(fp), &st) != 0 || st.st_size < 0 || (size_t)st.st_size > max) {
-		fclose(fp);
-		return NULL;
-	}
-	size_t len = (size_t)st.st_size;
-	unsigned char *b = malloc(len ? len : 1);
-	if (b && fread(b, 1, len, fp) != len) {
-		free(b);
-		b = NULL;
-	}
-	fclose(fp);
-	*n = len;
-	return b;
-}
 
 static char *cache_dir(void)
 {
@@ -120,9 +101,10 @@ char *hyphcache_file(const char *path, const unsigned char *data, size_t n)
 static char *locate(const char *path, uint64_t *sum, uint64_t *len)
 {
 	size_t n = 0;
-	unsigned char *data = read_all(path, MAX_DIC, &n);
-	if (data == NULL)
+	char *text = NULL;
+	if (file_read_all(path, MAX_DIC, &text, &n) != 0)
 		return NULL;
+	unsigned char *data = (unsigned char *)text;
 	*sum = checksum(data, n);
 	*len = n;
 	char *file = hyphcache_file(path, data, n);
@@ -428,10 +410,12 @@ HyphenDict *hyphcache_load(const char *path)
 	if (file == NULL)
 		return NULL;
 	size_t n = 0;
-	unsigned char *data = read_all(file, MAX_CACHE, &n);
+	char *text = NULL;
+	int e = file_read_all(file, MAX_CACHE, &text, &n);
 	free(file);
-	if (data == NULL)
+	if (e)
 		return NULL;
+	unsigned char *data = (unsigned char *)text;
 	header h;
 	cached_dict *top = NULL;
 	if (n < sizeof h)

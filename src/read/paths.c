@@ -8,52 +8,8 @@
 #include "util/strbuf.h"
 #include "util/xalloc.h"
 
-#include <errno.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
-
-int path_read_file(const char *path, char **data, size_t *len)
-{
-	*data = NULL;
-	*len = 0;
-	FILE *f = fopen(path, "rb");
-	if (f == NULL)
-		return errno ? errno : EIO;
-	struct stat st;
-	if (fstat(fileno(f), &st) != 0 || !S_ISREG(st.st_mode)) {
-		int e = S_ISDIR(st.st_mode) ? EISDIR : EINVAL;
-		fclose(f);
-		return e;
-	}
-	if ((unsigned long long)st.st_size > READ_MAX_FILE_BYTES) {
-		fclose(f);
-		return EFBIG;
-	}
-	/* Read to the end rather than trusting st_size: the file may change
-	 * while we read it, and the limit must hold anyway. */
-	strbuf b = STRBUF_INIT;
-	char chunk[65536];
-	size_t n;
-	while ((n = fread(chunk, 1, sizeof chunk, f)) > 0) {
-		if (b.len + n > READ_MAX_FILE_BYTES) {
-			sb_free(&b);
-			fclose(f);
-			return EFBIG;
-		}
-		sb_putn(&b, chunk, n);
-	}
-	int err = ferror(f) ? EIO : 0;
-	fclose(f);
-	if (err) {
-		sb_free(&b);
-		return err;
-	}
-	*len = b.len;
-	*data = b.s ? sb_take(&b) : xstrdup("");
-	return 0;
-}
 
 char *path_dirname(const char *path)
 {

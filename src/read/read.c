@@ -10,6 +10,7 @@
  * produce follow-on errors in the resolve passes.
  */
 #include "read/read.h"
+#include "util/file.h"
 #include "util/arena.h"
 #include "util/hash.h"
 #include "util/xalloc.h"
@@ -164,7 +165,7 @@ folio_doc *folio_read(const char *path, const folio_read_opts *opts,
 {
 	char *data;
 	size_t len;
-	int e = path_read_file(path, &data, &len);
+	int e = file_read_all(path, READ_MAX_FILE_BYTES, &data, &len);
 	if (e) {
 		folio_loc at = { path, 0, 0 };
 		if (e == EFBIG)

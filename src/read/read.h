@@ -166,9 +166,6 @@ void errors_restore(void **saved);
 void errors_structured(void *ctx, xmlErrorPtr err);
 
 /* paths.c */
-/* Reads a whole file (at most READ_MAX_FILE_BYTES).  Returns 0, or an
- * errno value (EFBIG for too large). */
-int path_read_file(const char *path, char **data, size_t *len);
 /* "a/b/../c.xml" -> "a/c.xml"; a new string (malloc). */
 char *path_normalize(const char *path);
 /* The folder part of path ("." when none); malloc. */

@@ -17,6 +17,7 @@
  * including file's insertion point; text becomes one text node.
  */
 #include "read/read.h"
+#include "util/file.h"
 #include "util/arena.h"
 #include "util/strbuf.h"
 #include "util/utf8.h"
@@ -335,7 +336,7 @@ void include_end(source *s, struct include *inc)
 	}
 	char *data;
 	size_t len;
-	int e = path_read_file(real, &data, &len);
+	int e = file_read_all(real, READ_MAX_FILE_BYTES, &data, &len);
 	if (e) {
 		unreadable(s, inc, shown, errno_text(e));
 		free(real);

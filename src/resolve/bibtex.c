@@ -14,6 +14,7 @@
 #include "resolve/collate.h"
 #include "resolve/ptrvec.h"
 #include "util/arena.h"
+#include "util/file.h"
 #include "util/hash.h"
 #include "util/strbuf.h"
 #include "util/utf8.h"
@@ -22,6 +23,7 @@
 #include <ctype.h>
 #include <errno.h>
 #include <stdio.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -944,25 +946,15 @@ int bibtex_parse(biblio_db *db, const char *file, const char *text, size_t len,
 int bibtex_load(biblio_db *db, const char *path, const char *display,
 		folio_loc from, folio_diag *diag)
 {
-	FILE *f = fopen(path, "rb");
-	if (f == NULL) {
+	char *data;
+	size_t len;
+	int e = file_read_all(path, SIZE_MAX, &data, &len);
+	if (e) {
 		folio_report(diag, FOLIO_ERROR, from, "cannot read the database '%s': %s",
-			     display, strerror(errno));
+			     display, strerror(e));
 		return -1;
 	}
-	strbuf b = STRBUF_INIT;
-	char chunk[8192];
-	size_t got;
-	while ((got = fread(chunk, 1, sizeof chunk, f)) > 0)
-		sb_putn(&b, chunk, got);
-	int failed = ferror(f);
-	fclose(f);
-	if (failed) {
-		folio_report(diag, FOLIO_ERROR, from, "cannot read the database '%s'", display);
-		sb_free(&b);
-		return -1;
-	}
-	int n = bibtex_parse(db, display, sb_str(&b), b.len, diag);
-	sb_free(&b);
+	int n = bibtex_parse(db, display, data, len, diag);
+	free(data);
 	return n;
 }

@@ -6,10 +6,10 @@
  * their licence.
  */
 #include "backend/epub/epub.h"
+#include "util/file.h"
 #include "util/hash.h"
 #include "util/xalloc.h"
 
-#include <errno.h>
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -52,34 +52,6 @@ const char *epub_safe_name(epub_ctx *c, const char *name)
 	return s;
 }
 
-static int read_file(const char *path, char **data, size_t *len)
-{
-	FILE *f = fopen(path, "rb");
-	if (f == NULL)
-		return -1;
-	strbuf b = STRBUF_INIT;
-	char buf[65536];
-	size_t n;
-	while ((n = fread(buf, 1, sizeof buf, f)) > 0) {
-		sb_putn(&b, buf, n);
-		if (b.len > MAX_RESOURCE_BYTES) {
-			fclose(f);
-			sb_free(&b);
-			errno = EFBIG;
-			return -1;
-		}
-	}
-	int err = ferror(f);
-	fclose(f);
-	if (err) {
-		sb_free(&b);
-		errno = EIO;
-		return -1;
-	}
-	*len = b.len;
-	*data = b.s ? sb_take(&b) : xstrdup("");
-	return 0;
-}
 
 static epub_resource *add_resource(epub_ctx *c)
 {
@@ -249,9 +221,10 @@ const char *epub_image(epub_ctx *c, const folio_node *imagedata)
 		}
 	char *data;
 	size_t len;
-	if (read_file(real, &data, &len) != 0) {
+	int e = file_read_all(real, MAX_RESOURCE_BYTES, &data, &len);
+	if (e) {
 		folio_report(c->diag, FOLIO_ERROR, imagedata->loc,
-			     "cannot read image '%s': %s", fileref, strerror(errno));
+			     "cannot read image '%s': %s", fileref, strerror(e));
 		return image_failed(c, joined);
 	}
 	const char *ext = NULL;
@@ -307,9 +280,10 @@ static int add_file(epub_ctx *c, const char *path, const char *href,
 {
 	char *data;
 	size_t len;
-	if (read_file(path, &data, &len) != 0) {
+	int e = file_read_all(path, MAX_RESOURCE_BYTES, &data, &len);
+	if (e) {
 		folio_report(c->diag, FOLIO_FATAL, (folio_loc){ path, 0, 0 },
-			     "cannot read %s: %s", path, strerror(errno));
+			     "cannot read %s: %s", path, strerror(e));
 		return -1;
 	}
 	epub_resource *r = add_resource(c);

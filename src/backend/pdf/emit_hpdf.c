@@ -26,6 +26,7 @@
 #include "backend/pdf/squeeze.h"
 #include "backend/pdf/xmp.h"
 #include "folio/folio.h"
+#include "util/file.h"
 #include "util/hash.h"
 #include "util/strbuf.h"
 
@@ -890,25 +891,6 @@ static int write_pdfx(emitter *e)
 	return add_output_intent(e, intent);
 }
 
-static unsigned char *read_file(const char *path, size_t *len)
-{
-	FILE *fp = fopen(path, "rb");
-	if (fp == NULL)
-		return NULL;
-	strbuf b = STRBUF_INIT;
-	char buf[8192];
-	size_t n;
-	while ((n = fread(buf, 1, sizeof buf, fp)) > 0)
-		sb_putn(&b, buf, n);
-	int bad = ferror(fp);
-	fclose(fp);
-	if (bad) {
-		sb_free(&b);
-		return NULL;
-	}
-	*len = b.len;
-	return (unsigned char *)sb_take(&b);
-}
 
 static void iso_date(char *buf, size_t n, int64_t epoch)
 {
@@ -927,11 +909,12 @@ static void iso_date(char *buf, size_t n, int64_t epoch)
 static int write_pdfa(emitter *e, int64_t epoch)
 {
 	size_t icc_len = 0;
-	unsigned char *icc = read_file(SRGB_PROFILE, &icc_len);
-	if (icc == NULL) {
+	char *icc = NULL;
+	int rc = file_read_all(SRGB_PROFILE, 16u << 20, &icc, &icc_len);
+	if (rc) {
 		folio_report(e->diag, FOLIO_FATAL, (folio_loc){ SRGB_PROFILE, 0, 0 },
 			     "cannot read the sRGB profile PDF/A needs: %s "
-			     "(Debian package icc-profiles-free)", strerror(errno));
+			     "(Debian package icc-profiles-free)", strerror(rc));
 		return -1;
 	}
 	HPDF_Dict profile = HPDF_DictStream_New(e->pdf->mmgr, e->pdf->xref);
@@ -941,7 +924,7 @@ static int write_pdfa(emitter *e, int64_t epoch)
 	}
 	profile->filter = HPDF_STREAM_FILTER_FLATE_DECODE;
 	HPDF_Dict_AddNumber(profile, "N", 3);
-	HPDF_Stream_Write(profile->stream, icc, (HPDF_UINT)icc_len);
+	HPDF_Stream_Write(profile->stream, (const HPDF_BYTE *)icc, (HPDF_UINT)icc_len);
 	free(icc);
 	HPDF_Dict intent = HPDF_Dict_New(e->pdf->mmgr);
 	if (intent == NULL || failed(e, "writing the output intent"))
