@@ -451,7 +451,6 @@ typedef struct pass_out {
 static void list_divisions(lay_run *r)
 {
 	const folio_node *root = r->c.doc->root;
-	r->divs.n = 0;
 	if (root->kind != FOLIO_NODE_BOOK) {
 		top_div d = { root, 2 };
 		VEC_PUSH(r->divs, d);
@@ -478,7 +477,6 @@ static void run_pass(lay_run *r, const toc_entry *prev_toc, unsigned nprev,
 	vl_list list = { 0 };
 	flow *f = flow_new(c, &list);
 	const folio_node *root = doc->root;
-	list_divisions(r);
 	if (first) {
 		/* a second core sets paragraphs from the end meanwhile */
 		r->share = para_share_new();
@@ -785,6 +783,7 @@ lay_run *layout_run(folio_doc *doc, const folio_render_opts *opts,
 		return NULL;
 	}
 	lay_ctx *c = &r->c;
+	list_divisions(r);
 	VEC(toc_entry) toc = { 0 };
 	pass_out po;
 	memset(&po, 0, sizeof po);

@@ -22,32 +22,21 @@ done
 if pdffonts "$out/t.pdf" | awk 'NR > 2 && $(NF-4) != "yes" { bad = 1 } END { exit !bad }'; then
 	pdffonts "$out/t.pdf"; echo "FAIL: a font is not embedded"; fail=1
 fi
-python3 - "$out" <<'PY' || fail=1
-import re, subprocess, sys
+python3 - "$out" "$SRC/tests/e2e/lib" <<'PY' || fail=1
+import sys
+sys.path.insert(0, sys.argv[2])
+from ink import runs, first_glyph_ink
 out = sys.argv[1]
-runs, page = [], 0
-for line in open(out + "/t.pages", encoding="utf-8"):
-    f = line.split()
-    if f and f[0] == "page" and f[1].isdigit():
-        page = int(f[1])
-    m = re.match(r'text (\S+) (\S+) (\S+) (\S+) "(.*)"$', line.rstrip("\n"))
-    if m:
-        runs.append((page, float(m[1]), float(m[2]), m[5]))
+all_runs = runs(out + "/t.pages")
 fails = 0
 for ch, what in (("𝔸", "U+1D538 (DejaVu Sans)"), ("😀", "U+1F600 (DejaVu Sans)"),
                  ("𐞃", "U+10783 (Charis SIL)"), ("丽", "U+2F800 (WenQuanYi Zen Hei)")):
-    hit = [r for r in runs if r[3].startswith(ch)]
+    hit = [r for r in all_runs if r[3].startswith(ch)]
     if not hit:
         print("FAIL: no run starting with %s in the layout" % what)
         fails += 1
         continue
-    p, x, y, _ = hit[0]
-    # at 144 dpi: 2 pixels a point; the glyph sits above the baseline
-    r = subprocess.run(["pdftoppm", "-r", "144", "-gray", "-f", str(p), "-l", str(p),
-                        "-x", str(int(2 * x)), "-y", str(int(2 * (y - 9))), "-W", "16", "-H", "22",
-                        out + "/t.pdf"], capture_output=True)
-    px = r.stdout.split(b"\n", 3)[3] if r.stdout.count(b"\n") >= 3 else b""
-    dark = sum(1 for b in px if b < 128)
+    dark = first_glyph_ink(out + "/t.pdf", hit[0], 16, 22)
     ok = dark > 15
     print("%s: %s drawn (%d dark pixels)" % ("ok" if ok else "FAIL", what, dark))
     fails += not ok

@@ -14,33 +14,22 @@ trap 'rm -rf "$out"' EXIT
 FOLIO_DUMP_PAGES=$out/t.pages SOURCE_DATE_EPOCH=1767225600 \
 	"$FOLIO" build "$SRC/tests/e2e/data/layout.xml" --pdf "$out/t.pdf" -q 2>"$out/log" ||
 	{ cat "$out/log"; echo "FAIL: build"; exit 1; }
-python3 - "$out" <<'PY'
-import re, subprocess, sys
+python3 - "$out" "$SRC/tests/e2e/lib" <<'PY'
+import sys
+sys.path.insert(0, sys.argv[2])
+from ink import runs, first_glyph_ink
 out = sys.argv[1]
-runs, page = [], 0
-for line in open(out + "/t.pages", encoding="utf-8"):
-    f = line.split()
-    if f and f[0] == "page" and f[1].isdigit():
-        page = int(f[1])
-    m = re.match(r'text (\S+) (\S+) (\S+) (\S+) "(.*)"$', line.rstrip("\n"))
-    if m:
-        runs.append((page, float(m[1]), float(m[2]), m[5]))
+all_runs = runs(out + "/t.pages")
 fails = 0
 # the first glyph of each run: Ἐ (a composite of a composite: E and a
 # breathing mark) and 사 (components numbered above 32767)
 for word, script in (("Ἐν", "polytonic Greek (DejaVu Serif)"), ("사회복지", "Hangul (WenQuanYi Zen Hei)")):
-    hit = [r for r in runs if word in r[3]]
+    hit = [r for r in all_runs if word in r[3]]
     if not hit:
         print("FAIL: no %s run in the layout" % script)
         fails += 1
         continue
-    p, x, y, _ = hit[0]
-    # at 144 dpi: 2 pixels a point
-    r = subprocess.run(["pdftoppm", "-r", "144", "-gray", "-f", str(p), "-l", str(p),
-                        "-x", str(int(2 * x)), "-y", str(int(2 * (y - 9))), "-W", "18", "-H", "24",
-                        out + "/t.pdf"], capture_output=True)
-    px = r.stdout.split(b"\n", 3)[3] if r.stdout.count(b"\n") >= 3 else b""
-    dark = sum(1 for b in px if b < 128)
+    dark = first_glyph_ink(out + "/t.pdf", hit[0])
     ok = dark > 30
     print("%s: %s glyphs drawn (%d dark pixels in the run's first glyph)"
           % ("ok" if ok else "FAIL", script, dark))
