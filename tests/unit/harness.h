@@ -24,6 +24,21 @@ static int harness_checks;
 	fprintf(stderr, "%s:%d: %s is \"%s\", want \"%s\"\n", __FILE__, __LINE__, #got, \
 		g_ ? g_ : "(null)", w_ ? w_ : "(null)"); } } while (0)
 
+/* A made-up word of shortest + (a number below spread) letters drawn from
+ * letters, into out (room for shortest + spread bytes); *seed moves on, so
+ * a test gets the same words every run. */
+static inline void harness_word(unsigned *seed, const char *letters, int shortest,
+				int spread, char *out)
+{
+	size_t nl = strlen(letters);
+	int n = shortest + (int)(*seed % (unsigned)spread);
+	for (int k = 0; k < n; k++) {
+		*seed = *seed * 1103515245u + 12345u;
+		out[k] = letters[(*seed >> 16) % nl];
+	}
+	out[n] = '\0';
+}
+
 #define DONE() do { fprintf(stderr, "%d checks, %d failed\n", harness_checks, harness_failures); \
 	return harness_failures ? 1 : 0; } while (0)
 

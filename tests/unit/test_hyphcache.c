@@ -65,12 +65,7 @@ static void compare(HyphenDict *a, HyphenDict *b, const char *name)
 	unsigned seed = 12345;
 	for (int i = 0; i < 20000; i++) {
 		char w[16];
-		int n = 4 + (int)(seed % 10);
-		for (int k = 0; k < n; k++) {
-			seed = seed * 1103515245u + 12345u;
-			w[k] = letters[(seed >> 16) % (sizeof letters - 1)];
-		}
-		w[n] = '\0';
+		harness_word(&seed, letters, 4, 10, w);
 		breaks(a, w, wa, sizeof wa);
 		breaks(b, w, wb, sizeof wb);
 		differ += strcmp(wa, wb) != 0;

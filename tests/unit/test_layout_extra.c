@@ -315,12 +315,7 @@ static void test_latin_features(void)
 		unsigned seed = 7u + (unsigned)face;
 		for (int i = 0; i < 400; i++) {
 			char w[16];
-			int n = 2 + (int)(seed % 9);
-			for (int k = 0; k < n; k++) {
-				seed = seed * 1103515245u + 12345u;
-				w[k] = letters[(seed >> 16) % (sizeof letters - 1)];
-			}
-			w[n] = '\0';
+			harness_word(&seed, letters, 2, 9, w);
 			bad += !same_as_full(f, face, w);
 		}
 	}
