@@ -18,6 +18,7 @@
  *    the manifest (fonts/fonts.conf, read from the source folder).
  */
 #include "harness.h"
+#include "layout_ctx.h"
 #include "layout/ctx.h"
 #include "layout/memo.h"
 #include "layout/fonts_hb.h"
@@ -328,17 +329,8 @@ int main(void)
 	folio_diag *diag = folio_diag_new_stderr();
 	folio_doc *doc = folio_doc_new("t.xml");
 	lay_style st;
-	style_defaults(&st);
-	memset(&c, 0, sizeof c);
-	c.doc = doc;
-	c.diag = diag;
-	c.st = &st;
-	c.lang = folio_lang_get("id");
-	c.fonts = fonts_new(diag);
+	test_ctx_open(&c, doc, diag, &st, NULL);
 	c.arena = arena_new();
-	c.run_arena = arena_new();
-	c.warned = hash_new();
-	c.hyph = hyph_new(NULL, NULL, diag);
 	int face = fonts_add_fixed(c.fonts, "Fake", "regular", 500);
 	test_memo();
 	test_cache(face);
@@ -346,11 +338,7 @@ int main(void)
 	test_vjust();
 	test_subset();
 	test_latin_features();
-	fonts_free(c.fonts);
-	hyph_free(c.hyph);
-	hash_free(c.warned);
-	arena_free(c.arena);
-	arena_free(c.run_arena);
+	test_ctx_close(&c);
 	folio_doc_free(doc);
 	folio_diag_free(diag);
 	DONE();

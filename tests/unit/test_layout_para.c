@@ -10,6 +10,7 @@
  *  - a hyphenated line ends with a hyphen and the text is all there.
  */
 #include "harness.h"
+#include "layout_ctx.h"
 #include "layout/ctx.h"
 #include "layout/para.h"
 #include "util/arena.h"
@@ -63,20 +64,11 @@ int main(void)
 	folio_diag *diag = folio_diag_new_stderr();
 	folio_doc *doc = folio_doc_new("t.xml");
 	lay_style st;
-	style_defaults(&st);
-	memset(&c, 0, sizeof c);
-	c.doc = doc;
-	c.diag = diag;
-	c.st = &st;
-	c.lang = folio_lang_get("id");
-	c.fonts = fonts_new(diag);
-	c.arena = arena_new();
-	c.run_arena = arena_new();
-	c.warned = hash_new();
 	const char *src = getenv("SRC");
 	char exc[4096];
 	snprintf(exc, sizeof exc, "%s/hyphenation", src ? src : ".");
-	c.hyph = hyph_new(NULL, exc, diag);
+	test_ctx_open(&c, doc, diag, &st, exc);
+	c.arena = arena_new();
 	int face = fonts_add_fixed(c.fonts, "Fake", "regular", 500);
 	para_style ps = { 0 };
 	ps.face = face;
@@ -199,11 +191,7 @@ int main(void)
 	INT_EQ(lost, 0);
 	OK(total_lines > 1000);
 	para_free(p);
-	fonts_free(c.fonts);
-	hyph_free(c.hyph);
-	hash_free(c.warned);
-	arena_free(c.arena);
-	arena_free(c.run_arena);
+	test_ctx_close(&c);
 	folio_doc_free(doc);
 	folio_diag_free(diag);
 	DONE();

@@ -12,6 +12,7 @@
  *  - every line of the source reaches a page, in order.
  */
 #include "harness.h"
+#include "layout_ctx.h"
 #include "layout/ctx.h"
 #include "layout/flow.h"
 #include "layout/pagebuild.h"
@@ -124,17 +125,8 @@ int main(void)
 	build_article();
 
 	lay_style st;
-	style_defaults(&st);
 	lay_ctx c;
-	memset(&c, 0, sizeof c);
-	c.doc = doc;
-	c.diag = diag;
-	c.st = &st;
-	c.lang = folio_lang_get("id");
-	c.fonts = fonts_new(diag);
-	c.run_arena = arena_new();
-	c.warned = hash_new();
-	c.hyph = hyph_new(NULL, NULL, diag);
+	test_ctx_open(&c, doc, diag, &st, NULL);
 	static const char *const styles[] = { "regular", "italic", "bold", "bolditalic" };
 	for (int i = 0; i < 4; i++) {
 		c.text_face[i] = fonts_add_fixed(c.fonts, "Fake Serif", styles[i], 500);
@@ -245,10 +237,8 @@ int main(void)
 	INT_EQ(overflow, 0);
 	INT_EQ(lost, 0);
 	OK(checked_notes > 20);
-	fonts_free(c.fonts);
-	hyph_free(c.hyph);
-	hash_free(c.warned);
-	arena_free(c.run_arena);
+	c.arena = NULL; /* freed with each height */
+	test_ctx_close(&c);
 	folio_doc_free(doc);
 	folio_diag_free(diag);
 	DONE();
