@@ -15,14 +15,10 @@ bad() { echo "FAIL: $*"; fail=1; }
 export SOURCE_DATE_EPOCH=1767225600
 
 mkdir -p "$out/doc"
-python3 - "$out/doc" <<'PY'
-import struct, sys, zlib
-def png(path, w, h, ctype, pix):
-    raw = b"".join(b"\0" + b"".join(bytes(pix(x, y)) for x in range(w)) for y in range(h))
-    def chunk(t, d):
-        return struct.pack(">I", len(d)) + t + d + struct.pack(">I", zlib.crc32(t + d) & 0xffffffff)
-    open(path, "wb").write(b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", w, h, 8, ctype, 0, 0, 0))
-                           + chunk(b"IDAT", zlib.compress(raw)) + chunk(b"IEND", b""))
+python3 - "$out/doc" "$SRC/tests/e2e/lib" <<'PY'
+import sys
+sys.path.insert(0, sys.argv[2])
+from png import png
 d = sys.argv[1]
 png(d + "/small.png", 60, 40, 2, lambda x, y: (x * 4, 90, y * 6))      # 60 px over 100 mm: 15 dpi
 png(d + "/sharp.png", 600, 400, 0, lambda x, y: ((x ^ y) & 255,))     # 600 px over 40 mm: 381 dpi

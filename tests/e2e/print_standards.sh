@@ -25,14 +25,10 @@ bad() { echo "FAIL: $*"; fail=1; }
 export SOURCE_DATE_EPOCH=1767225600
 
 mkdir -p "$out/doc"
-python3 - "$out/doc" <<'PY'
-import struct, sys, zlib
-def png(path, w, h, ctype, pix):
-    raw = b"".join(b"\0" + b"".join(bytes(pix(x, y)) for x in range(w)) for y in range(h))
-    def chunk(t, d):
-        return struct.pack(">I", len(d)) + t + d + struct.pack(">I", zlib.crc32(t + d) & 0xffffffff)
-    open(path, "wb").write(b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", w, h, 8, ctype, 0, 0, 0))
-                           + chunk(b"IDAT", zlib.compress(raw)) + chunk(b"IEND", b""))
+python3 - "$out/doc" "$SRC/tests/e2e/lib" <<'PY'
+import sys
+sys.path.insert(0, sys.argv[2])
+from png import png
 png(sys.argv[1] + "/rgba.png", 32, 32, 6, lambda x, y: (200, x * 8, y * 8, 100 if (x + y) % 2 else 255))
 PY
 cat >"$out/doc/amp.xml" <<'XML'
