@@ -4,6 +4,7 @@
  */
 #include "layout/fonts.h"
 #include "layout/fonts_hb.h"
+#include "layout/kernpairs.h"
 #include "util/arena.h"
 #include "util/hash.h"
 #include "util/strbuf.h"
@@ -35,12 +36,17 @@ typedef struct face {
 	 * advance of the first 256 code points (-1 not known yet). */
 	int16_t *cover;
 	int32_t *adv256;
+	/* What the pair kerning needs of each code point below U+0250 (see
+	 * latin_info), 0 while not known. */
+	uint32_t *latin;
 	/* Shape plans by script and feature set: hb_shape looks its plan up
-	 * on every call, which was a third of shaping a word. */
+	 * on every call, which was a third of shaping a word.  A plan for
+	 * plain Latin has its kerning pairs when they add up (kernpairs.c). */
 	struct plan_slot {
 		hb_script_t script;
 		int latin;
 		hb_shape_plan_t *plan;
+		kern_pairs *pairs;
 	} plans[8];
 	int nplans;
 } face;
@@ -53,6 +59,7 @@ struct lay_fonts {
 	int nfallback;
 	folio_hash *shape_cache; /* "face\x01text" -> lay_shaped */
 	hb_buffer_t *buf;
+	unsigned by_harfbuzz, by_pairs; /* words kerned each way */
 };
 
 lay_fonts *fonts_new(folio_diag *diag)
@@ -72,10 +79,13 @@ void fonts_free(lay_fonts *f)
 	for (size_t i = 0; i < f->faces.n; i++) {
 		free(f->faces.v[i].cover);
 		free(f->faces.v[i].adv256);
+		free(f->faces.v[i].latin);
 		if (f->faces.v[i].font)
 			hb_font_destroy(f->faces.v[i].font);
-		for (int k = 0; k < f->faces.v[i].nplans; k++)
+		for (int k = 0; k < f->faces.v[i].nplans; k++) {
 			hb_shape_plan_destroy(f->faces.v[i].plans[k].plan);
+			kern_pairs_free(f->faces.v[i].plans[k].pairs);
+		}
 		if (f->faces.v[i].face)
 			hb_face_destroy(f->faces.v[i].face);
 	}
@@ -428,6 +438,13 @@ static int plain_latin(const lay_shaped *w)
 	return 1;
 }
 
+void fonts_shape_counts(const lay_fonts *f, unsigned *by_harfbuzz,
+			unsigned *by_pairs)
+{
+	*by_harfbuzz = f->by_harfbuzz;
+	*by_pairs = f->by_pairs;
+}
+
 void fonts_shape_features(int latin, const void **features, unsigned *n)
 {
 	*features = latin ? latin_features : full_features;
@@ -437,41 +454,154 @@ void fonts_shape_features(int latin, const void **features, unsigned *n)
 
 /* The face's plan for the buffer's script (its direction is always
  * left to right, its language the process's), made on first use. */
-static hb_shape_plan_t *plan_for(face *fc, hb_buffer_t *b, int latin,
-				 const hb_feature_t *feats, unsigned nfeats)
+static struct plan_slot *plan_for(face *fc, hb_script_t script, int latin)
 {
-	hb_segment_properties_t props;
-	hb_buffer_get_segment_properties(b, &props);
 	for (int k = 0; k < fc->nplans; k++)
-		if (fc->plans[k].script == props.script && fc->plans[k].latin == latin)
-			return fc->plans[k].plan;
+		if (fc->plans[k].script == script && fc->plans[k].latin == latin)
+			return &fc->plans[k];
+	if (fc->nplans == (int)(sizeof fc->plans / sizeof fc->plans[0]))
+		return NULL;
+	hb_segment_properties_t props = HB_SEGMENT_PROPERTIES_DEFAULT;
+	props.direction = HB_DIRECTION_LTR;
+	props.script = script;
+	props.language = hb_language_get_default();
+	const hb_feature_t *feats = latin ? latin_features : full_features;
+	unsigned nfeats = latin ? sizeof latin_features / sizeof latin_features[0]
+				: sizeof full_features / sizeof full_features[0];
 	hb_shape_plan_t *plan = hb_shape_plan_create(fc->face, &props, feats, nfeats, NULL);
-	if (plan == NULL || fc->nplans == (int)(sizeof fc->plans / sizeof fc->plans[0]))
-		return plan ? (hb_shape_plan_destroy(plan), NULL) : NULL;
-	fc->plans[fc->nplans++] = (struct plan_slot){ props.script, latin, plan };
-	return plan;
+	if (plan == NULL)
+		return NULL;
+	struct plan_slot *slot = &fc->plans[fc->nplans++];
+	*slot = (struct plan_slot){ script, latin, plan, NULL };
+	if (latin)
+		slot->pairs = kern_pairs_new(fc->face, plan);
+	return slot;
+}
+
+/* Per code point below U+0250: its nominal glyph (low 16 bits), and flags.
+ * A code point the pair kerning cannot take is one the face lacks, a
+ * control or soft hyphen (HarfBuzz hides default ignorables), or one whose
+ * glyph GDEF calls a mark (lookups may skip marks). */
+#define LAT_KNOWN  0x80000000u
+#define LAT_USABLE 0x40000000u
+#define LAT_LATIN  0x20000000u /* Latin script, not Common */
+#define LAT_LIMIT  0x250
+
+static uint32_t latin_info(face *fc, uint32_t cp)
+{
+	if (fc->latin == NULL)
+		fc->latin = xcalloc(LAT_LIMIT, sizeof *fc->latin);
+	uint32_t v = fc->latin[cp];
+	if (v)
+		return v;
+	v = LAT_KNOWN;
+	hb_codepoint_t g = 0;
+	int usable = cp >= 0x20 && !(cp >= 0x7F && cp <= 0x9F) && cp != 0xAD &&
+		     hb_font_get_nominal_glyph(fc->font, cp, &g) && g != 0 && g <= 0xFFFF &&
+		     hb_ot_layout_get_glyph_class(fc->face, g) != HB_OT_LAYOUT_GLYPH_CLASS_MARK;
+	/* HarfBuzz takes a buffer's script from its first character that is
+	 * not Common (nor Inherited or Unknown, none of which is here). */
+	hb_script_t script = hb_unicode_script(hb_unicode_funcs_get_default(), cp);
+	if (script == HB_SCRIPT_LATIN)
+		v |= LAT_LATIN;
+	else if (script != HB_SCRIPT_COMMON)
+		usable = 0;
+	if (usable)
+		v |= LAT_USABLE | g;
+	return fc->latin[cp] = v;
+}
+
+#define PAIR_WORD_MAX 64
+
+/* The glyphs of a plain Latin word the pair kerning can take, or 0. */
+static int pair_glyphs(face *fc, const lay_shaped *w, uint32_t *g,
+		       hb_script_t *script)
+{
+	if (w->n == 0 || w->n > PAIR_WORD_MAX)
+		return 0;
+	*script = HB_SCRIPT_INVALID;
+	for (unsigned k = 0; k < w->n; k++) {
+		if (w->cp[k] >= LAT_LIMIT)
+			return 0;
+		uint32_t v = latin_info(fc, w->cp[k]);
+		if (!(v & LAT_USABLE))
+			return 0;
+		if (v & LAT_LATIN)
+			*script = HB_SCRIPT_LATIN;
+		g[k] = v & 0xFFFF;
+	}
+	return 1;
+}
+
+/* Kerns a word from its pairs when every pair is known. */
+static int kern_from_pairs(face *fc, lay_shaped *w)
+{
+	uint32_t g[PAIR_WORD_MAX];
+	int32_t adj[PAIR_WORD_MAX];
+	hb_script_t script;
+	if (!plain_latin(w) || !pair_glyphs(fc, w, g, &script))
+		return 0;
+	struct plan_slot *slot = NULL;
+	for (int k = 0; k < fc->nplans && slot == NULL; k++)
+		if (fc->plans[k].script == script && fc->plans[k].latin)
+			slot = &fc->plans[k];
+	if (slot == NULL || slot->pairs == NULL)
+		return 0;
+	for (unsigned k = 0; k + 1 < w->n; k++)
+		if (!kern_pairs_get(slot->pairs, g[k], g[k + 1], &adj[k]))
+			return 0;
+	adj[w->n - 1] = 0;
+	for (unsigned k = 0; k < w->n; k++)
+		w->adv[k] = nominal_units(fc, w->cp[k]) + adj[k];
+	return 1;
+}
+
+/* Keeps the pairs of a word HarfBuzz kerned (kern[k]: its kerning of
+ * glyph k); a contradiction ends the table's use. */
+static void learn_pairs(face *fc, struct plan_slot *slot, const lay_shaped *w,
+			const int32_t *kern)
+{
+	uint32_t g[PAIR_WORD_MAX];
+	hb_script_t script;
+	if (slot->pairs == NULL || !pair_glyphs(fc, w, g, &script) ||
+	    script != slot->script)
+		return;
+	int bad = kern[w->n - 1] != 0;
+	for (unsigned k = 0; k + 1 < w->n && !bad; k++)
+		bad = kern_pairs_put(slot->pairs, g[k], g[k + 1], kern[k]) != 0;
+	if (bad) {
+		kern_pairs_free(slot->pairs);
+		slot->pairs = NULL;
+	}
 }
 
 static void shape_hb(lay_fonts *f, face *fc, const char *s, size_t len,
 		     lay_shaped *out)
 {
+	shape_nominal(fc, out);
+	int latin = plain_latin(out);
+	if (latin && kern_from_pairs(fc, out)) {
+		f->by_pairs++;
+		return;
+	}
+	f->by_harfbuzz++;
 	hb_buffer_t *b = f->buf;
 	hb_buffer_clear_contents(b);
 	hb_buffer_add_utf8(b, s, (int)len, 0, (int)len);
 	hb_buffer_set_direction(b, HB_DIRECTION_LTR);
 	hb_buffer_guess_segment_properties(b);
 	hb_buffer_set_direction(b, HB_DIRECTION_LTR);
-	int latin = plain_latin(out);
+	hb_segment_properties_t props;
+	hb_buffer_get_segment_properties(b, &props);
 	const hb_feature_t *feats = latin ? latin_features : full_features;
 	unsigned nfeats = latin ? sizeof latin_features / sizeof latin_features[0]
 				: sizeof full_features / sizeof full_features[0];
-	hb_shape_plan_t *plan = plan_for(fc, b, latin, feats, nfeats);
-	if (plan == NULL || !hb_shape_plan_execute(plan, fc->font, b, feats, nfeats))
+	struct plan_slot *slot = plan_for(fc, props.script, latin);
+	if (slot == NULL || !hb_shape_plan_execute(slot->plan, fc->font, b, feats, nfeats))
 		hb_shape(fc->font, b, feats, nfeats);
 	unsigned ng = 0;
 	hb_glyph_info_t *info = hb_buffer_get_glyph_infos(b, &ng);
 	hb_glyph_position_t *pos = hb_buffer_get_glyph_positions(b, &ng);
-	shape_nominal(fc, out);
 	if (ng != out->n)
 		return;
 	/* Check that glyph k came from code point k. */
@@ -482,10 +612,15 @@ static void shape_hb(lay_fonts *f, face *fc, const char *s, size_t len,
 		uint32_t cp;
 		off += utf8_decode(s + off, len - off, &cp);
 	}
+	int32_t kern[PAIR_WORD_MAX];
 	for (unsigned k = 0; k < ng; k++) {
 		int32_t own = hb_font_get_glyph_h_advance(fc->font, info[k].codepoint);
 		out->adv[k] += pos[k].x_advance - own;
+		if (k < PAIR_WORD_MAX)
+			kern[k] = pos[k].x_advance - own;
 	}
+	if (latin && slot && props.script == slot->script)
+		learn_pairs(fc, slot, out, kern);
 }
 
 const lay_shaped *fonts_shape(lay_fonts *f, int i, const char *s, size_t len)

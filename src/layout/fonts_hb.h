@@ -17,6 +17,10 @@ hb_font_t *fonts_hb_font(lay_fonts *f, int face);
 /* The HarfBuzz features fonts_shape uses (hb_feature_t), for a word of
  * plain Latin (latin) or any other; for the test that compares them. */
 void fonts_shape_features(int latin, const void **features, unsigned *n);
+/* How many words fonts_shape has kerned through HarfBuzz and how many
+ * from known pairs (kernpairs.c), for the tests. */
+void fonts_shape_counts(const lay_fonts *f, unsigned *by_harfbuzz,
+			unsigned *by_pairs);
 /* Where the font set reports. */
 folio_diag *fonts_diag(lay_fonts *f);
 

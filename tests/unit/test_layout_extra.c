@@ -15,16 +15,20 @@
  *  - words of plain Latin, which fonts_shape shapes with the features
  *    that act on marks, scripts and languages off, get the same code
  *    points and advances as with every default feature, in every face of
- *    the manifest (fonts/fonts.conf, read from the source folder).
+ *    the manifest (fonts/fonts.conf, read from the source folder);
+ *  - and so do the words of the sample reader's articles, most of which
+ *    the fonts it is set in kern from pairs already seen (kernpairs.c).
  */
 #include "harness.h"
 #include "layout_ctx.h"
 #include "layout/ctx.h"
 #include "layout/memo.h"
 #include "layout/fonts_hb.h"
+#include "layout/kernpairs.h"
 #include "layout/pagebuild.h"
 #include "layout/para.h"
 #include "util/arena.h"
+#include "util/file.h"
 
 #include <hb.h>
 
@@ -324,6 +328,100 @@ static void test_latin_features(void)
 	fonts_free(f);
 }
 
+
+/* The words of the sample reader's articles, markup left out: what the
+ * pair kerning meets in a real book. */
+static char **sample_words(unsigned *count)
+{
+	static const char *const files[] = {
+		"01-group-work", "02-tugas-pekerjaan-sosial", "03-fungsi-pekerjaan-sosial",
+		"04-metode-makro", "05-nilai-etika", "06-karakteristik-profesi",
+		"07-praktik-mikro-meso-makro",
+	};
+	char **words = NULL;
+	unsigned n = 0, cap = 0;
+	for (size_t i = 0; i < sizeof files / sizeof files[0]; i++) {
+		char path[256];
+		snprintf(path, sizeof path, "sources/pekerjaan-sosial/articles/%s.xml", files[i]);
+		char *text;
+		size_t len;
+		if (file_read_all(path, 1u << 24, &text, &len) != 0)
+			continue;
+		int in_tag = 0;
+		size_t start = 0;
+		for (size_t k = 0; k <= len; k++) {
+			char ch = k < len ? text[k] : ' ';
+			int sep = ch == ' ' || ch == '\n' || ch == '\t' || ch == '<' || ch == '>' ||
+				  ch == '&';
+			if (!sep || in_tag) {
+				if (ch == '>')
+					in_tag = 0, start = k + 1;
+				continue;
+			}
+			if (k > start) {
+				if (n == cap) {
+					cap = cap ? 2 * cap : 1024;
+					words = realloc(words, cap * sizeof *words);
+				}
+				words[n++] = strndup(text + start, k - start);
+			}
+			in_tag = ch == '<';
+			start = k + 1;
+		}
+		free(text);
+	}
+	*count = n;
+	return words;
+}
+
+/* Words kerned from known pairs come out as HarfBuzz kerns them whole,
+ * on every face of the manifest; the fonts the sample is set in take the
+ * short way for most words, DejaVu Sans (whose legacy kern table HarfBuzz
+ * may read) never does. */
+static void test_kern_pairs(void)
+{
+	if (access("fonts/fonts.conf", R_OK) != 0) {
+		fprintf(stderr, "skipped: fonts/fonts.conf not here\n");
+		return;
+	}
+	unsigned nwords;
+	char **words = sample_words(&nwords);
+	OK(nwords > 4000);
+	lay_fonts *f = fonts_new(c.diag);
+	OK(fonts_load_manifest(f, "fonts/fonts.conf") == 0);
+	int charis = fonts_find(f, "Charis SIL", "regular");
+	int dejavu = fonts_find(f, "DejaVu Sans", "regular");
+	OK(charis >= 0 && dejavu >= 0);
+	int bad = 0;
+	for (int face = 0; face < fonts_count(f); face++) {
+		if (fonts_open(f, face) < 0)
+			continue;
+		unsigned hb0, pairs0, hb1, pairs1;
+		fonts_shape_counts(f, &hb0, &pairs0);
+		for (unsigned i = 0; i < nwords; i++)
+			bad += !same_as_full(f, face, words[i]);
+		fonts_shape_counts(f, &hb1, &pairs1);
+		if (face == charis) {
+			OK(pairs1 - pairs0 > hb1 - hb0);
+		}
+		if (face == dejavu)
+			INT_EQ(pairs1 - pairs0, 0);
+	}
+	INT_EQ(bad, 0);
+	fonts_free(f);
+	for (unsigned i = 0; i < nwords; i++)
+		free(words[i]);
+	free(words);
+
+	/* the table: a pair keeps its first value; another is a conflict */
+	hb_face_t *empty = hb_face_get_empty();
+	hb_set_t *none = hb_set_create();
+	OK(kern_pairs_lookups_pairwise(empty, none));
+	hb_set_add(none, 0);
+	OK(!kern_pairs_lookups_pairwise(empty, none));
+	hb_set_destroy(none);
+}
+
 int main(void)
 {
 	folio_diag *diag = folio_diag_new_stderr();
@@ -338,6 +436,7 @@ int main(void)
 	test_vjust();
 	test_subset();
 	test_latin_features();
+	test_kern_pairs();
 	test_ctx_close(&c);
 	folio_doc_free(doc);
 	folio_diag_free(diag);
