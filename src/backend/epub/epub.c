@@ -29,6 +29,16 @@ const char *epub_printf(epub_ctx *c, const char *fmt, ...)
 	return s;
 }
 
+const char *epub_join(epub_ctx *c, const char *a, const char *b, const char *d)
+{
+	size_t la = a ? strlen(a) : 0, lb = b ? strlen(b) : 0, ld = d ? strlen(d) : 0;
+	char *s = arena_alloc(c->doc->arena, la + lb + ld + 1);
+	memcpy(s, a ? a : "", la);
+	memcpy(s + la, b ? b : "", lb);
+	memcpy(s + la + lb, d ? d : "", ld);
+	return s;
+}
+
 const char *epub_lang_tag(epub_ctx *c, const char *lang)
 {
 	if (lang == NULL)

@@ -156,6 +156,9 @@ void epub_ctx_free(epub_ctx *c);
 const char *epub_strdup(epub_ctx *c, const char *s);
 const char *epub_printf(epub_ctx *c, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
+/* a, b and d (which may be NULL) joined: for the strings made once per
+ * element or link, where formatting would cost ten times the copy. */
+const char *epub_join(epub_ctx *c, const char *a, const char *b, const char *d);
 /* lang as a BCP 47 tag ("en_US" becomes "en-US"); NULL for NULL. */
 const char *epub_lang_tag(epub_ctx *c, const char *lang);
 /* The book's language tag, "und" when it has none. */

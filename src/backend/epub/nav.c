@@ -254,7 +254,7 @@ static void write_page_list(epub_ctx *c, strbuf *b)
 		if (p->chunk < 0)
 			continue;
 		sb_puts(b, "<li>");
-		put_link(b, NULL, epub_printf(c, "%s#%s", c->chunks[p->chunk].file, p->id),
+		put_link(b, NULL, epub_join(c, c->chunks[p->chunk].file, "#", p->id),
 			 p->label);
 		sb_puts(b, "</li>\n");
 	}

@@ -8,6 +8,7 @@
 #include "backend/epub/xhtml.h"
 #include "util/xalloc.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 
 #include <string.h>
@@ -93,7 +94,9 @@ void epub_put_text(strbuf *b, const char *s, size_t n, int collapse)
 
 static const char *generated_id(epub_ctx *c, const folio_node *n)
 {
-	const char *id = epub_printf(c, "n%u", n->serial);
+	char num[16];
+	snprintf(num, sizeof num, "%u", n->serial);
+	const char *id = epub_join(c, "n", num, NULL);
 	/* An author's xml:id may look like ours; ours then gives way. */
 	while (folio_doc_find_id(c->doc, id))
 		id = epub_printf(c, "%s_", id);
@@ -157,8 +160,8 @@ const char *epub_href(epub_ctx *c, int from, const folio_node *target)
 		ni = nodemap_find(c->map, copy);
 	}
 	if (ni->chunk == from)
-		return epub_printf(c, "#%s", ni->id);
-	return epub_printf(c, "%s#%s", c->chunks[ni->chunk].file, ni->id);
+		return epub_join(c, "#", ni->id, NULL);
+	return epub_join(c, c->chunks[ni->chunk].file, "#", ni->id);
 }
 
 int xw_href(xw *w, const folio_node *target)
@@ -213,7 +216,7 @@ void xw_open(xw *w, frame *f, const char *tag, const char *cls,
 
 static const char *closing(xw *w, const char *tag)
 {
-	return epub_printf(w->c, "</%s>", tag);
+	return epub_join(w->c, "</", tag, ">");
 }
 
 void xw_open_block(xw *w, frame *f, const char *tag, const char *cls,

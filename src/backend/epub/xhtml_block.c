@@ -497,7 +497,7 @@ static int table_part_enter(xw *w, frame *f)
 		return 1;
 	}
 	xw_open(w, f, tag, NULL, NULL);
-	f->close = epub_printf(w->c, "</%s>\n", tag);
+	f->close = epub_join(w->c, "</", tag, ">\n");
 	f->fits = section_fits;
 	f->wrap_open = "<tr><td>";
 	f->wrap_close = "</td></tr>";
@@ -674,7 +674,7 @@ static int entry_enter(xw *w, frame *f)
 		      strcmp(align, "justify") == 0))
 		cls = epub_printf(w->c, "align-%s", align);
 	xw_open(w, f, tag, cls, extra.len ? sb_str(&extra) : NULL);
-	f->close = epub_printf(w->c, "</%s>", tag);
+	f->close = epub_join(w->c, "</", tag, ">");
 	sb_free(&extra);
 	return 1;
 }
