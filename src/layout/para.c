@@ -7,6 +7,7 @@
  * breaker's items; break; place glyphs line by line.
  */
 #include "layout/para.h"
+#include "layout/breaks.h"
 #include "layout/linebreak.h"
 #include "layout/memo.h"
 #include "util/strbuf.h"
@@ -674,6 +675,10 @@ static void find_breaks(para *p, const char *t, size_t len, const char *lang,
 		size_t e = i + 1;
 		while (e < len && !is_space((unsigned char)t[e]))
 			e++;
+		if (breaks_plain_run(t + i, e - i, brks + i)) {
+			i = e;
+			continue;
+		}
 		memo_key *k = &pc->bkey;
 		key_clear(k);
 		key_int(k, (int64_t)ll);
