@@ -16,8 +16,11 @@
  * time.
  */
 #include "backend/epub/epub.h"
+#include "util/threads.h"
 
 #include <libdeflate.h>
+#include <pthread.h>
+#include <stdatomic.h>
 #include <zip.h>
 
 #include <errno.h>
@@ -29,6 +32,10 @@
  * default) in two thirds of the time, on the sample reader.  Fixed,
  * because the level changes the bytes. */
 #define EPUB_DEFLATE_LEVEL 5
+
+/* Below this many bytes in all, a second thread costs more than the
+ * deflating it takes over. */
+#define PARALLEL_DEFLATE_MIN (64u << 10)
 
 /* DOS timestamps count from 1980 and end in 2107. */
 #define DOS_EPOCH_MIN 315532800LL  /* 1980-01-01T00:00:00Z */
@@ -156,8 +163,9 @@ static zip_int64_t packed_source(void *ud, void *data, zip_uint64_t len,
 	}
 }
 
-static zip_source_t *deflated(zip_t *z, struct libdeflate_compressor *c,
-			      const epub_zip_entry *e)
+/* Deflates one entry into a packed source's data; NULL when out of
+ * memory or the compressor gave up. */
+static packed *deflate_entry(struct libdeflate_compressor *c, const epub_zip_entry *e)
 {
 	size_t bound = libdeflate_deflate_compress_bound(c, e->len);
 	packed *p = calloc(1, sizeof *p);
@@ -168,14 +176,73 @@ static zip_source_t *deflated(zip_t *z, struct libdeflate_compressor *c,
 	p->len = libdeflate_deflate_compress(c, e->data, e->len, p->data, bound);
 	p->raw_len = e->len;
 	p->crc = libdeflate_crc32(0, e->data, e->len);
-	zip_error_init(&p->error);
-	zip_source_t *src = p->len || e->len == 0 ? zip_source_function(z, packed_source, p) : NULL;
-	if (src == NULL) {
-		zip_error_fini(&p->error);
+	if (p->len == 0 && e->len != 0) {
 		free(p->data);
 		free(p);
+		return NULL;
 	}
-	return src;
+	zip_error_init(&p->error);
+	return p;
+}
+
+static void packed_free(packed *p)
+{
+	if (p == NULL)
+		return;
+	zip_error_fini(&p->error);
+	free(p->data);
+	free(p);
+}
+
+/* The entries to deflate, shared between two threads: each takes the
+ * next one not yet taken.  Who deflates which entry changes nothing in
+ * the output. */
+typedef struct deflate_job {
+	const epub_zip_entry *e;
+	unsigned n;
+	packed **out;
+	atomic_uint next;
+} deflate_job;
+
+static void deflate_some(deflate_job *j, struct libdeflate_compressor *c)
+{
+	for (unsigned i; (i = atomic_fetch_add(&j->next, 1)) < j->n;)
+		if (!j->e[i].store)
+			j->out[i] = deflate_entry(c, &j->e[i]);
+}
+
+static void *deflate_helper(void *arg)
+{
+	deflate_job *j = arg;
+	struct libdeflate_compressor *c = libdeflate_alloc_compressor(EPUB_DEFLATE_LEVEL);
+	if (c) {
+		deflate_some(j, c);
+		libdeflate_free_compressor(c);
+	}
+	return NULL;
+}
+
+/* Every entry but the stored ones, deflated on this thread and, when the
+ * build may use one and there is enough to share, a second.  A NULL left
+ * in out[i] for an entry to deflate is a failure. */
+static int deflate_all(const epub_zip_entry *e, unsigned n, packed **out)
+{
+	deflate_job j = { e, n, out, 0 };
+	atomic_init(&j.next, 0);
+	size_t total = 0;
+	for (unsigned i = 0; i < n; i++)
+		total += e[i].len;
+	pthread_t helper;
+	int helping = n > 2 && total > PARALLEL_DEFLATE_MIN && threads_allowed() &&
+		      pthread_create(&helper, NULL, deflate_helper, &j) == 0;
+	struct libdeflate_compressor *c = libdeflate_alloc_compressor(EPUB_DEFLATE_LEVEL);
+	if (c) {
+		deflate_some(&j, c);
+		libdeflate_free_compressor(c);
+	}
+	if (helping)
+		pthread_join(helper, NULL);
+	return c ? 0 : -1;
 }
 
 /* Every entry, in order, with the build's time and plain attributes.
@@ -185,21 +252,31 @@ static int add_entries(zip_t *z, const char *path, const epub_zip_entry *e,
 {
 	zip_uint16_t dtime, ddate;
 	dos_time(epoch, &dtime, &ddate);
-	struct libdeflate_compressor *c = libdeflate_alloc_compressor(EPUB_DEFLATE_LEVEL);
-	if (c == NULL)
+	packed **pk = calloc(n ? n : 1, sizeof *pk);
+	if (pk == NULL || deflate_all(e, n, pk) != 0) {
+		free(pk);
 		return zip_fail(z, path, "starting the compressor", diag);
-	for (unsigned i = 0; i < n; i++) {
-		zip_source_t *src = e[i].store ? zip_source_buffer(z, e[i].data, e[i].len, 0)
-					       : deflated(z, c, &e[i]);
+	}
+	int rc = 0;
+	unsigned i = 0;
+	for (; i < n; i++) {
+		zip_source_t *src = NULL;
+		if (e[i].store) {
+			src = zip_source_buffer(z, e[i].data, e[i].len, 0);
+		} else if (pk[i]) {
+			src = zip_source_function(z, packed_source, pk[i]);
+			if (src)
+				pk[i] = NULL; /* the source frees it */
+		}
 		if (src == NULL) {
-			libdeflate_free_compressor(c);
-			return zip_fail(z, path, e[i].name, diag);
+			rc = zip_fail(z, path, e[i].name, diag);
+			break;
 		}
 		zip_int64_t idx = zip_file_add(z, e[i].name, src, ZIP_FL_ENC_UTF_8);
 		if (idx < 0) {
 			zip_source_free(src);
-			libdeflate_free_compressor(c);
-			return zip_fail(z, path, e[i].name, diag);
+			rc = zip_fail(z, path, e[i].name, diag);
+			break;
 		}
 		zip_uint64_t u = (zip_uint64_t)idx;
 		/* deflated entries keep the default method: libzip takes the
@@ -208,12 +285,14 @@ static int add_entries(zip_t *z, const char *path, const epub_zip_entry *e,
 		    zip_file_set_dostime(z, u, dtime, ddate, 0) != 0 ||
 		    zip_file_set_external_attributes(z, u, 0, ZIP_OPSYS_UNIX,
 						     (zip_uint32_t)0100644 << 16) != 0) {
-			libdeflate_free_compressor(c);
-			return zip_fail(z, path, e[i].name, diag);
+			rc = zip_fail(z, path, e[i].name, diag);
+			break;
 		}
 	}
-	libdeflate_free_compressor(c);
-	return 0;
+	for (unsigned k = 0; k < n; k++)
+		packed_free(pk[k]);
+	free(pk);
+	return rc;
 }
 
 int epub_zip_write(const char *path, const epub_zip_entry *e, unsigned n,
