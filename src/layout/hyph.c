@@ -22,6 +22,7 @@
 #include <string.h>
 
 #define MAX_WORD 64 /* longer "words" are not hyphenated */
+#define MAX_KEY_CODE 16 /* a language code in a cache key */
 #define MAX_LANGS 8
 
 typedef struct lang_dict {
@@ -44,6 +45,9 @@ struct lay_hyph {
 	int nlangs;
 	unsigned loads;    /* dictionaries this instance loaded on demand */
 	folio_hash *cache; /* "lang\x01word" -> cached */
+	/* the language of the last word: words come in runs of one */
+	char last_code[32];
+	lang_dict *last_lang;
 };
 
 typedef struct cached {
@@ -111,7 +115,7 @@ static int is_upper(uint32_t c)
 static int is_vowel(uint32_t c, int y_vowel)
 {
 	c = lower(c);
-	if (strchr("aeiou", (int)(c < 0x80 ? c : 1)) && c < 0x80)
+	if (c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u')
 		return 1;
 	if (y_vowel && c == 'y')
 		return 1;
@@ -429,26 +433,39 @@ int hyph_word(lay_hyph *h, const char *lang, const char *word, size_t len,
 	memset(breaks, 0, (size_t)n);
 	if (n < 5 || upper == n)
 		return 0;
-	lang_dict *ld = get_lang(h, lang);
+	lang_dict *ld;
+	if (lang != NULL && h->last_code[0] && strcmp(lang, h->last_code) == 0) {
+		ld = h->last_lang;
+	} else {
+		ld = get_lang(h, lang);
+		size_t ll = lang ? strlen(lang) : 0;
+		if (ll > 0 && ll < sizeof h->last_code) {
+			memcpy(h->last_code, lang, ll + 1);
+			h->last_lang = ld;
+		}
+	}
 	if (ld == NULL)
 		return 0;
 	int latin1 = ld->lang->hyph_latin1;
-	strbuf key = STRBUF_INIT;
-	sb_puts(&key, ld->lang->code);
-	sb_putc(&key, '\x01');
+	/* "code\x01word", the word lowercased */
+	char key[MAX_KEY_CODE + 2 + MAX_WORD * 4 + 1];
+	size_t code_len = strlen(ld->lang->code), k = 0;
+	if (code_len > MAX_KEY_CODE)
+		return 0;
+	memcpy(key, ld->lang->code, code_len);
+	k = code_len;
+	key[k++] = '\x01';
 	for (int i = 0; i < n; i++) {
 		w[i] = lower(w[i]);
-		if (latin1 && w[i] > 0xFF) {
-			sb_free(&key);
+		if (latin1 && w[i] > 0xFF)
 			return 0;
-		}
-		char enc[4];
-		sb_putn(&key, enc, utf8_encode(w[i], enc));
+		k += utf8_encode(w[i], key + k);
 	}
-	const char *word_key = sb_str(&key) + strlen(ld->lang->code) + 1;
+	key[k] = '\0';
+	const char *word_key = key + code_len + 1;
 	cached *c = hash_get(ld->exceptions, word_key);
 	if (c == NULL)
-		c = hash_get(h->cache, sb_str(&key));
+		c = hash_get(h->cache, key);
 	if (c == NULL) {
 		c = arena_alloc(h->arena, sizeof(*c) + (size_t)n + 1);
 		run_patterns(ld, w, n, c->breaks);
@@ -461,9 +478,8 @@ int hyph_word(lay_hyph *h, const char *lang, const char *word, size_t len,
 		apply_minimums(n, c->breaks, 2, english ? 3 : 2);
 		for (int i = 0; i < n; i++)
 			c->count += c->breaks[i];
-		hash_put(h->cache, arena_strdup(h->arena, sb_str(&key)), c);
+		hash_put(h->cache, arena_strdup(h->arena, key), c);
 	}
-	sb_free(&key);
 	memcpy(breaks, c->breaks, (size_t)n);
 	breaks[n - 1] = 0;
 	return c->count;
