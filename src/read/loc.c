@@ -15,24 +15,38 @@
 #include "util/xalloc.h"
 
 #include <libxml/parserInternals.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+
+static void add_start(size_t **starts, size_t *n, size_t *cap, size_t at)
+{
+	if (*n == *cap) {
+		*cap *= 2;
+		*starts = xrealloc(*starts, *cap * sizeof(**starts));
+	}
+	(*starts)[(*n)++] = at;
+}
 
 static void build_lines(source *s)
 {
 	size_t cap = 64, n = 0;
 	size_t *starts = xmalloc(cap * sizeof(*starts));
 	starts[n++] = 0;
-	for (size_t i = 0; i < s->len; i++) {
-		char c = s->data[i];
-		/* "\r\n", "\r" and "\n" each end a line, as in XML. */
-		if (c == '\n' || (c == '\r' && (i + 1 >= s->len ||
-						s->data[i + 1] != '\n'))) {
-			if (n == cap) {
-				cap *= 2;
-				starts = xrealloc(starts, cap * sizeof(*starts));
-			}
-			starts[n++] = i + 1;
+	if (memchr(s->data, '\r', s->len) == NULL) {
+		/* the common case, found a line at a time */
+		const char *p = s->data, *end = s->data + s->len;
+		while ((p = memchr(p, '\n', (size_t)(end - p))) != NULL) {
+			p++;
+			add_start(&starts, &n, &cap, (size_t)(p - s->data));
+		}
+	} else {
+		for (size_t i = 0; i < s->len; i++) {
+			char c = s->data[i];
+			/* "\r\n", "\r" and "\n" each end a line, as in XML. */
+			if (c == '\n' || (c == '\r' && (i + 1 >= s->len ||
+							s->data[i + 1] != '\n')))
+				add_start(&starts, &n, &cap, i + 1);
 		}
 	}
 	s->line_starts = starts;
@@ -46,13 +60,20 @@ void loc_free(source *s)
 	s->nlines = 0;
 }
 
+/* UTF-8 characters in p[0, n): the bytes that are not 10xxxxxx, eight
+ * at a time. */
 static unsigned count_chars(const char *p, size_t n)
 {
-	unsigned chars = 0;
-	for (size_t i = 0; i < n; i++)
-		if (((unsigned char)p[i] & 0xC0) != 0x80)
-			chars++;
-	return chars;
+	size_t cont = 0, i = 0;
+	for (; i + 8 <= n; i += 8) {
+		uint64_t w;
+		memcpy(&w, p + i, 8);
+		cont += (size_t)__builtin_popcountll((w >> 7) & ~(w >> 6) &
+						     0x0101010101010101ULL);
+	}
+	for (; i < n; i++)
+		cont += ((unsigned char)p[i] & 0xC0) == 0x80;
+	return (unsigned)(n - cont);
 }
 
 static folio_loc loc_of_offset(source *s, size_t off)
