@@ -785,6 +785,22 @@ lay_run *layout_run(folio_doc *doc, const folio_render_opts *opts,
 	lay_ctx *c = &r->c;
 	list_divisions(r);
 	VEC(toc_entry) toc = { 0 };
+	/* The contents as the tree gives them, so that the first pass sets
+	 * the contents page at its length (page numbers are placeholders
+	 * until the second): otherwise every page after it moves in the
+	 * second pass and a third is needed to see them settle. */
+	if (doc->root->kind == FOLIO_NODE_BOOK) {
+		vl_list scratch = { 0 };
+		flow *f = flow_new(c, &scratch);
+		for (size_t i = 0; i < r->divs.n; i++)
+			flow_scan_toc(f, r->divs.v[i].node);
+		unsigned nt;
+		const toc_entry *t = flow_toc(f, &nt);
+		for (unsigned i = 0; i < nt; i++)
+			VEC_PUSH(toc, t[i]);
+		flow_free(f);
+		VEC_FREE(scratch);
+	}
 	pass_out po;
 	memset(&po, 0, sizeof po);
 	unsigned pass;

@@ -1133,6 +1133,25 @@ static int division_level(const flow *f, const folio_node *n)
 	return level;
 }
 
+void flow_scan_toc(flow *f, const folio_node *div)
+{
+	const folio_node *saved = f->top;
+	f->top = div;
+	add_toc(f, div, 1);
+	const folio_node *n = folio_next(div, div, 0);
+	while (n) {
+		/* what walk does not descend into, or flows apart */
+		int skip = (n->flags & FOLIO_FLAG_HIDDEN) ||
+			   folio_kind_class(n->kind) == FOLIO_CLASS_META ||
+			   folio_kind_class(n->kind) == FOLIO_CLASS_INLINE ||
+			   n->kind == FOLIO_NODE_FOOTNOTE;
+		if (!skip && is_division(n->kind))
+			add_toc(f, n, division_level(f, n) + 1);
+		n = folio_next(div, n, skip);
+	}
+	f->top = saved;
+}
+
 static void on_text(flow *f, const folio_node *n)
 {
 	const char *t = n->text;

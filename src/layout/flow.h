@@ -90,6 +90,9 @@ void flow_lines(flow *f, lay_line *lines, unsigned n, fx x, int keep_all);
 const vl_list *flow_footnote(flow *f, const folio_node *note);
 /* Outline/contents entries met so far, in document order. */
 const toc_entry *flow_toc(flow *f, unsigned *n);
+/* Adds to flow_toc the entries flowing div would add, found by walking
+ * its tree alone (a guess: what the flow collects is what counts). */
+void flow_scan_toc(flow *f, const folio_node *div);
 /* A flow for a table cell: its own list, measure and type size. */
 flow *flow_sub(flow *parent, vl_list *out, fx measure, fx size, fx leading,
 	       int bold);
