@@ -68,6 +68,12 @@ void epub_put_text(strbuf *b, const char *s, size_t n, int collapse)
 		char ch = s[i];
 		const char *rep = NULL;
 		int space = collapse && (ch == ' ' || ch == '\t' || ch == '\n' || ch == '\r');
+		if (space && ch == ' ' && !in_space) {
+			/* a single space stays as it is, in the run copied
+			 * at once */
+			in_space = 1;
+			continue;
+		}
 		if (space) {
 			sb_putn(b, s + start, i - start);
 			if (!in_space)
