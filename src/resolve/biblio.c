@@ -58,7 +58,33 @@ struct bib {
 	biblio_db db;
 	ptrvec lists;   /* struct ref_list * */
 	ptrvec uses;    /* struct cite_use * */
+	/* collators by ICU locale, opened once: every citation and list
+	 * sorts or compares names in its language */
+	struct { const char *locale; collator *coll; } colls[8];
+	unsigned ncolls;
 };
+
+static collator *bib_collator(struct bib *b, const char *locale)
+{
+	for (unsigned i = 0; i < b->ncolls; i++)
+		if (strcmp(b->colls[i].locale, locale) == 0)
+			return b->colls[i].coll;
+	collator *c = collate_new(locale);
+	if (b->ncolls < sizeof b->colls / sizeof b->colls[0]) {
+		b->colls[b->ncolls].locale = locale;
+		b->colls[b->ncolls++].coll = c;
+	}
+	return c;
+}
+
+/* Frees a collator bib_collator gave, unless it keeps it. */
+static void bib_collator_done(struct bib *b, collator *c)
+{
+	for (unsigned i = 0; i < b->ncolls; i++)
+		if (b->colls[i].coll == c)
+			return;
+	collate_free(c);
+}
 
 static int role_is(const folio_node *n, const char *role)
 {
@@ -554,7 +580,7 @@ static void build_list(struct bib *b, struct ref_list *l, unsigned list_no)
 	}
 	const char *lang_code = l->node->lang ? l->node->lang : b->doc->lang;
 	const folio_lang *lang = folio_lang_get(lang_code);
-	collator *coll = collate_new(lang->icu_locale);
+	collator *coll = bib_collator(b, lang->icu_locale);
 	cite_ctx ctx = { lang, cite_terms_get(lang_code), coll };
 	size_t n = l->members.n;
 	biblio_entry **order = xmalloc(n * sizeof(*order));
@@ -582,7 +608,7 @@ static void build_list(struct bib *b, struct ref_list *l, unsigned list_no)
 		l->numbers[pos] = (unsigned)i + 1;
 	}
 	free(order);
-	collate_free(coll);
+	bib_collator_done(b, coll);
 }
 
 /* Year suffixes (2017a, 2017b) are given once over everything cited, so
@@ -594,10 +620,10 @@ static void assign_suffixes(struct bib *b)
 		if (b->db.v[i]->cited)
 			ptrvec_push(&cited, b->db.v[i]);
 	const folio_lang *lang = folio_lang_get(b->doc->lang);
-	collator *coll = collate_new(lang->icu_locale);
+	collator *coll = bib_collator(b, lang->icu_locale);
 	cite_ctx ctx = { lang, cite_terms_get(b->doc->lang), coll };
 	cite_sort_and_suffix(b->style, &ctx, (biblio_entry **)cited.v, cited.n);
-	collate_free(coll);
+	bib_collator_done(b, coll);
 	ptrvec_free(&cited);
 }
 
@@ -629,13 +655,13 @@ static void write_citation(struct bib *b, struct cite_use *u)
 	const char *lang_code = u->list && u->list->node->lang ? u->list->node->lang
 			      : n->lang ? n->lang : b->doc->lang;
 	const folio_lang *lang = folio_lang_get(lang_code);
-	collator *coll = collate_new(lang->icu_locale);
+	collator *coll = bib_collator(b, lang->icu_locale);
 	cite_ctx ctx = { lang, cite_terms_get(lang_code), coll };
 	cite_out o;
 	out_init(&o, b->doc, n, n);
 	b->style->citation(&ctx, u->items, u->n, u->form, &o);
 	out_finish(&o);
-	collate_free(coll);
+	bib_collator_done(b, coll);
 	n->target = u->items[0].target;
 }
 
@@ -709,6 +735,8 @@ static void bib_free(struct bib *b)
 	}
 	ptrvec_free(&b->uses);
 	biblio_db_free(&b->db);
+	for (unsigned i = 0; i < b->ncolls; i++)
+		collate_free(b->colls[i].coll);
 }
 
 int pass_citations(folio_doc *doc, const folio_resolve_opts *opts, folio_diag *diag)
