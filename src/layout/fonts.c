@@ -5,6 +5,7 @@
 #include "layout/fonts.h"
 #include "layout/fonts_hb.h"
 #include "layout/kernpairs.h"
+#include "layout/memo.h"
 #include "util/arena.h"
 #include "util/hash.h"
 #include "util/strbuf.h"
@@ -57,7 +58,8 @@ struct lay_fonts {
 	VEC(face) faces;
 	const char *fallback[MAX_FALLBACKS];
 	int nfallback;
-	folio_hash *shape_cache; /* "face\x01text" -> lay_shaped */
+	lay_memo *shape_cache; /* face (2 bytes), text -> lay_shaped */
+	memo_key skey;
 	hb_buffer_t *buf;
 	unsigned by_harfbuzz, by_pairs; /* words kerned each way */
 };
@@ -67,7 +69,7 @@ lay_fonts *fonts_new(folio_diag *diag)
 	lay_fonts *f = xcalloc(1, sizeof(*f));
 	f->diag = diag;
 	f->arena = arena_new();
-	f->shape_cache = hash_new();
+	f->shape_cache = memo_new();
 	f->buf = hb_buffer_create();
 	return f;
 }
@@ -91,7 +93,8 @@ void fonts_free(lay_fonts *f)
 	}
 	VEC_FREE(f->faces);
 	hb_buffer_destroy(f->buf);
-	hash_free(f->shape_cache);
+	memo_free(f->shape_cache);
+	key_free(&f->skey);
 	arena_free(f->arena);
 	free(f);
 }
@@ -625,15 +628,14 @@ static void shape_hb(lay_fonts *f, face *fc, const char *s, size_t len,
 
 const lay_shaped *fonts_shape(lay_fonts *f, int i, const char *s, size_t len)
 {
-	strbuf key = STRBUF_INIT;
 	char prefix[2] = { (char)(1 + i % 200), (char)(1 + i / 200) };
-	sb_putn(&key, prefix, 2);
-	sb_putn(&key, s, len);
-	lay_shaped *hit = hash_get(f->shape_cache, sb_str(&key));
-	if (hit) {
-		sb_free(&key);
+	memo_key *key = &f->skey;
+	key_clear(key);
+	key_bytes(key, prefix, 2);
+	key_bytes(key, s, len);
+	lay_shaped *hit = memo_get(f->shape_cache, key->b, key->len);
+	if (hit)
 		return hit;
-	}
 	lay_shaped *out = arena_alloc(f->arena, sizeof(*out));
 	size_t ncp = utf8_length(s, len);
 	out->cp = arena_alloc(f->arena, (ncp + 1) * sizeof(uint32_t));
@@ -656,8 +658,7 @@ const lay_shaped *fonts_shape(lay_fonts *f, int i, const char *s, size_t len)
 		for (unsigned k = 0; k < out->n; k++)
 			out->adv[k] = 500;
 	}
-	hash_put(f->shape_cache, arena_strdup(f->arena, sb_str(&key)), out);
-	sb_free(&key);
+	memo_put(f->shape_cache, key->b, key->len, out);
 	return out;
 }
 
