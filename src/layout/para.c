@@ -718,6 +718,26 @@ static void build_items(para *p, const para_shape *shape)
 	uint32_t prev = 0;
 	size_t i = 0;
 	while (i < len) {
+		if (chunk != (size_t)-1 && i > 0) {
+			/* Inside a word, a printable ASCII character that no
+			 * break, mark or span end stops only moves on: step
+			 * over the run of them at once. */
+			const span *cs = &p->spans.v[chunk_span];
+			size_t lim = cs->end < len ? cs->end : len;
+			if (next_mark < p->marks.n && p->marks.v[next_mark].pos < lim)
+				lim = p->marks.v[next_mark].pos;
+			size_t j = i;
+			if (!cs->st.verbatim && !cs->newline)
+				while (j < lim && (unsigned char)t[j] > ' ' &&
+				       (unsigned char)t[j] < 0x7F &&
+				       brks[j - 1] != LINEBREAK_ALLOWBREAK)
+					j++;
+			if (j > i) {
+				prev = (unsigned char)t[j - 1];
+				i = j;
+				continue;
+			}
+		}
 		si = span_at(p, i, si);
 		const span *s = &p->spans.v[si];
 		uint32_t cp;
