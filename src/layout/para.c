@@ -873,8 +873,8 @@ static void close_run(line_builder *b)
 	b->open = 0;
 }
 
-static void add_glyph(line_builder *b, int face, fx size, fx rise,
-		      uint32_t cp, fx x)
+/* The run glyphs in face, size and rise go in, from x on. */
+static void run_for(line_builder *b, int face, fx size, fx rise, fx x)
 {
 	if (b->open && (face != b->run_face || size != b->run_size ||
 			rise != b->run_rise))
@@ -886,6 +886,12 @@ static void add_glyph(line_builder *b, int face, fx size, fx rise,
 		b->run_rise = rise;
 		b->run_x = x;
 	}
+}
+
+static void add_glyph(line_builder *b, int face, fx size, fx rise,
+		      uint32_t cp, fx x)
+{
+	run_for(b, face, size, rise, x);
 	lay_glyph g = { cp, x };
 	VEC_PUSH(b->glyphs, g);
 }
@@ -960,12 +966,16 @@ static lay_line make_line(para *p, const para_shape *shape, const lb_line *l,
 				have_src = 1;
 			}
 			fx x0 = x;
+			if (e->ng)
+				run_for(b, e->face, s->st.size, s->st.rise, x);
+			VEC_GROW(b->glyphs, e->ng);
+			const pglyph *pg = &p->glyphs.v[e->g0];
+			lay_glyph *out_g = b->glyphs.v + b->glyphs.n;
 			for (unsigned g = 0; g < e->ng; g++) {
-				const pglyph *pg = &p->glyphs.v[e->g0 + g];
-				add_glyph(b, e->face, s->st.size, s->st.rise,
-					  pg->cp, x);
-				x += pg->adv;
+				out_g[g] = (lay_glyph){ pg[g].cp, x };
+				x += pg[g].adv;
 			}
+			b->glyphs.n += e->ng;
 			track_link(b, &s->st, x0, x);
 			break;
 		}
