@@ -5,7 +5,8 @@
 # each page marker is the first text of that PDF page (pdftotext per page;
 # running heads and folios may come first).  Also checks that the EPUB
 # declares the print edition as its page source and the page-navigation
-# accessibility features.
+# accessibility features, and that an EPUB built alone (its own layout
+# pass) is byte for byte the one built with the PDF.
 # Env: FOLIO (the binary), SRC (repo root).
 set -u
 : "${FOLIO:?FOLIO must name the folio binary}"
@@ -14,12 +15,27 @@ cd "$SRC" || exit 2
 tmp=$(mktemp -d /tmp/epub_pagelist.XXXXXX)
 trap 'rm -rf "$tmp"' EXIT
 
+export SOURCE_DATE_EPOCH=1767225600
 if ! "$FOLIO" build sources/pekerjaan-sosial/reader.xml --pdf "$tmp/r.pdf" --epub "$tmp/r.epub" \
 	>"$tmp/build.log" 2>&1; then
 	echo "FAIL: folio build --pdf --epub failed:"
 	sed 's/^/    /' "$tmp/build.log" | head -20
 	exit 1
 fi
+
+# An EPUB built alone lays the pages out itself: the same page-list, the
+# same bytes, as the one that took the PDF's layout.
+if ! "$FOLIO" build sources/pekerjaan-sosial/reader.xml --epub "$tmp/alone.epub" \
+	>"$tmp/alone.log" 2>&1; then
+	echo "FAIL: folio build --epub failed:"
+	sed 's/^/    /' "$tmp/alone.log" | head -20
+	exit 1
+fi
+if ! cmp -s "$tmp/r.epub" "$tmp/alone.epub"; then
+	echo "FAIL: the EPUB built alone differs from the one built with the PDF"
+	exit 1
+fi
+echo "ok: the EPUB built alone is the one built with the PDF"
 
 python3 - "$tmp/r.pdf" "$tmp/r.epub" <<'EOF'
 import html
