@@ -33,9 +33,11 @@ typedef struct face {
 	int ascent, descent; /* font units, descent positive */
 	fx space_adv;
 	/* Caches, allocated on first use: the face that covers each BMP
-	 * code point (index + 1, -1 none, 0 not known yet), and the nominal
-	 * advance of the first 256 code points (-1 not known yet). */
-	int16_t *cover;
+	 * code point (index + 1, -1 none, 0 not known yet), in blocks of
+	 * 256 made when a code point of theirs is first asked about (a
+	 * book touches a few), and the nominal advance of the first 256
+	 * code points (-1 not known yet). */
+	int16_t *cover[256];
 	int32_t *adv256;
 	/* What the pair kerning needs of each code point below U+0250 (see
 	 * latin_info), 0 while not known. */
@@ -79,7 +81,8 @@ void fonts_free(lay_fonts *f)
 	if (f == NULL)
 		return;
 	for (size_t i = 0; i < f->faces.n; i++) {
-		free(f->faces.v[i].cover);
+		for (int b = 0; b < 256; b++)
+			free(f->faces.v[i].cover[b]);
 		free(f->faces.v[i].adv256);
 		free(f->faces.v[i].latin);
 		if (f->faces.v[i].font)
@@ -334,15 +337,14 @@ int fonts_cover(lay_fonts *f, int i, uint32_t cp)
 	if (i < 0 || (size_t)i >= f->faces.n || cp > 0xFFFF || f->faces.n > 0x7FFE)
 		return cover_uncached(f, i, cp);
 	face *fc = &f->faces.v[i];
-	if (fc->cover == NULL)
-		fc->cover = xcalloc(0x10000, sizeof(int16_t));
-	int16_t v = fc->cover[cp];
+	int16_t *block = fc->cover[cp >> 8];
+	if (block == NULL)
+		block = fc->cover[cp >> 8] = xcalloc(256, sizeof(int16_t));
+	int16_t v = block[cp & 0xFF];
 	if (v == 0) {
 		int r = cover_uncached(f, i, cp);
-		/* the face's state may have moved the vector */
-		fc = &f->faces.v[i];
 		v = (int16_t)(r < 0 ? -1 : r + 1);
-		fc->cover[cp] = v;
+		block[cp & 0xFF] = v;
 	}
 	return v < 0 ? -1 : v - 1;
 }
