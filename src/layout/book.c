@@ -774,8 +774,8 @@ static void fill_result(lay_run *r, pass_out *po)
 	}
 }
 
-lay_run *layout_run(folio_doc *doc, const folio_render_opts *opts,
-		    folio_diag *diag)
+static lay_run *run_layout(folio_doc *doc, const folio_render_opts *opts,
+			   folio_diag *diag, int glyphs)
 {
 	lay_run *r = xcalloc(1, sizeof(*r));
 	if (doc == NULL || doc->root == NULL || setup(r, doc, opts, diag) < 0) {
@@ -783,6 +783,7 @@ lay_run *layout_run(folio_doc *doc, const folio_render_opts *opts,
 		return NULL;
 	}
 	lay_ctx *c = &r->c;
+	c->no_glyphs = !glyphs;
 	list_divisions(r);
 	VEC(toc_entry) toc = { 0 };
 	/* The contents as the tree gives them, so that the first pass sets
@@ -863,6 +864,12 @@ lay_run *layout_run(folio_doc *doc, const folio_render_opts *opts,
 	return r;
 }
 
+lay_run *layout_run(folio_doc *doc, const folio_render_opts *opts,
+		    folio_diag *diag)
+{
+	return run_layout(doc, opts, diag, 1);
+}
+
 void layout_free(lay_run *r)
 {
 	if (r == NULL)
@@ -916,7 +923,8 @@ int folio_layout_page_map(folio_doc *doc, const folio_render_opts *opts,
 			  folio_diag *diag, folio_page_map *out)
 {
 	memset(out, 0, sizeof(*out));
-	lay_run *r = layout_run(doc, opts, diag);
+	/* the pages' starts are wanted, not their glyphs */
+	lay_run *r = run_layout(doc, opts, diag, 0);
 	if (r == NULL)
 		return -1;
 	layout_page_map(r, doc, out);

@@ -54,6 +54,9 @@ typedef struct lay_ctx {
 	int share_writes;
 	int errors;              /* an error was reported in this pass */
 	int quiet;               /* later passes: do not repeat warnings */
+	/* Only where the pages begin is wanted (the EPUB's page-list): text
+	 * items keep their place and glyph count but get no glyphs. */
+	int no_glyphs;
 } lay_ctx;
 
 /* Key of a node in string-keyed tables (its serial). */

@@ -862,11 +862,13 @@ static void close_run(line_builder *b)
 	it.x = b->run_x;
 	it.y = -b->run_rise;
 	it.n = (unsigned)b->glyphs.n;
-	it.g = arena_alloc(b->c->glyph_arena ? b->c->glyph_arena : b->a,
-			   it.n * sizeof(lay_glyph));
-	for (unsigned i = 0; i < it.n; i++) {
-		it.g[i] = b->glyphs.v[i];
-		it.g[i].x -= b->run_x;
+	if (!b->c->no_glyphs) {
+		it.g = arena_alloc(b->c->glyph_arena ? b->c->glyph_arena : b->a,
+				   it.n * sizeof(lay_glyph));
+		for (unsigned i = 0; i < it.n; i++) {
+			it.g[i] = b->glyphs.v[i];
+			it.g[i].x -= b->run_x;
+		}
 	}
 	VEC_PUSH(b->items, it);
 	b->glyphs.n = 0;
@@ -892,6 +894,10 @@ static void add_glyph(line_builder *b, int face, fx size, fx rise,
 		      uint32_t cp, fx x)
 {
 	run_for(b, face, size, rise, x);
+	if (b->c->no_glyphs) {
+		b->glyphs.n++; /* counted, not kept */
+		return;
+	}
 	lay_glyph g = { cp, x };
 	VEC_PUSH(b->glyphs, g);
 }
@@ -968,12 +974,17 @@ static lay_line make_line(para *p, const para_shape *shape, const lb_line *l,
 			fx x0 = x;
 			if (e->ng)
 				run_for(b, e->face, s->st.size, s->st.rise, x);
-			VEC_GROW(b->glyphs, e->ng);
 			const pglyph *pg = &p->glyphs.v[e->g0];
-			lay_glyph *out_g = b->glyphs.v + b->glyphs.n;
-			for (unsigned g = 0; g < e->ng; g++) {
-				out_g[g] = (lay_glyph){ pg[g].cp, x };
-				x += pg[g].adv;
+			if (b->c->no_glyphs) {
+				for (unsigned g = 0; g < e->ng; g++)
+					x += pg[g].adv;
+			} else {
+				VEC_GROW(b->glyphs, e->ng);
+				lay_glyph *out_g = b->glyphs.v + b->glyphs.n;
+				for (unsigned g = 0; g < e->ng; g++) {
+					out_g[g] = (lay_glyph){ pg[g].cp, x };
+					x += pg[g].adv;
+				}
 			}
 			b->glyphs.n += e->ng;
 			track_link(b, &s->st, x0, x);
