@@ -167,6 +167,25 @@ static trial try_line(const lb_item *it, const sums *s, const lb_params *p,
 	return t;
 }
 
+/* The line try_line would find loose beyond a stretch ratio of bound
+ * (> 0), and without infinite stretch: its badness is over the pass's
+ * threshold.  The same sums as try_line, no division. */
+static int too_loose(const lb_item *it, const sums *s, const lb_params *p,
+		     unsigned start, unsigned b, unsigned line, fx extra,
+		     fx wrap, double bound)
+{
+	int64_t target = lb_line_width(p, line) - wrap;
+	int64_t L = s->w[b] - s->w[start];
+	if (it[b].type == LB_PENALTY)
+		L += it[b].width;
+	if (L >= target || s->fil[b] != s->fil[start])
+		return 0;
+	int64_t Y = s->y[b] - s->y[start] + p->ragged_stretch + extra;
+	if (Y <= 0)
+		return 1; /* badness 10000, over any threshold with a bound */
+	return (double)(target - L) > bound * (double)Y;
+}
+
 static int fitness_of(const trial *t)
 {
 	if (t->ratio > 0) {
@@ -220,6 +239,13 @@ static int run_pass(const lb_item *it, unsigned n, const sums *s,
 		max_run = MAX_RUN - 1;
 	double prune = (double)p->adj_demerits + p->double_hyphen_demerits +
 		       p->final_hyphen_demerits;
+	/* A line looser than this stretch ratio has a badness above the
+	 * threshold (badness rounds 100 r^3): most trials are such lines,
+	 * and they are known without working the badness out.  A hair
+	 * above the bound, so that rounding never skips a line try_line
+	 * would take.  Badness stops at 10000: no bound from there. */
+	double loose = threshold < 10000
+		       ? cbrt((threshold + 0.5) / 100.0) * (1 + 1e-9) : -1;
 
 	for (unsigned b = 0; b < n && active.n > 0; b++) {
 		if (!legal_break(it, b, allow_flagged))
@@ -236,8 +262,13 @@ static int run_pass(const lb_item *it, unsigned n, const sums *s,
 			int ai = active.v[k];
 			node *a = &nodes->v[ai];
 			unsigned start = a->start;
-			trial t = try_line(it, s, p, start, b, a->line, extra,
-					   wrap_of(it, ai == 0, a->pos));
+			fx wrap = wrap_of(it, ai == 0, a->pos);
+			if (loose > 0 && !forced &&
+			    too_loose(it, s, p, start, b, a->line, extra, wrap, loose)) {
+				active.v[keep++] = ai; /* it may reach a later break */
+				continue;
+			}
+			trial t = try_line(it, s, p, start, b, a->line, extra, wrap);
 			int drop = t.badness > 10000 || forced;
 			if (!drop)
 				active.v[keep++] = ai;
