@@ -304,30 +304,31 @@ static int run_pass(const lb_item *it, unsigned n, const sums *s,
 			c->from = last_dropped;
 			min_total = a->total;
 		}
-		for (int f = 0; used && f < NCLASS; f++) {
-			for (int r = 0; r < MAX_RUN; r++) {
-				cand *c = &best[f][r];
-				if (!(used & (1u << (f * MAX_RUN + r))) ||
-				    c->total > min_total + prune)
-					continue;
-				node nn;
-				nn.pos = b;
-				nn.start = line_start(it, n, b);
-				nn.line = nodes->v[c->from].line + 1;
-				nn.fitness = f;
-				nn.run = r;
-				nn.flagged = flagged;
-				nn.total = c->total;
-				nn.prev = c->from;
-				VEC_PUSH(*nodes, nn);
-				int idx = (int)nodes->n - 1;
-				if (forced && b == n - 1) {
-					if (best_final < 0 ||
-					    nn.total < nodes->v[best_final].total)
-						best_final = idx;
-				} else {
-					VEC_PUSH(active, idx);
-				}
+		/* the classes found, in the order of their bits (fitness,
+		 * then hyphen run), as a loop over both would visit them */
+		for (unsigned left = used; left; left &= left - 1) {
+			int bit = __builtin_ctz(left);
+			int f = bit / MAX_RUN, r = bit % MAX_RUN;
+			cand *c = &best[f][r];
+			if (c->total > min_total + prune)
+				continue;
+			node nn;
+			nn.pos = b;
+			nn.start = line_start(it, n, b);
+			nn.line = nodes->v[c->from].line + 1;
+			nn.fitness = f;
+			nn.run = r;
+			nn.flagged = flagged;
+			nn.total = c->total;
+			nn.prev = c->from;
+			VEC_PUSH(*nodes, nn);
+			int idx = (int)nodes->n - 1;
+			if (forced && b == n - 1) {
+				if (best_final < 0 ||
+				    nn.total < nodes->v[best_final].total)
+					best_final = idx;
+			} else {
+				VEC_PUSH(active, idx);
 			}
 		}
 	}
