@@ -635,7 +635,8 @@ const lay_shaped *fonts_shape(lay_fonts *f, int i, const char *s, size_t len)
 	key_clear(key);
 	key_bytes(key, prefix, 2);
 	key_bytes(key, s, len);
-	lay_shaped *hit = memo_get(f->shape_cache, key->b, key->len);
+	uint64_t h;
+	lay_shaped *hit = memo_get_hashed(f->shape_cache, key->b, key->len, &h);
 	if (hit)
 		return hit;
 	lay_shaped *out = arena_alloc(f->arena, sizeof(*out));
@@ -660,7 +661,7 @@ const lay_shaped *fonts_shape(lay_fonts *f, int i, const char *s, size_t len)
 		for (unsigned k = 0; k < out->n; k++)
 			out->adv[k] = 500;
 	}
-	memo_put(f->shape_cache, key->b, key->len, out);
+	memo_put_hashed(f->shape_cache, key->b, key->len, h, out);
 	return out;
 }
 

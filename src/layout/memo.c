@@ -102,17 +102,30 @@ static void grow(lay_memo *m)
 	free(old);
 }
 
+void *memo_get_hashed(const lay_memo *m, const void *key, size_t len,
+		      uint64_t *hash)
+{
+	*hash = hash_key(key, len);
+	memo_slot *s = find(m, key, len, *hash);
+	return s->key ? s->value : NULL;
+}
+
 void *memo_get(const lay_memo *m, const void *key, size_t len)
 {
-	memo_slot *s = find(m, key, len, hash_key(key, len));
-	return s->key ? s->value : NULL;
+	uint64_t h;
+	return memo_get_hashed(m, key, len, &h);
 }
 
 void memo_put(lay_memo *m, const void *key, size_t len, void *value)
 {
+	memo_put_hashed(m, key, len, hash_key(key, len), value);
+}
+
+void memo_put_hashed(lay_memo *m, const void *key, size_t len, uint64_t h,
+		     void *value)
+{
 	if (2 * (m->count + 1) > m->cap)
 		grow(m);
-	uint64_t h = hash_key(key, len);
 	memo_slot *s = find(m, key, len, h);
 	if (s->key == NULL) {
 		unsigned char *copy = arena_alloc(m->arena, len ? len : 1);

@@ -21,6 +21,12 @@ void memo_free(lay_memo *m);
 void *memo_get(const lay_memo *m, const void *key, size_t len);
 /* Adds or replaces key's value. */
 void memo_put(lay_memo *m, const void *key, size_t len, void *value);
+/* The same with the key's hash kept between the two: a miss is looked up
+ * and then stored, and the keys (whole paragraphs) are long. */
+void *memo_get_hashed(const lay_memo *m, const void *key, size_t len,
+		      uint64_t *hash);
+void memo_put_hashed(lay_memo *m, const void *key, size_t len, uint64_t hash,
+		     void *value);
 /* The arena that lives as long as the table. */
 folio_arena *memo_arena(lay_memo *m);
 size_t memo_count(const lay_memo *m);

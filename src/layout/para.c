@@ -492,11 +492,12 @@ static word_info *word_lookup(para *p, const span *s, const char *bytes,
 	key_int(k, (int64_t)ll);
 	key_bytes(k, s->st.lang ? s->st.lang : "", ll);
 	key_bytes(k, bytes, len);
-	word_info *w = memo_get(pc->words, k->b, k->len);
+	uint64_t h;
+	word_info *w = memo_get_hashed(pc->words, k->b, k->len, &h);
 	if (w)
 		return w;
 	w = word_compute(p, s, bytes, len, memo_arena(pc->words));
-	memo_put(pc->words, k->b, k->len, w);
+	memo_put_hashed(pc->words, k->b, k->len, h, w);
 	return w;
 }
 
@@ -1246,11 +1247,12 @@ lay_line *para_set(para *p, const para_shape *shape, unsigned *nlines)
 	 * never the items they point to, so each gets its own array). */
 	para_key(p, shape, &pc->key);
 	lay_ctx *c = p->c;
-	set_para *sp = memo_get(pc->paras, pc->key.b, pc->key.len);
+	uint64_t h;
+	set_para *sp = memo_get_hashed(pc->paras, pc->key.b, pc->key.len, &h);
 	if (sp == NULL && c->share && !c->share_writes) {
 		sp = share_get(c->share, &pc->key);
 		if (sp)
-			memo_put(pc->paras, pc->key.b, pc->key.len, sp);
+			memo_put_hashed(pc->paras, pc->key.b, pc->key.len, h, sp);
 	}
 	if (sp == NULL) {
 		pc->misses++;
@@ -1258,7 +1260,7 @@ lay_line *para_set(para *p, const para_shape *shape, unsigned *nlines)
 		p->tainted = 0;
 		sp = arena_alloc(memo_arena(pc->paras), sizeof(*sp));
 		sp->lines = set_lines(p, shape, &sp->n, memo_arena(pc->paras));
-		memo_put(pc->paras, pc->key.b, pc->key.len, sp);
+		memo_put_hashed(pc->paras, pc->key.b, pc->key.len, h, sp);
 		if (c->share && c->share_writes && !p->tainted &&
 		    (c->hyph ? hyph_loads(c->hyph) : 0) == loads)
 			share_put(c->share, &pc->key, sp);
