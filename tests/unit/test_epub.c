@@ -563,9 +563,55 @@ static void check_sha1(void)
 	STR_EQ(hex, "84983e441c3bd26ebaae4aa1f95129e5e54670f1");
 }
 
+/* epub_put_text against the plainest way to say what it does: each run
+ * of white space one space when collapsing, & < > escaped. */
+static void put_text_reference(strbuf *b, const char *s, size_t n, int collapse)
+{
+	int in_space = 0;
+	for (size_t i = 0; i < n; i++) {
+		char ch = s[i];
+		if (collapse && (ch == ' ' || ch == '\t' || ch == '\n' || ch == '\r')) {
+			if (!in_space)
+				sb_putc(b, ' ');
+			in_space = 1;
+			continue;
+		}
+		in_space = 0;
+		if (ch == '&')
+			sb_puts(b, "&amp;");
+		else if (ch == '<')
+			sb_puts(b, "&lt;");
+		else if (ch == '>')
+			sb_puts(b, "&gt;");
+		else
+			sb_putc(b, ch);
+	}
+}
+
+static void check_put_text(void)
+{
+	const char alphabet[] = "ab  \t\n\r&<>\xc3\xa9.";
+	unsigned seed = 5;
+	int bad = 0;
+	for (int i = 0; i < 4000; i++) {
+		char w[40];
+		harness_word(&seed, alphabet, 0, 36, w);
+		for (int collapse = 0; collapse < 2; collapse++) {
+			strbuf got = STRBUF_INIT, want = STRBUF_INIT;
+			epub_put_text(&got, w, strlen(w), collapse);
+			put_text_reference(&want, w, strlen(w), collapse);
+			bad += strcmp(sb_str(&got), sb_str(&want)) != 0;
+			sb_free(&got);
+			sb_free(&want);
+		}
+	}
+	INT_EQ(bad, 0);
+}
+
 int main(void)
 {
 	check_sha1();
+	check_put_text();
 	folio_diag *diag = folio_diag_new(collect, NULL);
 	build_book();
 	folio_render_opts o = { 0 };

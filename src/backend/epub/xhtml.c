@@ -59,39 +59,47 @@ void xw_add_post(frame *f, const folio_node *n, int as)
 		f->post[f->npost++] = (item){ n, as };
 }
 
+/* What epub_put_text stops at: 1 markup to escape, 2 white space (only
+ * when it collapses). */
+static const unsigned char text_stop[2][256] = {
+	{ ['&'] = 1, ['<'] = 1, ['>'] = 1 },
+	{ ['&'] = 1, ['<'] = 1, ['>'] = 1,
+	  [' '] = 2, ['\t'] = 2, ['\n'] = 2, ['\r'] = 2 },
+};
+
 void epub_put_text(strbuf *b, const char *s, size_t n, int collapse)
 {
-	size_t start = 0;
+	const unsigned char *stop = text_stop[collapse ? 1 : 0];
+	size_t start = 0, i = 0;
 	int in_space = 0;
 	sb_grow(b, n);
-	for (size_t i = 0; i < n; i++) {
+	while (i < n) {
+		size_t from = i;
+		while (i < n && !stop[(unsigned char)s[i]])
+			i++;
+		if (i > from)
+			in_space = 0;
+		if (i == n)
+			break;
 		char ch = s[i];
-		const char *rep = NULL;
-		int space = collapse && (ch == ' ' || ch == '\t' || ch == '\n' || ch == '\r');
-		if (space && ch == ' ' && !in_space) {
-			/* a single space stays as it is, in the run copied
-			 * at once */
+		if (stop[(unsigned char)ch] == 2) {
+			/* a single space stays as it is, in the run copied at
+			 * once; any other white space, or more of it, is one
+			 * space */
+			if (ch != ' ' || in_space) {
+				sb_putn(b, s + start, i - start);
+				if (!in_space)
+					sb_putc(b, ' ');
+				start = i + 1;
+			}
 			in_space = 1;
-			continue;
-		}
-		if (space) {
-			sb_putn(b, s + start, i - start);
-			if (!in_space)
-				sb_putc(b, ' ');
-			in_space = 1;
-			start = i + 1;
+			i++;
 			continue;
 		}
 		in_space = 0;
-		switch (ch) {
-		case '&': rep = "&amp;"; break;
-		case '<': rep = "&lt;"; break;
-		case '>': rep = "&gt;"; break;
-		default: continue;
-		}
 		sb_putn(b, s + start, i - start);
-		sb_puts(b, rep);
-		start = i + 1;
+		sb_puts(b, ch == '&' ? "&amp;" : ch == '<' ? "&lt;" : "&gt;");
+		start = ++i;
 	}
 	sb_putn(b, s + start, n - start);
 }
