@@ -35,6 +35,14 @@ done
 for f in pdf epub; do
 	cmp -s "$t/ten/1.$f" "$t/ten/2.$f" || { echo "FAIL: 10x $f differs between one thread and two"; fail=1; }
 done
+# The EPUB alone, with its own layout and its files deflated on one thread
+# or two, is the EPUB built with the PDF.
+for n in 1 2; do
+	env SOURCE_DATE_EPOCH=1767225600 FOLIO_THREADS=$n "$FOLIO" build "$t/ten/reader.xml" -q \
+		--epub "$t/ten/alone$n.epub" || { echo "FAIL: 10x EPUB build"; fail=1; }
+	cmp -s "$t/ten/1.epub" "$t/ten/alone$n.epub" ||
+		{ echo "FAIL: 10x EPUB alone ($n threads) differs from the one built with the PDF"; fail=1; }
+done
 # Without SOURCE_DATE_EPOCH the outputs must still not depend on the clock.
 build "$t/d"
 sleep 1
