@@ -13,6 +13,10 @@
  * shapes are kept, and a word whose pairs are all known is kerned from
  * them.
  *
+ * Many text faces have no kerning for Latin at all (Charis SIL, DejaVu Sans
+ * Mono): when the plan applies no GPOS lookup either, every pair is 0 and
+ * nothing needs learning.
+ *
  * The table is used only when the font says this is exact: the plan
  * applies no GSUB lookup, every GPOS lookup is a pair adjustment (directly
  * or through an extension) whose second value record is empty (a value on
@@ -36,6 +40,7 @@ struct kern_pairs {
 	uint64_t *keys;
 	int32_t *vals;
 	size_t cap, n; /* cap a power of two */
+	int none;      /* the plan positions nothing: every pair is 0 */
 };
 
 /* ---- reading the GPOS table ---- */
@@ -122,6 +127,7 @@ static int has_table(hb_face_t *face, hb_tag_t tag)
 	return has;
 }
 
+/* 1: pairwise; 2: pairwise because the plan positions nothing at all. */
 static int plan_pairwise(hb_face_t *face, hb_shape_plan_t *plan)
 {
 	static const hb_tag_t aat[] = {
@@ -136,6 +142,8 @@ static int plan_pairwise(hb_face_t *face, hb_shape_plan_t *plan)
 	hb_ot_shape_plan_collect_lookups(plan, HB_OT_TAG_GSUB, gsub);
 	hb_ot_shape_plan_collect_lookups(plan, HB_OT_TAG_GPOS, gpos);
 	int ok = hb_set_is_empty(gsub) && kern_pairs_lookups_pairwise(face, gpos);
+	if (ok && hb_set_is_empty(gpos))
+		ok = 2;
 	hb_set_destroy(gsub);
 	hb_set_destroy(gpos);
 	return ok;
@@ -145,9 +153,11 @@ static int plan_pairwise(hb_face_t *face, hb_shape_plan_t *plan)
 
 kern_pairs *kern_pairs_new(hb_face_t *face, hb_shape_plan_t *plan)
 {
-	if (face == NULL || plan == NULL || !plan_pairwise(face, plan))
+	int kind = face && plan ? plan_pairwise(face, plan) : 0;
+	if (kind == 0)
 		return NULL;
 	kern_pairs *t = xcalloc(1, sizeof *t);
+	t->none = kind == 2;
 	t->cap = 1024;
 	t->keys = xmalloc(t->cap * sizeof *t->keys);
 	t->vals = xmalloc(t->cap * sizeof *t->vals);
@@ -174,6 +184,10 @@ static size_t slot_of(uint64_t key, size_t cap)
 
 int kern_pairs_get(const kern_pairs *t, uint32_t a, uint32_t b, int32_t *adj)
 {
+	if (t->none) {
+		*adj = 0;
+		return 1;
+	}
 	uint64_t key = (uint64_t)a << 32 | b;
 	for (size_t i = slot_of(key, t->cap);; i = (i + 1) & (t->cap - 1)) {
 		if (t->keys[i] == key) {
