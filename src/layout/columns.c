@@ -18,21 +18,6 @@
 
 typedef VEC(lay_item) item_vec;
 
-static fx elem_height(const vl_elem *e)
-{
-	return e->kind == VL_BOX ? e->h + e->d : e->kind == VL_GLUE ? e->glue : 0;
-}
-
-static int legal(const vl_list *l, size_t i)
-{
-	const vl_elem *e = &l->v[i];
-	if (e->kind == VL_PENALTY)
-		return e->penalty < LB_INF;
-	if (e->kind == VL_GLUE)
-		return i > 0 && l->v[i - 1].kind == VL_BOX;
-	return 0;
-}
-
 /* Where a column of height h starting at from ends: the element index
  * after its last box (the break), and *next where the next column
  * starts.  Takes at least one box. */
@@ -47,7 +32,7 @@ static size_t cut(const vl_list *l, size_t from, fx h, fx leading, size_t *next)
 	double best_cost = 1e300;
 	for (; i < l->n; i++) {
 		const vl_elem *e = &l->v[i];
-		if (have_box && legal(l, i)) {
+		if (have_box && vl_legal_break(l, i)) {
 			int pen = e->kind == VL_PENALTY ? e->penalty : 0;
 			if (pen <= -LB_INF) {
 				*next = i + 1;
@@ -67,33 +52,16 @@ static size_t cut(const vl_list *l, size_t from, fx h, fx leading, size_t *next)
 		}
 		if (e->kind != VL_BOX)
 			continue;
-		if (have_box && used + elem_height(e) > h) {
+		if (have_box && used + vl_elem_height(e) > h) {
 			size_t end = best != (size_t)-1 ? best : i;
 			*next = end < l->n && l->v[end].kind != VL_BOX ? end + 1 : end;
 			return end;
 		}
-		used += elem_height(e);
+		used += vl_elem_height(e);
 		have_box = 1;
 	}
 	*next = l->n;
 	return l->n;
-}
-
-/* Natural height of [from, to), glue at the top discarded. */
-static fx natural(const vl_list *l, size_t from, size_t to)
-{
-	fx y = 0;
-	int top = 1;
-	for (size_t i = from; i < to; i++) {
-		const vl_elem *e = &l->v[i];
-		if (e->kind == VL_GLUE && !top)
-			y += e->glue;
-		if (e->kind == VL_BOX) {
-			y += e->h + e->d;
-			top = 0;
-		}
-	}
-	return y;
 }
 
 /* Places [from, to) at x, its first baseline at the column's top; when
@@ -195,7 +163,7 @@ void columns_set(flow *f, const vl_list *l, int ncols, fx col_width, fx gap,
 		if (last) {
 			/* the least height at which the rest fits in ncols
 			 * columns, searched in steps of a quarter line */
-			fx lo = natural(l, i, l->n) / ncols, hi = h;
+			fx lo = vl_natural_height(l, i, l->n) / ncols, hi = h;
 			if (lo > hi)
 				lo = hi;
 			for (fx t = lo; t <= hi; t += leading / 4) {
@@ -218,7 +186,7 @@ void columns_set(flow *f, const vl_list *l, int ncols, fx col_width, fx gap,
 			}
 			fx tallest = 0;
 			for (int j = 0; j < k; j++) {
-				fx nh = natural(l, starts[j], ends[j]);
+				fx nh = vl_natural_height(l, starts[j], ends[j]);
 				if (nh > tallest)
 					tallest = nh;
 			}

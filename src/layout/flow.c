@@ -611,18 +611,7 @@ static fx page_used(const flow *f)
 	size_t from = f->out->n;
 	while (from > 0 && f->out->v[from - 1].kind != VL_BREAK)
 		from--;
-	fx used = 0;
-	int top = 1;
-	for (size_t i = from; i < f->out->n; i++) {
-		const vl_elem *e = &f->out->v[i];
-		if (e->kind == VL_GLUE && !top)
-			used += e->glue;
-		if (e->kind == VL_BOX) {
-			used += e->h + e->d;
-			top = 0;
-		}
-	}
-	return used;
+	return vl_natural_height(f->out, from, f->out->n);
 }
 
 /* The index's entries set at the width of a column, then cut into

@@ -46,6 +46,15 @@ typedef struct vl_elem {
 
 typedef VEC(vl_elem) vl_list;
 
+/* A box's height and depth, a glue's length, 0 for the rest. */
+fx vl_elem_height(const vl_elem *e);
+/* May the list break at element i (a penalty below 10000, a glue after a
+ * box)? */
+int vl_legal_break(const vl_list *l, size_t i);
+/* Height of [from, to) as a page or column sets it: glue at the top is
+ * discarded. */
+fx vl_natural_height(const vl_list *l, size_t from, size_t to);
+
 typedef struct toc_entry {
 	const folio_node *node;  /* the division */
 	const char *title;       /* plain text, for the outline */

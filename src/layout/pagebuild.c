@@ -40,18 +40,6 @@ fx pb_left_margin(const lay_style *st, unsigned page_index)
 	return st->margin_outer;
 }
 
-static fx elem_height(const vl_elem *e)
-{
-	switch (e->kind) {
-	case VL_BOX:
-		return e->h + e->d;
-	case VL_GLUE:
-		return e->glue;
-	default:
-		return 0;
-	}
-}
-
 /* Height of note elements [from, to): boxes and the glue between them. */
 static fx note_height(const vl_list *l, unsigned from, unsigned to)
 {
@@ -59,7 +47,7 @@ static fx note_height(const vl_list *l, unsigned from, unsigned to)
 	for (unsigned i = from; i < to; i++) {
 		const vl_elem *e = &l->v[i];
 		if (e->kind == VL_BOX || (e->kind == VL_GLUE && i > from))
-			h += elem_height(e);
+			h += vl_elem_height(e);
 	}
 	return h;
 }
@@ -74,7 +62,7 @@ static unsigned note_fit(const vl_list *l, unsigned from, fx space)
 	for (unsigned i = from; i < l->n; i++) {
 		const vl_elem *e = &l->v[i];
 		if (e->kind == VL_BOX) {
-			h += elem_height(e);
+			h += vl_elem_height(e);
 			if (h > space)
 				break;
 			best = i + 1;
@@ -308,16 +296,6 @@ static void ship(builder *b, size_t from, size_t to, const part_vec *parts,
 	VEC_PUSH(*b->out, pg);
 }
 
-static int is_legal(const vl_list *l, size_t i)
-{
-	const vl_elem *e = &l->v[i];
-	if (e->kind == VL_PENALTY)
-		return e->penalty < LB_INF;
-	if (e->kind == VL_GLUE)
-		return i > 0 && l->v[i - 1].kind == VL_BOX;
-	return 0;
-}
-
 static double break_cost(const builder *b, int penalty, fx used)
 {
 	fx left = b->goal - used;
@@ -434,9 +412,9 @@ void pagebuild(lay_ctx *c, const vl_list *list, flow *f, pb_pages *out)
 				repeat_first = e->repeat_first;
 				repeat_count = e->repeat_count;
 				for (unsigned r = 0; r < repeat_count; r++)
-					used += elem_height(&list->v[repeat_first + (int)r]);
+					used += vl_elem_height(&list->v[repeat_first + (int)r]);
 			}
-			if (have_box && is_legal(list, i)) {
+			if (have_box && vl_legal_break(list, i)) {
 				int pen = e->kind == VL_PENALTY ? e->penalty : 0;
 				if (pen <= -LB_INF) {
 					end = i;
@@ -456,7 +434,7 @@ void pagebuild(lay_ctx *c, const vl_list *list, flow *f, pb_pages *out)
 			}
 			if (e->kind != VL_BOX)
 				continue;
-			fx h = elem_height(e);
+			fx h = vl_elem_height(e);
 			size_t parts_before = parts.n;
 			fx notes_before = used_notes;
 			if (used + h + used_notes <= b.goal || !have_box) {
