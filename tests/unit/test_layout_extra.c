@@ -64,17 +64,6 @@ static void test_memo(void)
 	memo_free(m);
 }
 
-static size_t line_text(const lay_line *l, char *buf, size_t size)
-{
-	size_t o = 0;
-	for (unsigned i = 0; i < l->nitems; i++)
-		for (unsigned k = 0; l->items[i].kind == LI_TEXT && k < l->items[i].n; k++)
-			if (o + 2 < size)
-				buf[o++] = (char)l->items[i].g[k].cp;
-	buf[o] = '\0';
-	return o;
-}
-
 static void test_cache(int face)
 {
 	c.para_cache = para_cache_new();

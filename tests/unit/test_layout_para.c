@@ -41,17 +41,6 @@ static fx line_right(const lay_line *l)
 	return r;
 }
 
-static size_t line_text(const lay_line *l, char *buf, size_t size)
-{
-	size_t o = 0;
-	for (unsigned i = 0; i < l->nitems; i++)
-		for (unsigned k = 0; l->items[i].kind == LI_TEXT && k < l->items[i].n; k++)
-			if (o + 2 < size)
-				buf[o++] = (char)l->items[i].g[k].cp;
-	buf[o] = '\0';
-	return o;
-}
-
 static unsigned long rng = 99;
 static unsigned rnd(unsigned n)
 {
