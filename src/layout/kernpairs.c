@@ -158,6 +158,8 @@ kern_pairs *kern_pairs_new(hb_face_t *face, hb_shape_plan_t *plan)
 		return NULL;
 	kern_pairs *t = xcalloc(1, sizeof *t);
 	t->none = kind == 2;
+	if (t->none)
+		return t; /* nothing to keep */
 	t->cap = 1024;
 	t->keys = xmalloc(t->cap * sizeof *t->keys);
 	t->vals = xmalloc(t->cap * sizeof *t->vals);
@@ -221,6 +223,8 @@ static void grow(kern_pairs *t)
 
 int kern_pairs_put(kern_pairs *t, uint32_t a, uint32_t b, int32_t adj)
 {
+	if (t->none)
+		return adj == 0 ? 0 : -1;
 	uint64_t key = (uint64_t)a << 32 | b;
 	size_t i = slot_of(key, t->cap);
 	for (; t->keys[i] != EMPTY; i = (i + 1) & (t->cap - 1))
