@@ -1,7 +1,7 @@
 /*
  * lang.h: what changes with the reader's language: generated words,
  * quotation marks, hyphenation dictionary, collation locale.  One table per
- * language in src/resolve/lang_table.c; adding a language is adding a
+ * language in src/util/lang_table.c; adding a language is adding a
  * table there.  Back ends and resolve passes take words from here and
  * never spell them out themselves.
  */

@@ -4,9 +4,11 @@
  * PDF back end writes the result with libharu, the `pages` dump prints it
  * as text, and the EPUB back end asks it where the printed pages begin.
  *
- * Data files: the style (opts->style_path, or STYLES_DIR/a5-reader.style),
- * the font manifest (STYLES_DIR/../fonts/fonts.conf) and the hyphenation
- * exceptions (STYLES_DIR/../hyphenation/LANG.txt).
+ * Data files, found beside opts->styles_dir (in the folder that holds
+ * it): styles/a5-reader.style (unless opts->style_path names the style),
+ * the font manifest fonts/fonts.conf and the hyphenation exceptions
+ * hyphenation/LANG.txt.  The dictionaries themselves are Debian's
+ * (/usr/share/hyphen, see hyph.h).
  */
 #ifndef FOLIO_LAYOUT_LAYOUT_H
 #define FOLIO_LAYOUT_LAYOUT_H
@@ -36,12 +38,15 @@ void layout_dump(const lay_run *r, FILE *out);
 /*
  * The print edition's page starts, for the EPUB's page-list: for each
  * page its label and the text node and byte offset where its first line
- * begins (node NULL for a page without text).  Lays the document out with
- * opts' style.  Memory comes from doc's arena.  Returns 0, or -1 after
- * reporting.
+ * begins (node NULL for a page without text).  Memory comes from doc's
+ * arena.
+ *
+ * layout_page_map() takes them from a finished run (the PDF back end
+ * hands its own layout to the EPUB this way, so a build of both lays the
+ * book out once).  folio_layout_page_map() lays the document out with
+ * opts' style first (an EPUB built without the PDF); it returns 0, or -1
+ * after reporting.
  */
-/* The same from a finished run (the PDF back end hands its own layout to
- * the EPUB this way, so a build of both lays the book out once). */
 void layout_page_map(const lay_run *r, folio_doc *doc, folio_page_map *out);
 int folio_layout_page_map(folio_doc *doc, const folio_render_opts *opts,
 			  folio_diag *diag, folio_page_map *out);

@@ -1,6 +1,6 @@
 /*
  * linebreak.h: Knuth-Plass total-fit line breaking over boxes, glue and
- * penalties (TYPESETTING.md section 1).
+ * penalties (doc/design.md, "Line and page breaking").
  *
  * The caller turns a paragraph into items and ends them with
  * penalty(10000), glue(0 plus 1fil) and penalty(-10000), as TeX does, so

@@ -1,6 +1,6 @@
 /*
  * cite_apa: APA 7th edition, the default style, in the reader's language
- * (rules: ../shared/CITATIONS.md sections 1-3).
+ * (rules: doc/citations.md, "APA 7" and "Indonesian").
  *
  *   Author, A. A., & Author, B. B. (Date). Title of work (ed.). Source. DOI
  *   (Author & Author, 2017)   Author and Author (2017)   (Author et al., 2017)

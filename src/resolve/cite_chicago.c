@@ -1,6 +1,6 @@
 /*
  * cite_chicago: Chicago Manual of Style 17th edition, author-date system
- * (../shared/CITATIONS.md section 4).
+ * (doc/citations.md, "Chicago author-date").
  *
  *   Surname, Given, and Given Surname. Year. Title in Headline Case.
  *       2nd ed. Place: Publisher.

@@ -1,6 +1,6 @@
 /*
  * cite_ieee: IEEE numeric references (IEEE Reference Guide, 2023;
- * ../shared/CITATIONS.md section 4).  Works are numbered in the order of
+ * doc/citations.md, "IEEE").  Works are numbered in the order of
  * their first citation in the list's scope; a work keeps its number.
  *
  *   [1] B. S. Hartono and M. L. Lee, Title in Headline Case, 3rd ed.

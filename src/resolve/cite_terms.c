@@ -1,7 +1,7 @@
 /*
  * cite_terms: citation words per language (see cite_terms.h).  English
  * follows the APA, Chicago and IEEE manuals; Indonesian follows CSL's
- * id-ID locale with the defaults of ../shared/CITATIONS.md section 3
+ * id-ID locale with the defaults of doc/citations.md, "Indonesian"
  * ("Diambil ..., dari", "Penerj.", "Karya asli diterbitkan").
  */
 #include "resolve/cite_terms.h"

@@ -4,7 +4,7 @@
  * page abbreviations, which the styles take from there).  Kept beside the
  * styles because they change with them: month names, thesis genres,
  * "Retrieved ... from", IEEE's abbreviations.  Indonesian follows
- * ../shared/CITATIONS.md section 3 (CSL's id-ID locale with the defaults
+ * doc/citations.md, "Indonesian" (CSL's id-ID locale with the defaults
  * chosen there).
  */
 #ifndef FOLIO_RESOLVE_CITE_TERMS_H

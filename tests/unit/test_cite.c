@@ -1,11 +1,11 @@
 /* libs: folio_resolve folio_tree folio_util */
 /*
  * test_cite: the reference-list entries and in-text citations of each
- * style, word for word, for the worked examples of ../shared/CITATIONS.md
- * section 5 (a book, an edited book, a chapter in an edited book, a
+ * style, word for word, for the worked examples doc/citations.md
+ * describes (a book, an edited book, a chapter in an edited book, a
  * journal article with DOI, a web page, a regulation, a thesis, an
  * undated work): APA 7 in English and Indonesian, Chicago author-date and
- * IEEE.  Italics are shown as *...*, as in CITATIONS.md.
+ * IEEE.  Italics are shown as *...*, as in doc/citations.md.
  */
 #include "harness.h"
 #include "resolve/cite_style.h"

@@ -1,7 +1,11 @@
 /*
- * emit.h: the PDF emitter's entry point (emit_hpdf.c, the only file that
- * includes hpdf.h).  It writes pages of positioned items as they are; every
- * typographic decision was made by layout.
+ * emit.h: the PDF emitter's entry point (emit_hpdf.c).  It writes pages
+ * of positioned items as they are; every typographic decision was made by
+ * layout.  libharu's headers are included by the emitter's files alone:
+ * emit_hpdf.c (pages, text, images, links, outline, print keys),
+ * emit_font.c and emit_font.h (font objects) and squeeze.c (compressed
+ * streams); the rest of src/backend/pdf/ (pdf.c, print.c, pixels.c,
+ * xmp.c) and everything outside it never see them.
  */
 #ifndef FOLIO_BACKEND_PDF_EMIT_H
 #define FOLIO_BACKEND_PDF_EMIT_H

@@ -1,9 +1,9 @@
 /*
- * emit_hpdf: writes a laid-out document with libharu.  With emit_font.c,
- * the only files of folio that include hpdf.h.
+ * emit_hpdf: writes a laid-out document with libharu.  With emit_font.c
+ * and squeeze.c, the only files of folio that include hpdf.h (emit.h).
  *
  * What libharu lacks is done here with its exported internals, as
- * LIBRARIES.md records:
+ * doc/libraries.md records:
  *   - text goes out as raw TJ arrays of two-byte codes, with a number
  *     before each glyph that is not where the font's widths would put it:
  *     so kerning and justification are exactly the layout's;
