@@ -1,0 +1,53 @@
+#!/usr/bin/env bash
+# Compiles and runs the probes behind doc/libraries.md, each in a scratch
+# folder, and prints what they show.  Not part of the test suite: these
+# record facts about the Debian 12 libraries, to be run again when a
+# library changes.  Usage: doc/probes/run.sh [PROBE...]
+set -eu
+here=$(cd "$(dirname "$0")" && pwd)
+t=$(mktemp -d); trap 'rm -rf "$t"' EXIT
+cc() { command cc -std=c11 -D_DEFAULT_SOURCE -O1 -w -o "$t/$1" "$here/$1.c" "${@:2}"; }
+probes=${*:-xml hpdf zip hyphen hb unibreak icu deflate jpeg png qpdf}
+for p in $probes; do
+	echo "== $p"
+	case $p in
+	xml)      cc xml $(pkg-config --cflags --libs libxml-2.0); "$t/xml" "$t" ;;
+	hpdf)     cc hpdf -lhpdf; (cd "$t" && ./hpdf)
+	          echo "4. pdftotext -bbox, x of the second word, Tw 0 and Tw 20:"
+	          for f in tw0 tw20; do pdftotext -bbox "$t/$f.pdf" - 2>/dev/null | grep -m2 '<word' | tail -1 | sed 's/.*xMin="\([0-9.]*\)".*>\(.*\)<.*/  '$f': xMin \1 \2/'; done
+	          echo "5. pdftotext on libharu's own UTF-8 TrueType font:"
+	          pdftotext "$t/tw0.pdf" - 2>&1 >/dev/null | sort | uniq -c | sed 's/^/  /'
+	          echo "6. page-box calls in hpdf.h: $(grep -c -i 'trimbox\|bleedbox' /usr/include/hpdf.h)"
+	          qpdf --qdf --object-streams=disable "$t/tw0.pdf" "$t/q.pdf"
+	          map=$(grep -a -o '/CIDToGIDMap [0-9]*' "$t/q.pdf" | awk '{print $2}')
+	          echo "7. one line of text in Charis: PDF $(stat -c %s "$t/tw0.pdf") bytes, font program (Length1) $(grep -a -o '/Length1 [0-9]*' "$t/q.pdf" | awk '{print $2}') bytes of the .ttf's $(stat -c %s /usr/share/fonts/truetype/charis/CharisSIL-Regular.ttf), CIDToGIDMap $(qpdf --show-object="$map" --filtered-stream-data "$t/q.pdf" | wc -c) bytes" ;;
+	zip)      cc zip $(pkg-config --cflags --libs libzip)
+	          for tz in UTC Asia/Jakarta America/New_York; do
+		          z="$t/${tz//\//-}.zip"; TZ=$tz "$t/zip" "$z"
+		          echo "  TZ=$tz: sha256 $(sha256sum "$z" | cut -c1-16), DOS time $(od -An -tx1 -j10 -N4 "$z")"
+	          done ;;
+	hyphen)   cc hyphen -lhyphen; "$t/hyphen" ;;
+	hb)       cc hb $(pkg-config --cflags --libs harfbuzz); "$t/hb" ;;
+	unibreak) cc unibreak $(pkg-config --cflags --libs libunibreak); "$t/unibreak" ;;
+	icu)      cc icu $(pkg-config --cflags --libs icu-uc icu-i18n); "$t/icu" ;;
+	deflate)  cc deflate $(pkg-config --cflags --libs libdeflate zlib)
+	          cat "$here"/../../sources/pekerjaan-sosial/*.xml "$here"/../../sources/pekerjaan-sosial/*/*.xml >"$t/in" 2>/dev/null
+	          "$t/deflate" "$t/in"
+	          echo "  compression calls: $(grep -o 'libdeflate_[a-z_]*compress[a-z_]*(' /usr/include/libdeflate.h | sort -u | tr -d '(' | tr '\n' ' ')" ;;
+	jpeg)     cc jpeg -ljpeg; printf 'not a jpeg at all' >"$t/bad.jpg"
+	          (cd "$t" && ./jpeg bad.jpg 2>&1 | sed 's/^/  stderr: /'; echo "  exit status ${PIPESTATUS[0]}") || true ;;
+	png)      cc png $(pkg-config --cflags --libs libpng)
+	          python3 -c "import zlib,struct
+def chunk(t,d): return struct.pack('>I',len(d))+t+d+struct.pack('>I',zlib.crc32(t+d))
+raw=b''.join(b'\\0'+b'\\x80'*100 for _ in range(100))
+png=b'\\x89PNG\\r\\n\\x1a\\n'+chunk(b'IHDR',struct.pack('>IIBBBBB',100,100,8,0,0,0,0))+chunk(b'IDAT',zlib.compress(raw))+chunk(b'IEND',b'')
+open('$t/cut.png','wb').write(png[:len(png)//2])"
+	          "$t/png" "$t/cut.png"
+	          echo "  the same file through libharu (hpdf_png.c):"
+	          cc hpdf_png -lhpdf; set +e; (cd "$t" && ./hpdf_png cut.png) 2>&1 | sed 's/^/  /'
+	          echo "  exit status ${PIPESTATUS[0]}"; set -e ;;
+	qpdf)     folio=${BUILD:-build}
+	          echo "  shared libraries: folio $(ldd "$folio/folio" | wc -l), folio-preflight $(ldd "$folio/folio-preflight" | wc -l)"
+	          echo "  brought in by libqpdf: $(ldd "$folio/folio-preflight" | awk '{print $1}' | grep -E 'stdc|gnutls|jpeg|crypto|nettle|z\.so' | tr '\n' ' ')" ;;
+	esac
+done
