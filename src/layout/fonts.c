@@ -24,6 +24,7 @@
 
 typedef struct face {
 	const char *family, *style, *file; /* arena strings */
+	const char *package; /* the Debian package that ships it, or NULL */
 	int index;       /* face index in a collection */
 	int fixed;       /* > 0: test face, every advance this many units */
 	int state;       /* 0 not opened, 1 open, -1 failed */
@@ -112,8 +113,8 @@ static char *trim(char *s)
 	return s;
 }
 
-static void add_face(lay_fonts *f, const char *family, const char *style,
-		     const char *file, int index, int fixed)
+static face *add_face(lay_fonts *f, const char *family, const char *style,
+		      const char *file, int index, int fixed)
 {
 	face fc = { 0 };
 	fc.family = arena_strdup(f->arena, family);
@@ -122,6 +123,7 @@ static void add_face(lay_fonts *f, const char *family, const char *style,
 	fc.index = index;
 	fc.fixed = fixed;
 	VEC_PUSH(f->faces, fc);
+	return &f->faces.v[f->faces.n - 1];
 }
 
 /* "face Charis SIL | regular | /usr/.../CharisSIL-Regular.ttf | fonts-sil-charis" */
@@ -161,7 +163,10 @@ static int parse_face_line(lay_fonts *f, char *rest, const char *dir,
 		sb_puts(&full, file);
 	for (char *c = style; *c; c++)
 		*c = (char)tolower((unsigned char)*c);
-	add_face(f, family, style, sb_str(&full), index, 0);
+	face *fc = add_face(f, family, style, sb_str(&full), index, 0);
+	char *package = field[3] ? trim(field[3]) : NULL;
+	if (package && *package)
+		fc->package = arena_strdup(f->arena, package);
 	sb_free(&full);
 	return 0;
 }
@@ -221,6 +226,7 @@ const char *fonts_family(const lay_fonts *f, int i) { return f->faces.v[i].famil
 const char *fonts_style(const lay_fonts *f, int i) { return f->faces.v[i].style; }
 const char *fonts_file(const lay_fonts *f, int i) { return f->faces.v[i].file; }
 int fonts_file_index(const lay_fonts *f, int i) { return f->faces.v[i].index; }
+const char *fonts_package(const lay_fonts *f, int i) { return f->faces.v[i].package; }
 int fonts_is_fixed(const lay_fonts *f, int i) { return f->faces.v[i].fixed > 0; }
 
 static int find_exact(const lay_fonts *f, const char *family, const char *style)

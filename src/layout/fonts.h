@@ -51,6 +51,7 @@ const char *fonts_family(const lay_fonts *f, int face);
 const char *fonts_style(const lay_fonts *f, int face);
 const char *fonts_file(const lay_fonts *f, int face);
 int fonts_file_index(const lay_fonts *f, int face); /* in a .ttc */
+const char *fonts_package(const lay_fonts *f, int face); /* or NULL */
 int fonts_is_fixed(const lay_fonts *f, int face);
 
 int fonts_has_glyph(lay_fonts *f, int face, uint32_t cp);

@@ -4,7 +4,8 @@
  * PDF back end writes the result with libharu, the `pages` dump prints it
  * as text, and the EPUB back end asks it where the printed pages begin.
  *
- * Data files: the style (opts->style_path, or STYLES_DIR/a5-reader.style),
+ * Data files: the style (opts->style_path, or STYLES_DIR/a5-reader.style,
+ * with opts->page over it),
  * the font manifest (STYLES_DIR/../fonts/fonts.conf) and the hyphenation
  * exceptions (STYLES_DIR/../hyphenation/LANG.txt).
  */
@@ -45,5 +46,28 @@ void layout_dump(const lay_run *r, FILE *out);
 void layout_page_map(const lay_run *r, folio_doc *doc, folio_page_map *out);
 int folio_layout_page_map(folio_doc *doc, const folio_render_opts *opts,
 			  folio_diag *diag, folio_page_map *out);
+
+/*
+ * The files of the style's text family (font.text) as the font manifest
+ * lists them, for a back end that embeds them (the EPUB's --epub-fonts).
+ * faces[] is regular, italic, bold, bolditalic; a style the family lacks
+ * has file NULL.  Returns 0, or -1 after a FOLIO_FATAL (no style, no
+ * manifest, no regular face).  Free with layout_family_free.
+ */
+typedef struct layout_face_file {
+	const char *style;   /* "regular", "italic", "bold", "bolditalic" */
+	char *file;          /* its path, or NULL */
+	int index;           /* the face in a collection (.ttc) */
+	char *package;       /* the Debian package that ships it, or NULL */
+} layout_face_file;
+
+typedef struct layout_family {
+	char family[64];
+	layout_face_file faces[4];
+} layout_family;
+
+int layout_text_family(const folio_render_opts *opts, folio_diag *diag,
+		       layout_family *out);
+void layout_family_free(layout_family *f);
 
 #endif

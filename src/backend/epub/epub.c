@@ -465,5 +465,10 @@ static int epub_render(folio_doc *doc, const folio_render_opts *opts,
 }
 
 const folio_backend folio_backend_epub = {
-	"epub", ".epub", "EPUB 3 e-book (libzip)", epub_render, 0
+	.name = "epub",
+	.extension = ".epub",
+	.description = "EPUB 3 e-book (libzip)",
+	.render = epub_render,
+	/* the print edition's page-list: laid out here when not given */
+	.takes = FOLIO_PRODUCT_PAGE_MAP,
 };

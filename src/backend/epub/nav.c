@@ -271,7 +271,7 @@ void epub_write_nav(epub_ctx *c, strbuf *b)
 	sb_printf(b, " xml:lang=\"%s\" lang=\"%s\">\n<head>\n<title>", lang, lang);
 	epub_put_text(b, l->contents, strlen(l->contents), 1);
 	sb_puts(b, "</title>\n<link rel=\"stylesheet\" type=\"text/css\" href=\"css/epub.css\"/>\n");
-	if (c->opts->epub_fonts)
+	if (c->opts->epub.embed_fonts)
 		sb_puts(b, "<link rel=\"stylesheet\" type=\"text/css\" href=\"css/fonts.css\"/>\n");
 	sb_puts(b, "</head>\n<body epub:type=\"frontmatter\">\n");
 	write_toc_nav(c, b);

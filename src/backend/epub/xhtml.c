@@ -550,7 +550,7 @@ static void write_head(xw *w, const epub_chunk *ch)
 	/* The <title> is escaped text; the nav title is already plain. */
 	epub_put_text(b, title, strlen(title), 1);
 	sb_puts(b, "</title>\n<link rel=\"stylesheet\" type=\"text/css\" href=\"css/epub.css\"/>\n");
-	if (c->opts->epub_fonts)
+	if (c->opts->epub.embed_fonts)
 		sb_puts(b, "<link rel=\"stylesheet\" type=\"text/css\" href=\"css/fonts.css\"/>\n");
 	sb_puts(b, "</head>\n<body");
 	put_attr(b, "epub:type", ch->matter);
