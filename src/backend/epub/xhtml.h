@@ -149,10 +149,31 @@ const folio_lang *xw_lang(const folio_node *n);
 int xw_is_titled(folio_node_kind k);   /* its title is pulled out */
 int xw_is_division(folio_node_kind k);
 
-/* Handler lookups per file. */
+/*
+ * Handler lookups per file: each file keeps a table of its handlers by
+ * node kind, after the rules that go by where a node stands (an info
+ * item, a pulled-out title, a footnote's body, an attribution).  xw_pick
+ * asks the division table, then the inline one, then the block one; a
+ * kind none of them names is written by xw_h_generic, and xhtml.c lists
+ * those kinds, so that every kind is named somewhere (xw_kind_named, which
+ * a unit test checks against elements.def).
+ */
+typedef struct kind_entry {
+	const handler *h;
+	/* for a kind whose handler depends on the node: picks it */
+	const handler *(*choose)(xw *w, const folio_node *n);
+} kind_entry;
+
 const handler *xw_block_handler(xw *w, frame *parent, const folio_node *n, int as);
 const handler *xw_inline_handler(xw *w, frame *parent, const folio_node *n, int as);
 const handler *xw_div_handler(xw *w, frame *parent, const folio_node *n, int as);
+/* Whether the file's table names kind k. */
+int xw_block_names(folio_node_kind k);
+int xw_inline_names(folio_node_kind k);
+int xw_div_names(folio_node_kind k);
+/* Whether some table names kind k, or xhtml.c lists it as written by
+ * xw_h_generic on purpose. */
+int xw_kind_named(folio_node_kind k);
 
 /* Handlers other files refer to. */
 extern const handler xw_h_generic;   /* span/div with the kind as class */
