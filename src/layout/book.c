@@ -968,6 +968,8 @@ int layout_text_family(const folio_render_opts *opts, folio_diag *diag,
 		ff->index = fonts_file_index(fonts, f);
 		const char *pkg = fonts_package(fonts, f);
 		ff->package = pkg ? xstrdup(pkg) : NULL;
+		const char *lic = fonts_licence(fonts, f);
+		ff->licence = lic ? xstrdup(lic) : NULL;
 	}
 	fonts_free(fonts);
 	if (rc == 0 && out->faces[0].file == NULL) {
@@ -986,6 +988,7 @@ void layout_family_free(layout_family *f)
 	for (int i = 0; i < 4; i++) {
 		free(f->faces[i].file);
 		free(f->faces[i].package);
+		free(f->faces[i].licence);
 	}
 	memset(f, 0, sizeof(*f));
 }

@@ -25,6 +25,7 @@
 typedef struct face {
 	const char *family, *style, *file; /* arena strings */
 	const char *package; /* the Debian package that ships it, or NULL */
+	const char *licence; /* its licence's name, or NULL */
 	int index;       /* face index in a collection */
 	int fixed;       /* > 0: test face, every advance this many units */
 	int state;       /* 0 not opened, 1 open, -1 failed */
@@ -126,13 +127,14 @@ static face *add_face(lay_fonts *f, const char *family, const char *style,
 	return &f->faces.v[f->faces.n - 1];
 }
 
-/* "face Charis SIL | regular | /usr/.../CharisSIL-Regular.ttf | fonts-sil-charis" */
+/* "face Charis SIL | regular | /usr/.../CharisSIL-Regular.ttf |
+ *  fonts-sil-charis | SIL Open Font License 1.1" */
 static int parse_face_line(lay_fonts *f, char *rest, const char *dir,
 			   const char *path, unsigned lineno)
 {
-	char *field[4] = { 0 };
+	char *field[5] = { 0 };
 	int n = 0;
-	for (char *p = rest; n < 4; n++) {
+	for (char *p = rest; n < 5; n++) {
 		field[n] = p;
 		char *bar = strchr(p, '|');
 		if (bar == NULL) {
@@ -167,6 +169,9 @@ static int parse_face_line(lay_fonts *f, char *rest, const char *dir,
 	char *package = field[3] ? trim(field[3]) : NULL;
 	if (package && *package)
 		fc->package = arena_strdup(f->arena, package);
+	char *licence = field[4] ? trim(field[4]) : NULL;
+	if (licence && *licence)
+		fc->licence = arena_strdup(f->arena, licence);
 	sb_free(&full);
 	return 0;
 }
@@ -227,6 +232,7 @@ const char *fonts_style(const lay_fonts *f, int i) { return f->faces.v[i].style;
 const char *fonts_file(const lay_fonts *f, int i) { return f->faces.v[i].file; }
 int fonts_file_index(const lay_fonts *f, int i) { return f->faces.v[i].index; }
 const char *fonts_package(const lay_fonts *f, int i) { return f->faces.v[i].package; }
+const char *fonts_licence(const lay_fonts *f, int i) { return f->faces.v[i].licence; }
 int fonts_is_fixed(const lay_fonts *f, int i) { return f->faces.v[i].fixed > 0; }
 
 static int find_exact(const lay_fonts *f, const char *family, const char *style)

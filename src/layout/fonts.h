@@ -31,7 +31,8 @@ typedef struct lay_shaped {
 lay_fonts *fonts_new(folio_diag *diag);
 void fonts_free(lay_fonts *f);
 
-/* Reads a manifest: "face FAMILY | STYLE | FILE[#INDEX] | PACKAGE" and
+/* Reads a manifest: "face FAMILY | STYLE | FILE[#INDEX] | PACKAGE | LICENCE"
+ * (the last two may be left out) and
  * "fallback FAMILY" lines.  Relative files are taken from the manifest's
  * folder.  Returns -1 after a FOLIO_FATAL when the manifest is unreadable. */
 int fonts_load_manifest(lay_fonts *f, const char *path);
@@ -52,6 +53,7 @@ const char *fonts_style(const lay_fonts *f, int face);
 const char *fonts_file(const lay_fonts *f, int face);
 int fonts_file_index(const lay_fonts *f, int face); /* in a .ttc */
 const char *fonts_package(const lay_fonts *f, int face); /* or NULL */
+const char *fonts_licence(const lay_fonts *f, int face); /* or NULL */
 int fonts_is_fixed(const lay_fonts *f, int face);
 
 int fonts_has_glyph(lay_fonts *f, int face, uint32_t cp);

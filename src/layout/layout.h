@@ -59,6 +59,7 @@ typedef struct layout_face_file {
 	char *file;          /* its path, or NULL */
 	int index;           /* the face in a collection (.ttc) */
 	char *package;       /* the Debian package that ships it, or NULL */
+	char *licence;       /* the licence's name, or NULL */
 } layout_face_file;
 
 typedef struct layout_family {

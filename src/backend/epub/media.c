@@ -377,8 +377,10 @@ static int add_fonts(epub_ctx *c)
 	}
 	const char *safe = epub_safe_name(c, fam.family);
 	strbuf css = STRBUF_INIT;
+	const char *licence = fam.faces[0].licence;
 	sb_printf(&css, "/* %s, embedded on request (folio build --epub-fonts).\n"
-			"   Its licence: see ../fonts/LICENSE.txt. */\n", fam.family);
+			"   %s: see ../fonts/LICENSE.txt. */\n", fam.family,
+		  licence ? licence : "Its licence");
 	int rc = 0;
 	for (int i = 0; i < 4 && rc == 0; i++)
 		if (fam.faces[i].file)
@@ -386,9 +388,9 @@ static int add_fonts(epub_ctx *c)
 	/* The publisher's typeface; reading systems let readers choose
 	 * their own over it. */
 	sb_printf(&css, "body {\n  font-family: \"%s\", serif;\n}\n", fam.family);
-	const char *licence = epub_printf(c, "/usr/share/doc/%s/copyright", package);
+	const char *copyright = epub_printf(c, "/usr/share/doc/%s/copyright", package);
 	if (rc == 0)
-		rc = add_file(c, licence, "fonts/LICENSE.txt", "font-license", "text/plain");
+		rc = add_file(c, copyright, "fonts/LICENSE.txt", "font-license", "text/plain");
 	layout_family_free(&fam);
 	if (rc != 0) {
 		sb_free(&css);
