@@ -391,20 +391,6 @@ fx fonts_advance(lay_fonts *f, int i, uint32_t cp, fx size)
 	return fonts_scale(nominal_units(fc, cp), fc->upem, size);
 }
 
-fx fonts_ascent(lay_fonts *f, int i, fx size)
-{
-	if (fonts_open(f, i) < 0)
-		return size * 4 / 5;
-	return fonts_scale(f->faces.v[i].ascent, f->faces.v[i].upem, size);
-}
-
-fx fonts_descent(lay_fonts *f, int i, fx size)
-{
-	if (fonts_open(f, i) < 0)
-		return size / 5;
-	return fonts_scale(f->faces.v[i].descent, f->faces.v[i].upem, size);
-}
-
 /* Fills out with nominal advances: used for fixed faces and whenever
  * HarfBuzz's output is not one nominal glyph per code point. */
 static void shape_nominal(face *fc, lay_shaped *out)
@@ -678,13 +664,6 @@ const lay_shaped *fonts_shape(lay_fonts *f, int i, const char *s, size_t len)
 }
 
 /* ---- glyphs (for embedding) ---- */
-
-unsigned fonts_glyph_count(lay_fonts *f, int i)
-{
-	if (fonts_open(f, i) < 0 || f->faces.v[i].fixed)
-		return 0;
-	return hb_face_get_glyph_count(f->faces.v[i].face);
-}
 
 uint32_t fonts_glyph_id(lay_fonts *f, int i, uint32_t cp)
 {

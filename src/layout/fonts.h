@@ -66,9 +66,6 @@ const lay_shaped *fonts_shape(lay_fonts *f, int face, const char *s,
 			      size_t len);
 /* One code point's nominal advance at size. */
 fx fonts_advance(lay_fonts *f, int face, uint32_t cp, fx size);
-/* Ascender and descender (positive) at size. */
-fx fonts_ascent(lay_fonts *f, int face, fx size);
-fx fonts_descent(lay_fonts *f, int face, fx size);
 
 /* For embedding: a face cut down to the code points a document shows. */
 typedef struct fonts_subset {
@@ -95,8 +92,6 @@ void fonts_subset_free(fonts_subset *s);
 /* cp's nominal advance in 1/1000 em, rounded to the nearest: the width
  * an embedded font's /W array gives it. */
 int fonts_width_em1000(lay_fonts *f, int face, uint32_t cp);
-/* The number of glyphs of a face (0 for a fixed test face). */
-unsigned fonts_glyph_count(lay_fonts *f, int face);
 /* The glyph that shows cp in face (0: none). */
 uint32_t fonts_glyph_id(lay_fonts *f, int face, uint32_t cp);
 

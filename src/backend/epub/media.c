@@ -10,6 +10,7 @@
 #include "layout/layout.h"
 #include "util/file.h"
 #include "util/hash.h"
+#include "util/vec.h"
 #include "util/xalloc.h"
 
 #include <limits.h>
@@ -53,10 +54,7 @@ const char *epub_safe_name(epub_ctx *c, const char *name)
 
 static epub_resource *add_resource(epub_ctx *c)
 {
-	if (c->nres == c->res_cap) {
-		c->res_cap = c->res_cap ? c->res_cap * 2 : 8;
-		c->res = xrealloc(c->res, c->res_cap * sizeof(*c->res));
-	}
+	c->res = vec_reserve(c->res, &c->res_cap, (size_t)c->nres + 1, sizeof(*c->res));
 	epub_resource *r = &c->res[c->nres++];
 	memset(r, 0, sizeof(*r));
 	return r;

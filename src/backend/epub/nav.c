@@ -10,6 +10,7 @@
  * printed book has them.
  */
 #include "backend/epub/epub.h"
+#include "util/vec.h"
 #include "util/xalloc.h"
 
 #include <stdio.h>
@@ -25,7 +26,8 @@ typedef struct toc_entry {
 
 typedef struct toc {
 	toc_entry *e;
-	unsigned n, cap;
+	unsigned n;
+	size_t cap;
 } toc;
 
 static int toc_skipped_kind(folio_node_kind k)
@@ -45,10 +47,7 @@ static void toc_add(toc *t, unsigned level, const folio_node *n)
 {
 	if (t == NULL)
 		return;
-	if (t->n == t->cap) {
-		t->cap = t->cap ? t->cap * 2 : 32;
-		t->e = xrealloc(t->e, t->cap * sizeof(*t->e));
-	}
+	t->e = vec_reserve(t->e, &t->cap, (size_t)t->n + 1, sizeof(*t->e));
 	t->e[t->n++] = (toc_entry){ level, n };
 }
 

@@ -6,6 +6,7 @@
  * and xhtml_inline.c.
  */
 #include "backend/epub/xhtml.h"
+#include "util/vec.h"
 #include "util/xalloc.h"
 
 #include <stdio.h>
@@ -176,17 +177,6 @@ const char *epub_href(epub_ctx *c, int from, const folio_node *target)
 	if (ni->chunk == from)
 		return epub_join(c, "#", ni->id, NULL);
 	return epub_join(c, c->chunks[ni->chunk].file, "#", ni->id);
-}
-
-int xw_href(xw *w, const folio_node *target)
-{
-	const char *h = epub_href(w->c, w->chunk, target);
-	if (h == NULL)
-		return 0;
-	sb_puts(w->out, " href=\"");
-	sb_put_xml(w->out, h, strlen(h));
-	sb_putc(w->out, '"');
-	return 1;
 }
 
 /* ---- tags ---- */
@@ -399,10 +389,7 @@ static int default_accept(xw *w, frame *f, const folio_node *c)
 
 static frame *push_frame(xw *w)
 {
-	if (w->depth == w->cap) {
-		w->cap = w->cap ? w->cap * 2 : 64;
-		w->stack = xrealloc(w->stack, w->cap * sizeof(*w->stack));
-	}
+	w->stack = vec_reserve(w->stack, &w->cap, (size_t)w->depth + 1, sizeof(*w->stack));
 	frame *f = &w->stack[w->depth++];
 	memset(f, 0, sizeof(*f));
 	return f;

@@ -95,10 +95,12 @@ struct xw {
 	int chunk;
 	strbuf *out;
 	frame *stack;
-	unsigned depth, cap;
+	unsigned depth;
+	size_t cap;
 	/* footnotes waiting for the end of the document */
 	const folio_node **notes;
-	unsigned nnotes, inote, notes_cap;
+	unsigned nnotes, inote;
+	size_t notes_cap;
 	unsigned note_counter;
 	const folio_node *backlink; /* footnote whose backlink is not yet out */
 	folio_hash *ids;            /* ids written in this document */
@@ -139,9 +141,6 @@ void xw_page_marker(xw *w, unsigned i);
 const handler *xw_pick(xw *w, frame *parent, const folio_node *n, int as);
 /* Writes the subtree of a text-only attribute value (alt text). */
 const char *xw_plain_text(xw *w, const folio_node *n);
-/* Writes ' href="..."' for target from this document; returns 0 (writing
- * nothing) when the target is not in the book. */
-int xw_href(xw *w, const folio_node *target);
 /* The language's words for node n. */
 const folio_lang *xw_lang(const folio_node *n);
 

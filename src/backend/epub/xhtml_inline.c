@@ -7,6 +7,7 @@
  * index anchors and the locator lists of generated entries.
  */
 #include "backend/epub/xhtml.h"
+#include "util/vec.h"
 #include "util/xalloc.h"
 
 #include <string.h>
@@ -418,10 +419,8 @@ static int footnote_ref_enter(xw *w, frame *f)
 	epub_nodeinfo *ni = nodemap_get(w->c->map, n);
 	ni->note_label = n->label && *n->label ? n->label
 			 : epub_printf(w->c, "%u", ++w->note_counter);
-	if (w->nnotes == w->notes_cap) {
-		w->notes_cap = w->notes_cap ? w->notes_cap * 2 : 16;
-		w->notes = xrealloc(w->notes, w->notes_cap * sizeof(*w->notes));
-	}
+	w->notes = vec_reserve(w->notes, &w->notes_cap, (size_t)w->nnotes + 1,
+			       sizeof(*w->notes));
 	w->notes[w->nnotes++] = n;
 	const char *ref = noteref_id(w, n);
 	int fresh = hash_get(w->ids, ref) == NULL;
