@@ -8,12 +8,14 @@
 #include <string.h>
 
 /* One line per back end, in the order a build writes them: one that
- * gives a product (the pdf, the page map) before those that take it. */
+ * gives a product (the pdf, the page map) before those that take it
+ * (test_backends checks).  A new back end is one more line here. */
 #define FOLIO_BACKEND_LIST(X) \
 	X(pdf) \
 	X(epub) \
 	X(text) \
-	X(pages)
+	X(pages) \
+	/* end of the list */
 
 #define DECLARE(name) extern const folio_backend folio_backend_##name;
 FOLIO_BACKEND_LIST(DECLARE)
