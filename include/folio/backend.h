@@ -1,10 +1,16 @@
 /*
  * backend.h: the one interface every output format implements.
  *
- * A back end is a name, an output extension and a render function over a
- * resolved tree.  The command line knows back ends only through the
- * registry below; adding a format means adding a folder under
- * src/backend/ and one line to src/backend/registry.c.
+ * A back end is a name, an output extension, a render function over a
+ * resolved tree, and what it gives to and takes from the other back ends
+ * of a build.  The command line knows back ends only through the registry
+ * below and never by name; adding a format means adding a folder under
+ * src/backend/, one line to src/backend/registry.c and the folder's
+ * files to the CMake list.
+ *
+ * Options: the common ones apply to every back end; folio_page_opts to
+ * every one that lays out pages; folio_pdf_opts and folio_epub_opts
+ * belong to one back end each.
  *
  * render() writes to opts->out_path, which is a temporary name in the
  * target folder: the caller renames it into place when every back end
@@ -19,40 +25,69 @@
 #include "folio/diag.h"
 #include "folio/tree.h"
 
+/*
+ * The print edition's pages, over what the style says.  Every back end
+ * that lays out pages reads them (the PDF, the `pages` dump, the EPUB for
+ * its page-list): layout applies them as data after loading the style.
+ */
+typedef struct folio_page_opts {
+	const char *paper;      /* "a5", "a4", "170x240mm"; NULL: the style's */
+	int sides;              /* 0 the style's, 1 one-sided, 2 two-sided */
+} folio_page_opts;
+
+/* The PDF's own: print-shop output (doc/print.md).  Given options
+ * override what the preset sets. */
+typedef struct folio_pdf_opts {
+	double bleed_mm;        /* 0: none */
+	int bleed_given;        /* --bleed was given (0 mm turns it off) */
+	int crop_marks;         /* 1 --marks, -1 --no-marks, 0 the preset's */
+	const char *color;      /* "rgb", "gray", "cmyk"; NULL: the preset's
+				   or rgb */
+	const char *print_preset; /* "copyshop", "offset", "pod"; NULL none */
+	const char *impose;     /* "booklet", "2up"; NULL: none */
+	double creep_mm;        /* booklet creep per sheet, toward the fold */
+	const char *pdfx;       /* "1a"; NULL: none */
+	const char *pdfa;       /* "1b", "2b"; NULL: none */
+} folio_pdf_opts;
+
+/* The EPUB's own. */
+typedef struct folio_epub_opts {
+	int embed_fonts;        /* embed the style's text family (the font
+				   manifest's files) */
+} folio_epub_opts;
+
+/*
+ * What one back end of a build hands to a later one.  A back end says in
+ * its descriptor what it gives and what it takes; the command line pairs
+ * them without knowing which back end is which.
+ */
+enum folio_product {
+	/* where each printed page starts (folio_page_map below) */
+	FOLIO_PRODUCT_PAGE_MAP = 1u << 0
+};
+
 typedef struct folio_render_opts {
+	/* common to every back end */
 	const char *out_path;   /* where to write (a temporary file) */
 	const char *final_path; /* the name it will have; for messages */
 	const char *style_path; /* --style FILE, or NULL for the default */
 	const char *styles_dir; /* where shipped styles and CSS live */
 	int64_t source_date;    /* SOURCE_DATE_EPOCH, or -1 when unset */
 	int verbose;
-	/* PDF print options (issue: print-shop output) and others are added
-	 * here as they come; a back end ignores what it does not use. */
-	const char *paper;      /* "a5", "a4", "170x240mm"; NULL: style's */
-	double bleed_mm;        /* 0: none */
-	int crop_marks;         /* 1 --marks, -1 --no-marks, 0 the preset's */
-	const char *color;      /* "rgb", "gray", "cmyk"; NULL: the preset's
-				   or rgb */
-	/* more print-shop output (doc/print.md); given options override
-	 * what the preset sets */
-	const char *print_preset; /* "copyshop", "offset", "pod"; NULL none */
-	int bleed_given;        /* --bleed was given (0 mm turns it off) */
-	const char *impose;     /* "booklet", "2up"; NULL: none */
-	double creep_mm;        /* booklet creep per sheet, toward the fold */
-	const char *pdfx;       /* "1a"; NULL: none */
-	const char *pdfa;       /* "1b", "2b"; NULL: none */
-	int sides;              /* 0 the style's, 1 one-sided, 2 two-sided */
-	int epub_fonts;         /* embed fonts in the EPUB */
-	/* Page breaks of the print edition, for the EPUB's page-list: set
-	 * by the caller when the PDF layout of the same document is known. */
+	folio_page_opts page;
+	/* each back end's own; a back end reads only its own */
+	folio_pdf_opts pdf;
+	folio_epub_opts epub;
+	/* FOLIO_PRODUCT_PAGE_MAP: set for a back end that takes it when an
+	 * earlier back end of the same build gave it. */
 	const struct folio_page_map *page_map;
-	/* When set, a back end that lays out print pages (pdf) stores their
-	 * starts here, for a later back end of the same build. */
+	/* Set for a back end that gives it: the back end stores its page
+	 * starts here. */
 	struct folio_page_map *page_map_out;
 	/* Called, when set, as soon as page_map_out is filled and before the
 	 * back end goes on to write its file: the caller may start a back
-	 * end that needs the map (the EPUB) on another thread meanwhile.
-	 * From then on the back end must not touch the document's arena. */
+	 * end that takes the map on another thread meanwhile.  From then on
+	 * the back end must not touch the document's arena. */
 	void (*page_map_ready)(void *ctx);
 	void *page_map_ctx;
 } folio_render_opts;
@@ -66,9 +101,13 @@ typedef struct folio_backend {
 		      folio_diag *diag);
 	int on_request;  /* written only when named (--NAME or --format),
 			    never by default: debugging dumps */
+	unsigned gives;  /* enum folio_product: what it hands on */
+	unsigned takes;  /* enum folio_product: what it uses when given
+			    (and works out itself otherwise) */
 } folio_backend;
 
-/* NULL-terminated, in the order `folio build` writes them. */
+/* NULL-terminated, in the order `folio build` writes them: a back end
+ * that gives a product comes before those that take it. */
 extern const folio_backend *const folio_backends[];
 const folio_backend *folio_backend_find(const char *name);
 

@@ -107,7 +107,6 @@ struct folio_doc {
 	folio_node *glossary;      /* the generated glossary, or NULL */
 	folio_node *bibliography;  /* the consolidated reference list, or NULL */
 	folio_node *index;         /* the generated index, or NULL */
-	void *resolve_data;        /* private to src/resolve/ */
 };
 
 /* Node kinds by name and back: "para" -> FOLIO_NODE_PARA. */
@@ -141,7 +140,6 @@ folio_node *folio_doc_find_id(const folio_doc *doc, const char *id);
  * heads, outline entries, sort keys).  Skips hidden and META subtrees
  * other than the node itself. */
 const char *folio_node_text(folio_doc *doc, const folio_node *node);
-int folio_node_is_element(const folio_node *node);
 /* A person's or organisation's name from author, editor, othercredit,
  * personname or orgname: the name's parts joined by single spaces
  * ("Ratna Dewi Kusumawardani"), white space collapsed; an arena string. */

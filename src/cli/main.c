@@ -310,9 +310,10 @@ static void progress_done(const struct options *o)
 		fputs("\r\033[K", stderr);
 }
 
-/* Back ends run in registry order (pdf first), whatever the order of the
- * options, so the PDF's layout is there for the EPUB's page-list. */
-static void sort_pdf_first(struct options *o)
+/* Back ends run in registry order, whatever the order of the options: the
+ * registry lists a back end that gives a product (the page map) before
+ * those that take it. */
+static void sort_by_registry(struct options *o)
 {
 	struct request sorted[MAX_OUTPUTS];
 	int n = 0;
@@ -334,26 +335,34 @@ static folio_render_opts render_opts(const struct options *o, const output_file 
 		.styles_dir = styles_dir(),
 		.source_date = date,
 		.verbose = o->verbose,
-		.paper = o->paper,
-		.bleed_mm = o->bleed_mm,
-		.crop_marks = o->crop_marks,
-		.color = o->color, /* NULL: the preset's, else rgb */
-		.print_preset = o->print_preset,
-		.bleed_given = o->bleed_given,
-		.impose = o->impose,
-		.creep_mm = o->creep_mm,
-		.pdfx = o->pdfx,
-		.pdfa = o->pdfa,
-		.sides = o->sides,
-		.epub_fonts = o->epub_fonts,
+		.page = {
+			.paper = o->paper,
+			.sides = o->sides,
+		},
+		.pdf = {
+			.bleed_mm = o->bleed_mm,
+			.bleed_given = o->bleed_given,
+			.crop_marks = o->crop_marks,
+			.color = o->color, /* NULL: the preset's, else rgb */
+			.print_preset = o->print_preset,
+			.impose = o->impose,
+			.creep_mm = o->creep_mm,
+			.pdfx = o->pdfx,
+			.pdfa = o->pdfa,
+		},
+		.epub = {
+			.embed_fonts = o->epub_fonts,
+		},
 	};
 }
 
-/* The request after i that takes the PDF's page map (the EPUB), -1 none. */
+/* The request after i that takes the page map request i gives, -1 none. */
 static int map_taker(const struct options *o, int i)
 {
+	if (!(o->outputs[i].backend->gives & FOLIO_PRODUCT_PAGE_MAP))
+		return -1;
 	for (int j = i + 1; j < o->noutputs; j++)
-		if (strcmp(o->outputs[j].backend->name, "epub") == 0)
+		if (o->outputs[j].backend->takes & FOLIO_PRODUCT_PAGE_MAP)
 			return j;
 	return -1;
 }
@@ -390,10 +399,11 @@ static int run_backends(struct options *o, folio_doc *doc, folio_diag *diag)
 	output_file files[MAX_OUTPUTS];
 	int done[MAX_OUTPUTS] = { 0 };
 	int opened = 0, failed = 0;
-	/* The print layout's page starts, handed from the PDF to the EPUB so
-	 * that a build of both lays the book out once. */
+	/* The print layout's page starts, handed from the back end that
+	 * gives them (the PDF) to the one that takes them (the EPUB), so that
+	 * a build of both lays the book out once. */
 	folio_page_map print_pages = { NULL, 0 };
-	sort_pdf_first(o);
+	sort_by_registry(o);
 	int64_t date = source_date_epoch(diag);
 	for (int i = 0; i < o->noutputs && !failed; i++) {
 		if (done[i])
@@ -404,13 +414,15 @@ static int run_backends(struct options *o, folio_doc *doc, folio_diag *diag)
 			break;
 		}
 		folio_render_opts ro = render_opts(o, &files[opened++], date);
-		ro.page_map = print_pages.count ? &print_pages : NULL;
-		ro.page_map_out = print_pages.count ? NULL : &print_pages;
-		/* The EPUB goes on its own thread once the PDF's pages are
-		 * known, while the PDF is being written. */
+		const folio_backend *b = r->backend;
+		ro.page_map = print_pages.count && (b->takes & FOLIO_PRODUCT_PAGE_MAP)
+			      ? &print_pages : NULL;
+		ro.page_map_out = !print_pages.count && (b->gives & FOLIO_PRODUCT_PAGE_MAP)
+				  ? &print_pages : NULL;
+		/* The taker goes on its own thread once the giver's pages are
+		 * known, while the giver writes its file. */
 		side_job *side = NULL;
-		int taker = ro.page_map_out && strcmp(r->backend->name, "pdf") == 0
-			    ? map_taker(o, i) : -1;
+		int taker = ro.page_map_out ? map_taker(o, i) : -1;
 		if (taker >= 0) {
 			if (open_output(o, &o->outputs[taker], outdir, &files[opened], diag) != 0) {
 				failed = 1;

@@ -3,6 +3,7 @@
  */
 #include "cli/overlap.h"
 #include "util/threads.h"
+#include "util/vec.h"
 #include "util/xalloc.h"
 
 #include <pthread.h>
@@ -30,10 +31,7 @@ struct side_job {
 static void hear(void *ctx, folio_severity sev, folio_loc loc, const char *msg)
 {
 	side_job *j = ctx;
-	if (j->nheard == j->cap) {
-		j->cap = j->cap ? 2 * j->cap : 16;
-		j->heard = xrealloc(j->heard, j->cap * sizeof *j->heard);
-	}
+	j->heard = vec_reserve(j->heard, &j->cap, j->nheard + 1, sizeof *j->heard);
 	j->heard[j->nheard++] = (said){ sev, loc, xstrdup(msg) };
 }
 

@@ -86,6 +86,24 @@ static int pick_faces(lay_ctx *c, int *faces, const char *family,
 	return 0;
 }
 
+/* The style (--style, else the shipped default) with the command line's
+ * page over it. */
+static int load_style(lay_style *st, const folio_render_opts *o,
+		      folio_diag *diag)
+{
+	style_defaults(st);
+	char *style = NULL;
+	if (o && o->style_path)
+		style = xstrdup(o->style_path);
+	else
+		style = data_path(o, "styles/a5-reader.style");
+	int rc = style_load(st, style, diag);
+	free(style);
+	if (rc < 0 || (o && style_apply_page(st, &o->page, diag) < 0))
+		return -1;
+	return 0;
+}
+
 static int setup(lay_run *r, folio_doc *doc, const folio_render_opts *o,
 		 folio_diag *diag)
 {
@@ -96,15 +114,7 @@ static int setup(lay_run *r, folio_doc *doc, const folio_render_opts *o,
 	c->lang = folio_lang_get(doc->lang);
 	c->run_arena = arena_new();
 	c->warned = hash_new();
-	style_defaults(&r->style);
-	char *style = NULL;
-	if (o && o->style_path)
-		style = xstrdup(o->style_path);
-	else
-		style = data_path(o, "styles/a5-reader.style");
-	int rc = style_load(&r->style, style, diag);
-	free(style);
-	if (rc < 0)
+	if (load_style(&r->style, o, diag) < 0)
 		return -1;
 	/* first the hyphenation dictionaries, which load in threads of
 	 * their own while the rest is set up */
@@ -114,7 +124,7 @@ static int setup(lay_run *r, folio_doc *doc, const folio_render_opts *o,
 	ctx_prepare(c);
 	r->manifest = data_path(o, "fonts/fonts.conf");
 	c->fonts = fonts_new(diag);
-	rc = fonts_load_manifest(c->fonts, r->manifest);
+	int rc = fonts_load_manifest(c->fonts, r->manifest);
 	if (rc < 0)
 		return -1;
 	if (pick_faces(c, c->text_face, r->style.font_text, "Charis SIL") < 0 ||
@@ -930,4 +940,55 @@ int folio_layout_page_map(folio_doc *doc, const folio_render_opts *opts,
 	layout_page_map(r, doc, out);
 	layout_free(r);
 	return 0;
+}
+
+int layout_text_family(const folio_render_opts *opts, folio_diag *diag,
+		       layout_family *out)
+{
+	static const char *const styles[4] = { "regular", "italic", "bold", "bolditalic" };
+	memset(out, 0, sizeof(*out));
+	lay_style st;
+	if (load_style(&st, opts, diag) < 0)
+		return -1;
+	char *manifest = data_path(opts, "fonts/fonts.conf");
+	lay_fonts *fonts = fonts_new(diag);
+	int rc = fonts_load_manifest(fonts, manifest);
+	free(manifest);
+	snprintf(out->family, sizeof out->family, "%s", st.font_text);
+	for (int i = 0; rc == 0 && i < 4; i++) {
+		int f = fonts_find(fonts, st.font_text, styles[i]);
+		/* fonts_find falls back to the regular face: a style the
+		 * family lacks is left to the reading system */
+		if (f < 0 || strcmp(fonts_style(fonts, f), styles[i]) != 0 ||
+		    fonts_is_fixed(fonts, f))
+			continue;
+		layout_face_file *ff = &out->faces[i];
+		ff->style = styles[i];
+		ff->file = xstrdup(fonts_file(fonts, f));
+		ff->index = fonts_file_index(fonts, f);
+		const char *pkg = fonts_package(fonts, f);
+		ff->package = pkg ? xstrdup(pkg) : NULL;
+		const char *lic = fonts_licence(fonts, f);
+		ff->licence = lic ? xstrdup(lic) : NULL;
+	}
+	fonts_free(fonts);
+	if (rc == 0 && out->faces[0].file == NULL) {
+		folio_report(diag, FOLIO_FATAL, (folio_loc){ 0 },
+			     "font family \"%s\" (regular) is not in the font manifest",
+			     st.font_text);
+		rc = -1;
+	}
+	if (rc < 0)
+		layout_family_free(out);
+	return rc < 0 ? -1 : 0;
+}
+
+void layout_family_free(layout_family *f)
+{
+	for (int i = 0; i < 4; i++) {
+		free(f->faces[i].file);
+		free(f->faces[i].package);
+		free(f->faces[i].licence);
+	}
+	memset(f, 0, sizeof(*f));
 }

@@ -24,6 +24,8 @@
 
 typedef struct face {
 	const char *family, *style, *file; /* arena strings */
+	const char *package; /* the Debian package that ships it, or NULL */
+	const char *licence; /* its licence's name, or NULL */
 	int index;       /* face index in a collection */
 	int fixed;       /* > 0: test face, every advance this many units */
 	int state;       /* 0 not opened, 1 open, -1 failed */
@@ -112,8 +114,8 @@ static char *trim(char *s)
 	return s;
 }
 
-static void add_face(lay_fonts *f, const char *family, const char *style,
-		     const char *file, int index, int fixed)
+static face *add_face(lay_fonts *f, const char *family, const char *style,
+		      const char *file, int index, int fixed)
 {
 	face fc = { 0 };
 	fc.family = arena_strdup(f->arena, family);
@@ -122,15 +124,17 @@ static void add_face(lay_fonts *f, const char *family, const char *style,
 	fc.index = index;
 	fc.fixed = fixed;
 	VEC_PUSH(f->faces, fc);
+	return &f->faces.v[f->faces.n - 1];
 }
 
-/* "face Charis SIL | regular | /usr/.../CharisSIL-Regular.ttf | fonts-sil-charis" */
+/* "face Charis SIL | regular | /usr/.../CharisSIL-Regular.ttf |
+ *  fonts-sil-charis | SIL Open Font License 1.1" */
 static int parse_face_line(lay_fonts *f, char *rest, const char *dir,
 			   const char *path, unsigned lineno)
 {
-	char *field[4] = { 0 };
+	char *field[5] = { 0 };
 	int n = 0;
-	for (char *p = rest; n < 4; n++) {
+	for (char *p = rest; n < 5; n++) {
 		field[n] = p;
 		char *bar = strchr(p, '|');
 		if (bar == NULL) {
@@ -161,7 +165,13 @@ static int parse_face_line(lay_fonts *f, char *rest, const char *dir,
 		sb_puts(&full, file);
 	for (char *c = style; *c; c++)
 		*c = (char)tolower((unsigned char)*c);
-	add_face(f, family, style, sb_str(&full), index, 0);
+	face *fc = add_face(f, family, style, sb_str(&full), index, 0);
+	char *package = field[3] ? trim(field[3]) : NULL;
+	if (package && *package)
+		fc->package = arena_strdup(f->arena, package);
+	char *licence = field[4] ? trim(field[4]) : NULL;
+	if (licence && *licence)
+		fc->licence = arena_strdup(f->arena, licence);
 	sb_free(&full);
 	return 0;
 }
@@ -221,6 +231,8 @@ const char *fonts_family(const lay_fonts *f, int i) { return f->faces.v[i].famil
 const char *fonts_style(const lay_fonts *f, int i) { return f->faces.v[i].style; }
 const char *fonts_file(const lay_fonts *f, int i) { return f->faces.v[i].file; }
 int fonts_file_index(const lay_fonts *f, int i) { return f->faces.v[i].index; }
+const char *fonts_package(const lay_fonts *f, int i) { return f->faces.v[i].package; }
+const char *fonts_licence(const lay_fonts *f, int i) { return f->faces.v[i].licence; }
 int fonts_is_fixed(const lay_fonts *f, int i) { return f->faces.v[i].fixed > 0; }
 
 static int find_exact(const lay_fonts *f, const char *family, const char *style)
@@ -377,20 +389,6 @@ fx fonts_advance(lay_fonts *f, int i, uint32_t cp, fx size)
 		return size / 2;
 	face *fc = &f->faces.v[i];
 	return fonts_scale(nominal_units(fc, cp), fc->upem, size);
-}
-
-fx fonts_ascent(lay_fonts *f, int i, fx size)
-{
-	if (fonts_open(f, i) < 0)
-		return size * 4 / 5;
-	return fonts_scale(f->faces.v[i].ascent, f->faces.v[i].upem, size);
-}
-
-fx fonts_descent(lay_fonts *f, int i, fx size)
-{
-	if (fonts_open(f, i) < 0)
-		return size / 5;
-	return fonts_scale(f->faces.v[i].descent, f->faces.v[i].upem, size);
 }
 
 /* Fills out with nominal advances: used for fixed faces and whenever
@@ -666,13 +664,6 @@ const lay_shaped *fonts_shape(lay_fonts *f, int i, const char *s, size_t len)
 }
 
 /* ---- glyphs (for embedding) ---- */
-
-unsigned fonts_glyph_count(lay_fonts *f, int i)
-{
-	if (fonts_open(f, i) < 0 || f->faces.v[i].fixed)
-		return 0;
-	return hb_face_get_glyph_count(f->faces.v[i].face);
-}
 
 uint32_t fonts_glyph_id(lay_fonts *f, int i, uint32_t cp)
 {

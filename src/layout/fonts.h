@@ -31,7 +31,8 @@ typedef struct lay_shaped {
 lay_fonts *fonts_new(folio_diag *diag);
 void fonts_free(lay_fonts *f);
 
-/* Reads a manifest: "face FAMILY | STYLE | FILE[#INDEX] | PACKAGE" and
+/* Reads a manifest: "face FAMILY | STYLE | FILE[#INDEX] | PACKAGE | LICENCE"
+ * (the last two may be left out) and
  * "fallback FAMILY" lines.  Relative files are taken from the manifest's
  * folder.  Returns -1 after a FOLIO_FATAL when the manifest is unreadable. */
 int fonts_load_manifest(lay_fonts *f, const char *path);
@@ -51,6 +52,8 @@ const char *fonts_family(const lay_fonts *f, int face);
 const char *fonts_style(const lay_fonts *f, int face);
 const char *fonts_file(const lay_fonts *f, int face);
 int fonts_file_index(const lay_fonts *f, int face); /* in a .ttc */
+const char *fonts_package(const lay_fonts *f, int face); /* or NULL */
+const char *fonts_licence(const lay_fonts *f, int face); /* or NULL */
 int fonts_is_fixed(const lay_fonts *f, int face);
 
 int fonts_has_glyph(lay_fonts *f, int face, uint32_t cp);
@@ -63,9 +66,6 @@ const lay_shaped *fonts_shape(lay_fonts *f, int face, const char *s,
 			      size_t len);
 /* One code point's nominal advance at size. */
 fx fonts_advance(lay_fonts *f, int face, uint32_t cp, fx size);
-/* Ascender and descender (positive) at size. */
-fx fonts_ascent(lay_fonts *f, int face, fx size);
-fx fonts_descent(lay_fonts *f, int face, fx size);
 
 /* For embedding: a face cut down to the code points a document shows. */
 typedef struct fonts_subset {
@@ -92,8 +92,6 @@ void fonts_subset_free(fonts_subset *s);
 /* cp's nominal advance in 1/1000 em, rounded to the nearest: the width
  * an embedded font's /W array gives it. */
 int fonts_width_em1000(lay_fonts *f, int face, uint32_t cp);
-/* The number of glyphs of a face (0 for a fixed test face). */
-unsigned fonts_glyph_count(lay_fonts *f, int face);
 /* The glyph that shows cp in face (0: none). */
 uint32_t fonts_glyph_id(lay_fonts *f, int face, uint32_t cp);
 

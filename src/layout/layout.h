@@ -5,10 +5,10 @@
  * as text, and the EPUB back end asks it where the printed pages begin.
  *
  * Data files, found beside opts->styles_dir (in the folder that holds
- * it): styles/a5-reader.style (unless opts->style_path names the style),
- * the font manifest fonts/fonts.conf and the hyphenation exceptions
- * hyphenation/LANG.txt.  The dictionaries themselves are Debian's
- * (/usr/share/hyphen, see hyph.h).
+ * it): the style (opts->style_path, or styles/a5-reader.style, with
+ * opts->page applied over it), the font manifest fonts/fonts.conf and the
+ * hyphenation exceptions hyphenation/LANG.txt.  The dictionaries
+ * themselves are Debian's (/usr/share/hyphen, see hyph.h).
  */
 #ifndef FOLIO_LAYOUT_LAYOUT_H
 #define FOLIO_LAYOUT_LAYOUT_H
@@ -50,5 +50,29 @@ void layout_dump(const lay_run *r, FILE *out);
 void layout_page_map(const lay_run *r, folio_doc *doc, folio_page_map *out);
 int folio_layout_page_map(folio_doc *doc, const folio_render_opts *opts,
 			  folio_diag *diag, folio_page_map *out);
+
+/*
+ * The files of the style's text family (font.text) as the font manifest
+ * lists them, for a back end that embeds them (the EPUB's --epub-fonts).
+ * faces[] is regular, italic, bold, bolditalic; a style the family lacks
+ * has file NULL.  Returns 0, or -1 after a FOLIO_FATAL (no style, no
+ * manifest, no regular face).  Free with layout_family_free.
+ */
+typedef struct layout_face_file {
+	const char *style;   /* "regular", "italic", "bold", "bolditalic" */
+	char *file;          /* its path, or NULL */
+	int index;           /* the face in a collection (.ttc) */
+	char *package;       /* the Debian package that ships it, or NULL */
+	char *licence;       /* the licence's name, or NULL */
+} layout_face_file;
+
+typedef struct layout_family {
+	char family[64];
+	layout_face_file faces[4];
+} layout_family;
+
+int layout_text_family(const folio_render_opts *opts, folio_diag *diag,
+		       layout_family *out);
+void layout_family_free(layout_family *f);
 
 #endif

@@ -4,6 +4,7 @@
  * time (keys are words and whole paragraphs: hashing is the hot part).
  */
 #include "layout/memo.h"
+#include "util/vec.h"
 #include "util/xalloc.h"
 
 #include <stdlib.h>
@@ -140,11 +141,7 @@ void memo_put_hashed(lay_memo *m, const void *key, size_t len, uint64_t h,
 
 void key_grow(memo_key *k, size_t n)
 {
-	size_t c = k->cap ? k->cap * 2 : 256;
-	while (c < k->len + n)
-		c *= 2;
-	k->b = xrealloc(k->b, c);
-	k->cap = c;
+	k->b = vec_reserve(k->b, &k->cap, k->len + n, 1);
 }
 
 void key_free(memo_key *k)

@@ -209,13 +209,6 @@ void para_mark(para *p, int kind, const folio_node *node)
 	VEC_PUSH(p->marks, m);
 }
 
-void para_newline(para *p, const para_style *s)
-{
-	span sp = { p->text.len, p->text.len + 1, *s, NULL, 0, 1 };
-	sb_putc(&p->text, '\n');
-	VEC_PUSH(p->spans, sp);
-}
-
 unsigned para_nmarks(const para *p)
 {
 	return (unsigned)p->marks.n;

@@ -72,8 +72,6 @@ int para_empty(const para *p);
 void para_text(para *p, const para_style *s, const char *text, size_t len,
 	       const folio_node *src, size_t src_off);
 void para_mark(para *p, int kind, const folio_node *node);
-/* A forced line end (verbatim text, a <sbr/>). */
-void para_newline(para *p, const para_style *s);
 /* Marks collected so far (a paragraph with no text hands them on). */
 unsigned para_nmarks(const para *p);
 const folio_node *para_mark_node(const para *p, unsigned i, int *kind);

@@ -85,6 +85,56 @@ int style_parse_length(const char *v, fx *out)
 	return 0;
 }
 
+static fx mm_to_fx(double mm)
+{
+	return (fx)(mm * 72000.0 / 25.4 + (mm >= 0 ? 0.5 : -0.5));
+}
+
+int style_paper_size(const char *name, fx *w, fx *h)
+{
+	static const struct { const char *name; double w, h; } papers[] = {
+		{ "a4", 210, 297 }, { "a5", 148, 210 }, { "a6", 105, 148 },
+		{ "b5", 176, 250 }, { "letter", 215.9, 279.4 },
+	};
+	if (name == NULL)
+		return -1;
+	for (size_t i = 0; i < sizeof papers / sizeof papers[0]; i++)
+		if (strcasecmp(name, papers[i].name) == 0) {
+			*w = mm_to_fx(papers[i].w);
+			*h = mm_to_fx(papers[i].h);
+			return 0;
+		}
+	/* WxH with one unit at the end: 170x240mm, 6x9in */
+	char *end;
+	errno = 0;
+	double a = strtod(name, &end);
+	if (errno || end == name || (*end != 'x' && *end != 'X'))
+		return -1;
+	const char *second = end + 1;
+	double b = strtod(second, &end);
+	if (errno || end == second)
+		return -1;
+	double to_mm;
+	if (strcmp(end, "mm") == 0)
+		to_mm = 1;
+	else if (strcmp(end, "cm") == 0)
+		to_mm = 10;
+	else if (strcmp(end, "in") == 0)
+		to_mm = 25.4;
+	else if (strcmp(end, "pt") == 0)
+		to_mm = 25.4 / 72.0;
+	else
+		return -1;
+	a *= to_mm;
+	b *= to_mm;
+	/* a page a reader can hold; the PDF limit is 5080 mm */
+	if (!(a >= 50 && a <= 1000 && b >= 50 && b <= 1000))
+		return -1;
+	*w = mm_to_fx(a);
+	*h = mm_to_fx(b);
+	return 0;
+}
+
 enum kind { K_LEN, K_INT, K_BOOL, K_STR, K_ALIGN, K_PLACE, K_PAPER };
 
 typedef struct key {
@@ -275,5 +325,20 @@ int style_load(lay_style *s, const char *path, folio_diag *diag)
 				     "bad value \"%s\" for %s", value, name);
 	}
 	fclose(fp);
+	return 0;
+}
+
+int style_apply_page(lay_style *s, const folio_page_opts *page,
+		     folio_diag *diag)
+{
+	if (page->paper &&
+	    style_paper_size(page->paper, &s->page_width, &s->page_height) < 0) {
+		folio_report(diag, FOLIO_FATAL, (folio_loc){ 0 },
+			     "unknown paper '%s' (a4, a5, b5, letter or WxHmm)",
+			     page->paper);
+		return -1;
+	}
+	if (page->sides)
+		s->two_sided = page->sides == 2;
 	return 0;
 }

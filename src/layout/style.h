@@ -10,6 +10,7 @@
 #ifndef FOLIO_LAYOUT_STYLE_H
 #define FOLIO_LAYOUT_STYLE_H
 
+#include "folio/backend.h"
 #include "folio/diag.h"
 #include "layout/lay.h"
 
@@ -59,5 +60,13 @@ void style_defaults(lay_style *s);
 int style_load(lay_style *s, const char *path, folio_diag *diag);
 /* Parses a length ("18mm", "10.5pt", "0.5in"); returns -1 on error. */
 int style_parse_length(const char *s, fx *out);
+/* A paper for --paper: "a4", "a5", "a6", "b5", "letter", "170x240mm"
+ * (also "x" with cm, in, pt; 50 to 1000 mm a side).  Returns 0 and the
+ * size, or -1. */
+int style_paper_size(const char *name, fx *w, fx *h);
+/* The command line's page (--paper, --one-sided, --two-sided) over the
+ * loaded style.  Returns -1 after a FOLIO_FATAL for an unknown paper. */
+int style_apply_page(lay_style *s, const folio_page_opts *page,
+		     folio_diag *diag);
 
 #endif

@@ -10,6 +10,7 @@
 #include "preflight/preflight.h"
 #include "preflight/content.h"
 #include "util/strbuf.h"
+#include "util/vec.h"
 #include "util/xalloc.h"
 
 #include <qpdf/qpdf-c.h>
@@ -126,14 +127,11 @@ static char **dict_keys(pf *f, qpdf_oh dict, size_t *n)
 	*n = 0;
 	if (!qpdf_oh_is_dictionary(f->q, dict))
 		return NULL;
-	size_t cap = 8;
-	char **keys = xmalloc(cap * sizeof(char *));
+	size_t cap = 0;
+	char **keys = vec_reserve(NULL, &cap, 8, sizeof(char *));
 	qpdf_oh_begin_dict_key_iter(f->q, dict);
 	while (qpdf_oh_dict_more_keys(f->q)) {
-		if (*n == cap) {
-			cap *= 2;
-			keys = xrealloc(keys, cap * sizeof(char *));
-		}
+		keys = vec_reserve(keys, &cap, *n + 1, sizeof(char *));
 		keys[(*n)++] = xstrdup(qpdf_oh_dict_next_key(f->q));
 	}
 	return keys;
@@ -298,10 +296,7 @@ static void record_font(pf *f, qpdf_oh font)
 		       has_key(f, desc, "/FontFile") ||
 		       has_key(f, desc, "/FontFile2") ||
 		       has_key(f, desc, "/FontFile3");
-	if (f->nfonts == f->capfonts) {
-		f->capfonts = f->capfonts ? f->capfonts * 2 : 8;
-		f->fonts = xrealloc(f->fonts, f->capfonts * sizeof(pf_font));
-	}
+	f->fonts = vec_reserve(f->fonts, &f->capfonts, f->nfonts + 1, sizeof(pf_font));
 	f->fonts[f->nfonts++] = (pf_font){ id, gen, name, sb_take(&type),
 					  embedded, has_prefix_tag(name) };
 }
@@ -339,10 +334,7 @@ static void record_image(pf *f, int id, int gen, unsigned w, unsigned h,
 			return;
 		}
 	}
-	if (f->nimages == f->capimages) {
-		f->capimages = f->capimages ? f->capimages * 2 : 8;
-		f->images = xrealloc(f->images, f->capimages * sizeof(pf_image));
-	}
+	f->images = vec_reserve(f->images, &f->capimages, f->nimages + 1, sizeof(pf_image));
 	f->images[f->nimages++] = (pf_image){ id, gen, w, h, models, smask, dpi, f->page, 1 };
 	f->image_models |= models;
 	if (smask)

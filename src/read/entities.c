@@ -16,6 +16,7 @@
  */
 #include "read/read.h"
 #include "util/hash.h"
+#include "util/vec.h"
 #include "util/xalloc.h"
 
 #include <libxml/entities.h>
@@ -79,20 +80,16 @@ static struct measure *measure_of(struct checker *c, const xmlChar *name)
 		return m;
 	m = xcalloc(1, sizeof(*m));
 	hash_put(c->seen, (const char *)name, m);
-	if (c->nowned == c->cap_owned) {
-		c->cap_owned = c->cap_owned ? 2 * c->cap_owned : 32;
-		c->owned = xrealloc(c->owned, c->cap_owned * sizeof(*c->owned));
-	}
+	c->owned = vec_reserve(c->owned, &c->cap_owned, (size_t)c->nowned + 1,
+			       sizeof(*c->owned));
 	c->owned[c->nowned++] = m;
 	return m;
 }
 
 static void push(struct checker *c, xmlEntityPtr e, struct measure *m)
 {
-	if (c->depth == c->cap_stack) {
-		c->cap_stack = c->cap_stack ? 2 * c->cap_stack : 32;
-		c->stack = xrealloc(c->stack, c->cap_stack * sizeof(*c->stack));
-	}
+	c->stack = vec_reserve(c->stack, &c->cap_stack, (size_t)c->depth + 1,
+			       sizeof(*c->stack));
 	m->state = OPEN;
 	m->size = 0;
 	c->stack[c->depth++] = (struct walk){ e->name, e->content ? e->content : BAD_CAST "", m };

@@ -12,6 +12,7 @@
  * position is derived from libxml2's own line and column instead.
  */
 #include "read/read.h"
+#include "util/vec.h"
 #include "util/xalloc.h"
 
 #include <libxml/parserInternals.h>
@@ -21,10 +22,7 @@
 
 static void add_start(size_t **starts, size_t *n, size_t *cap, size_t at)
 {
-	if (*n == *cap) {
-		*cap *= 2;
-		*starts = xrealloc(*starts, *cap * sizeof(**starts));
-	}
+	*starts = vec_reserve(*starts, cap, *n + 1, sizeof(**starts));
 	(*starts)[(*n)++] = at;
 }
 

@@ -18,6 +18,7 @@
 #include "read/read.h"
 #include "util/arena.h"
 #include "util/hash.h"
+#include "util/vec.h"
 #include "util/xalloc.h"
 
 #include <libxml/SAX2.h>
@@ -80,10 +81,8 @@ void sax_insert(source *s, folio_node *node)
 static void push_frame(source *s, enum frame_kind kind, folio_node *node,
 		       struct include *inc, int meta)
 {
-	if (s->nframes == s->cap_frames) {
-		s->cap_frames = s->cap_frames ? 2 * s->cap_frames : 32;
-		s->frames = xrealloc(s->frames, s->cap_frames * sizeof(*s->frames));
-	}
+	s->frames = vec_reserve(s->frames, &s->cap_frames, (size_t)s->nframes + 1,
+				sizeof(*s->frames));
 	struct frame *f = &s->frames[s->nframes++];
 	f->kind = kind;
 	f->node = node;
@@ -521,10 +520,8 @@ static void refuse_external(source *s, const xmlChar *name,
 
 static void remember_decl(source *s, const xmlChar *name)
 {
-	if (s->ndecls == s->cap_decls) {
-		s->cap_decls = s->cap_decls ? 2 * s->cap_decls : 16;
-		s->decls = xrealloc(s->decls, s->cap_decls * sizeof(*s->decls));
-	}
+	s->decls = vec_reserve(s->decls, &s->cap_decls, (size_t)s->ndecls + 1,
+			       sizeof(*s->decls));
 	s->decls[s->ndecls].name = xstrdup((const char *)name);
 	s->decls[s->ndecls].loc = loc_of_tag(s);
 	s->ndecls++;

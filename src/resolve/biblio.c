@@ -21,7 +21,7 @@
 #include "resolve/cite_style.h"
 #include "resolve/collate.h"
 #include "resolve/gentree.h"
-#include "resolve/ptrvec.h"
+#include "util/vec.h"
 #include "resolve/resolve.h"
 #include "util/arena.h"
 #include "util/hash.h"
@@ -224,7 +224,7 @@ static struct ref_list *new_list(struct bib *b, folio_node *node, folio_node *sc
 	l->node = node;
 	l->scope = scope;
 	l->index = hash_new();
-	ptrvec_push(&b->lists, l);
+	VEC_PUSH(b->lists, l);
 	return l;
 }
 
@@ -295,7 +295,7 @@ static void add_item(struct bib *b, ptrvec *items, folio_node *at,
 	it->page = page;
 	it->page_end = page_end;
 	e->cited = 1;
-	ptrvec_push(items, it);
+	VEC_PUSH(*items, it);
 }
 
 /* "key", "key, hlm. 45", "a; b"; after a comma comes a locator unless
@@ -373,7 +373,7 @@ static void collect_use(struct bib *b, folio_node *n)
 {
 	struct cite_use *u = xcalloc(1, sizeof(*u));
 	u->node = n;
-	ptrvec items = PTRVEC_INIT;
+	ptrvec items = { 0 };
 	if (n->kind == FOLIO_NODE_BIBLIOREF) {
 		u->form = form_of(n, CITE_NARRATIVE);
 		biblioref_item(b, u, &items, n);
@@ -400,8 +400,8 @@ static void collect_use(struct bib *b, folio_node *n)
 		u->items[i] = *(cite_item *)items.v[i];
 		free(items.v[i]);
 	}
-	ptrvec_free(&items);
-	ptrvec_push(&b->uses, u);
+	VEC_FREE(items);
+	VEC_PUSH(b->uses, u);
 }
 
 static void collect_uses(struct bib *b)
@@ -434,7 +434,7 @@ static void add_member(struct ref_list *l, biblio_entry *e)
 {
 	if (hash_get(l->index, e->key))
 		return;
-	ptrvec_push(&l->members, e);
+	VEC_PUSH(l->members, e);
 	hash_put(l->index, e->key, (void *)(size_t)l->members.n);
 }
 
@@ -588,7 +588,7 @@ static void build_list(struct bib *b, struct ref_list *l, unsigned list_no)
 		order[i] = l->members.v[i];
 	if (!b->style->numeric) {
 		struct sort_ctx sc = { b->style, &ctx };
-		ptrvec_sort((void **)order, n, by_style, &sc);
+		vec_sort_ptrs((void **)order, n, by_style, &sc);
 	}
 	list_title(b, l, lang);
 	l->entries = arena_alloc(b->doc->arena, n * sizeof(*l->entries));
@@ -615,16 +615,16 @@ static void build_list(struct bib *b, struct ref_list *l, unsigned list_no)
  * a work carries the same label in every list. */
 static void assign_suffixes(struct bib *b)
 {
-	ptrvec cited = PTRVEC_INIT;
+	ptrvec cited = { 0 };
 	for (size_t i = 0; i < b->db.n; i++)
 		if (b->db.v[i]->cited)
-			ptrvec_push(&cited, b->db.v[i]);
+			VEC_PUSH(cited, b->db.v[i]);
 	const folio_lang *lang = folio_lang_get(b->doc->lang);
 	collator *coll = bib_collator(b, lang->icu_locale);
 	cite_ctx ctx = { lang, cite_terms_get(b->doc->lang), coll };
 	cite_sort_and_suffix(b->style, &ctx, (biblio_entry **)cited.v, cited.n);
 	bib_collator_done(b, coll);
-	ptrvec_free(&cited);
+	VEC_FREE(cited);
 }
 
 /* ---- the citations in the text ---- */
@@ -723,17 +723,17 @@ static void bib_free(struct bib *b)
 {
 	for (size_t i = 0; i < b->lists.n; i++) {
 		struct ref_list *l = b->lists.v[i];
-		ptrvec_free(&l->members);
+		VEC_FREE(l->members);
 		hash_free(l->index);
 		free(l);
 	}
-	ptrvec_free(&b->lists);
+	VEC_FREE(b->lists);
 	for (size_t i = 0; i < b->uses.n; i++) {
 		struct cite_use *u = b->uses.v[i];
 		free(u->items);
 		free(u);
 	}
-	ptrvec_free(&b->uses);
+	VEC_FREE(b->uses);
 	biblio_db_free(&b->db);
 	for (unsigned i = 0; i < b->ncolls; i++)
 		collate_free(b->colls[i].coll);

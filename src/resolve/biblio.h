@@ -118,8 +118,6 @@ int bibtex_parse(biblio_db *db, const char *file, const char *text,
 int bibtex_load(biblio_db *db, const char *path, const char *display,
 		folio_loc from, folio_diag *diag);
 
-/* Helpers shared by the readers. */
-const char *biblio_strdup(biblio_db *db, const char *s);
 /* Splits "Family, Given" / "Given Family" into a name. */
 biblio_name biblio_parse_name(struct folio_arena *arena, const char *s);
 

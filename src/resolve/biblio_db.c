@@ -13,7 +13,7 @@
  */
 #include "resolve/biblio.h"
 #include "resolve/collate.h"
-#include "resolve/ptrvec.h"
+#include "util/vec.h"
 #include "util/arena.h"
 #include "util/hash.h"
 #include "util/xalloc.h"
@@ -42,11 +42,6 @@ void biblio_db_free(biblio_db *db)
 biblio_entry *biblio_db_get(const biblio_db *db, const char *key)
 {
 	return key ? hash_get(db->by_key, key) : NULL;
-}
-
-const char *biblio_strdup(biblio_db *db, const char *s)
-{
-	return s ? arena_strdup(db->arena, s) : NULL;
 }
 
 static int same_str(const char *a, const char *b)
@@ -99,11 +94,7 @@ int biblio_db_add(biblio_db *db, biblio_entry *e, folio_diag *diag)
 			     "'%s' is also defined here", e->key);
 		return -1;
 	}
-	if (db->n == db->cap) {
-		db->cap = db->cap ? 2 * db->cap : 32;
-		db->v = xrealloc(db->v, db->cap * sizeof(*db->v));
-	}
-	db->v[db->n++] = e;
+	VEC_PUSH(*db, e);
 	hash_put(db->by_key, e->key, e);
 	return 0;
 }
@@ -229,7 +220,7 @@ static void push_name(struct dbk *d, ptrvec *list, biblio_name name)
 		return;
 	biblio_name *n = arena_alloc(d->doc->arena, sizeof(*n));
 	*n = name;
-	ptrvec_push(list, n);
+	VEC_PUSH(*list, n);
 }
 
 /* A person or organisation from author, editor, othercredit: personname
@@ -610,7 +601,7 @@ static biblio_names names_from(struct dbk *d, ptrvec *list)
 		for (size_t i = 0; i < list->n; i++)
 			ns.v[i] = *(biblio_name *)list->v[i];
 	}
-	ptrvec_free(list);
+	VEC_FREE(*list);
 	return ns;
 }
 

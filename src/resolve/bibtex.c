@@ -12,7 +12,7 @@
  */
 #include "resolve/biblio.h"
 #include "resolve/collate.h"
-#include "resolve/ptrvec.h"
+#include "util/vec.h"
 #include "util/arena.h"
 #include "util/file.h"
 #include "util/hash.h"
@@ -487,7 +487,7 @@ static int fully_braced(const char *raw)
 static biblio_names parse_names(struct parser *p, const char *raw)
 {
 	biblio_names ns = { NULL, 0, 0 };
-	ptrvec parts = PTRVEC_INIT;
+	ptrvec parts = { 0 };
 	size_t n = strlen(raw), start = 0;
 	int depth = 0;
 	for (size_t i = 0; i <= n; i++) {
@@ -503,7 +503,7 @@ static biblio_names parse_names(struct parser *p, const char *raw)
 			split = 1;
 		if (!split)
 			continue;
-		ptrvec_push(&parts, xstrndup(raw + start, i - start));
+		VEC_PUSH(parts, xstrndup(raw + start, i - start));
 		if (c != '\0')
 			i += 4;
 		start = i + 1;
@@ -528,7 +528,7 @@ static biblio_names parse_names(struct parser *p, const char *raw)
 		free(text);
 		free(part);
 	}
-	ptrvec_free(&parts);
+	VEC_FREE(parts);
 	return ns;
 }
 
@@ -764,7 +764,7 @@ static int parse_string(struct parser *p, char close)
 		free(old);
 		free(name); /* the first copy of the name stays the key */
 	} else {
-		ptrvec_push(&p->macro_keys, name);
+		VEC_PUSH(p->macro_keys, name);
 	}
 	sb_free(&v);
 	return 0;
@@ -778,7 +778,7 @@ static void free_fields(ptrvec *fields)
 		free(f->raw);
 		free(f);
 	}
-	ptrvec_free(fields);
+	VEC_FREE(*fields);
 }
 
 /* The fields of an entry, up to its closing brace. */
@@ -819,7 +819,7 @@ static int parse_fields(struct parser *p, char close, ptrvec *fields)
 		f->raw = xstrdup(sb_str(&v));
 		f->line = at.line;
 		sb_free(&v);
-		ptrvec_push(fields, f);
+		VEC_PUSH(*fields, f);
 		skip_space(p);
 		if (peek(p) == ',') {
 			advance(p);
@@ -846,7 +846,7 @@ static int parse_entry(struct parser *p, const char *kind, char close, folio_loc
 	skip_space(p);
 	if (peek(p) == ',')
 		advance(p);
-	ptrvec fields = PTRVEC_INIT;
+	ptrvec fields = { 0 };
 	if (parse_fields(p, close, &fields) < 0) {
 		folio_report(p->diag, FOLIO_NOTE, at, "in the entry '%s', skipped", key);
 		free(key);
@@ -939,7 +939,7 @@ int bibtex_parse(biblio_db *db, const char *file, const char *text, size_t len,
 	hash_free(p.macros);
 	for (size_t i = 0; i < p.macro_keys.n; i++)
 		free(p.macro_keys.v[i]);
-	ptrvec_free(&p.macro_keys);
+	VEC_FREE(p.macro_keys);
 	return p.added;
 }
 

@@ -5,7 +5,7 @@
  */
 #include "resolve/cite_style.h"
 #include "resolve/gentree.h"
-#include "resolve/ptrvec.h"
+#include "util/vec.h"
 #include "util/utf8.h"
 #include "util/xalloc.h"
 
@@ -122,11 +122,6 @@ void out_printf(cite_out *o, const char *fmt, ...)
 	va_end(ap);
 	out_textn(o, buf, (size_t)n);
 	free(buf);
-}
-
-uint32_t out_last(const cite_out *o)
-{
-	return o->last;
 }
 
 void out_period(cite_out *o, const char *sep)
@@ -637,7 +632,7 @@ void cite_sort_and_suffix(const cite_style *style, const cite_ctx *ctx,
 			  biblio_entry **v, size_t n)
 {
 	struct order_ctx oc = { style, ctx };
-	ptrvec_sort((void **)v, n, by_style, &oc);
+	vec_sort_ptrs((void **)v, n, by_style, &oc);
 	for (size_t i = 0; i < n; i++)
 		v[i]->suffix[0] = '\0';
 	if (!style->year_suffixes)

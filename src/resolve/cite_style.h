@@ -46,7 +46,6 @@ void out_printf(cite_out *o, const char *fmt, ...)
 void out_period(cite_out *o, const char *sep);
 /* A separator that is written only when something follows it. */
 void out_sep(cite_out *o, const char *sep);
-uint32_t out_last(const cite_out *o);
 /* Italics and links nest inside root; end closes the innermost. */
 void out_emph_begin(cite_out *o);
 void out_link_begin(cite_out *o, const char *href, folio_node *target);

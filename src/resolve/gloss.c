@@ -14,7 +14,7 @@
  */
 #include "resolve/collate.h"
 #include "resolve/gentree.h"
-#include "resolve/ptrvec.h"
+#include "util/vec.h"
 #include "resolve/resolve.h"
 #include "folio/lang.h"
 #include "util/hash.h"
@@ -77,7 +77,7 @@ static void add_entry(struct gloss *g, folio_node *src, int from_database)
 		e->acronym_fold = child_fold(g->doc, src, FOLIO_NODE_ABBREV);
 	const char *sortas = folio_node_attr(src, "sortas");
 	e->sort_text = sortas ? sortas : e->term;
-	ptrvec_push(&g->entries, e);
+	VEC_PUSH(g->entries, e);
 
 	if (e->term[0] == '\0') {
 		folio_report(g->diag, FOLIO_ERROR, term_node->loc,
@@ -124,7 +124,7 @@ static void collect_definitions(struct gloss *g)
 			continue;
 		}
 		if (role_is(n, "auto"))
-			ptrvec_push(&g->autos, n);
+			VEC_PUSH(g->autos, n);
 		else
 			collect_glossary(g, n);
 		n = folio_next(root, n, 1);
@@ -196,7 +196,7 @@ static void collect_uses(struct gloss *g)
 		if (!skip && is_use(n)) {
 			struct gl_entry *e = match_use(g, n, 1);
 			if (e) {
-				ptrvec_push(&e->uses, n);
+				VEC_PUSH(e->uses, n);
 				e->reached = 1;
 				n->target = e->src;
 			}
@@ -241,11 +241,11 @@ static void entry_sees(const folio_node *entry, ptrvec *out)
 {
 	for (folio_node *c = entry->first; c; c = c->next) {
 		if (is_see(c))
-			ptrvec_push(out, c);
+			VEC_PUSH(*out, c);
 		else if (c->kind == FOLIO_NODE_GLOSSDEF)
 			for (folio_node *d = c->first; d; d = d->next)
 				if (is_see(d))
-					ptrvec_push(out, d);
+					VEC_PUSH(*out, d);
 	}
 }
 
@@ -253,26 +253,26 @@ static void entry_sees(const folio_node *entry, ptrvec *out)
  * breadth-first walk; the reached mark stops cycles). */
 static void reach_see_also(struct gloss *g)
 {
-	ptrvec queue = PTRVEC_INIT;
+	ptrvec queue = { 0 };
 	for (size_t i = 0; i < g->entries.n; i++) {
 		struct gl_entry *e = g->entries.v[i];
 		if (e->reached)
-			ptrvec_push(&queue, e);
+			VEC_PUSH(queue, e);
 	}
 	for (size_t q = 0; q < queue.n; q++) {
 		struct gl_entry *e = queue.v[q];
-		ptrvec sees = PTRVEC_INIT;
+		ptrvec sees = { 0 };
 		entry_sees(e->src, &sees);
 		for (size_t i = 0; i < sees.n; i++) {
 			struct gl_entry *t = resolve_see(g, sees.v[i], 1);
 			if (t && !t->reached) {
 				t->reached = 1;
-				ptrvec_push(&queue, t);
+				VEC_PUSH(queue, t);
 			}
 		}
-		ptrvec_free(&sees);
+		VEC_FREE(sees);
 	}
-	ptrvec_free(&queue);
+	VEC_FREE(queue);
 }
 
 /* ---- building the glossary ---- */
@@ -350,11 +350,11 @@ static void fill_entry(struct gloss *g, struct gl_entry *e)
 			break;
 		}
 	}
-	ptrvec sees = PTRVEC_INIT;
+	ptrvec sees = { 0 };
 	entry_sees(e->src, &sees);
 	for (size_t i = 0; i < sees.n; i++)
 		add_see_link(g, ge, sees.v[i]);
-	ptrvec_free(&sees);
+	VEC_FREE(sees);
 	add_locators(g, ge, e);
 }
 
@@ -404,18 +404,18 @@ static void build_divisions(struct gloss *g, folio_node *glossary,
 /* Symbols and digits first, then letters, each in collation order. */
 static size_t symbols_first(collator *coll, struct gl_entry **v, size_t n)
 {
-	ptrvec letters = PTRVEC_INIT;
+	ptrvec letters = { 0 };
 	size_t k = 0;
 	char buf[16];
 	for (size_t i = 0; i < n; i++) {
 		if (collate_group(coll, v[i]->sort_text, buf, sizeof buf))
-			ptrvec_push(&letters, v[i]);
+			VEC_PUSH(letters, v[i]);
 		else
 			v[k++] = v[i];
 	}
 	for (size_t i = 0; i < letters.n; i++)
 		v[k + i] = letters.v[i];
-	ptrvec_free(&letters);
+	VEC_FREE(letters);
 	return n;
 }
 
@@ -488,7 +488,7 @@ static void build_glossary(struct gloss *g)
 			folio_node_append(glossary, t);
 	}
 	collator *coll = collate_new(lang->icu_locale);
-	ptrvec_sort((void **)sorted, n, by_term, coll);
+	vec_sort_ptrs((void **)sorted, n, by_term, coll);
 	symbols_first(coll, sorted, n);
 	build_divisions(g, glossary, sorted, n, lang, coll);
 	for (size_t i = 0; i < n; i++)
@@ -507,11 +507,11 @@ static void gloss_free(struct gloss *g)
 		free(e->term);
 		free(e->fold);
 		free(e->acronym_fold);
-		ptrvec_free(&e->uses);
+		VEC_FREE(e->uses);
 		free(e);
 	}
-	ptrvec_free(&g->entries);
-	ptrvec_free(&g->autos);
+	VEC_FREE(g->entries);
+	VEC_FREE(g->autos);
 	hash_free(g->by_id);
 	hash_free(g->by_term);
 	hash_free(g->by_acronym);

@@ -22,7 +22,7 @@
  */
 #include "resolve/collate.h"
 #include "resolve/gentree.h"
-#include "resolve/ptrvec.h"
+#include "util/vec.h"
 #include "resolve/resolve.h"
 #include "folio/lang.h"
 #include "util/hash.h"
@@ -107,8 +107,8 @@ static struct ix_entry *entry_for(struct ix *x, struct ix_entry *parent,
 	e->path = sb_take(&path);
 	e->level = parent ? parent->level + 1 : 0;
 	hash_put(x->by_path, e->path, e);
-	ptrvec_push(parent ? &parent->children : &x->top, e);
-	ptrvec_push(&x->all, e);
+	VEC_PUSH(*(parent ? &parent->children : &x->top), e);
+	VEC_PUSH(x->all, e);
 	return e;
 }
 
@@ -158,7 +158,7 @@ static void add_sees(struct ix *x, struct ix_entry *e, folio_node *term)
 		s->text = text;
 		s->node = c;
 		s->also = c->kind == FOLIO_NODE_SEEALSO;
-		ptrvec_push(&e->sees, s);
+		VEC_PUSH(e->sees, s);
 	}
 }
 
@@ -194,7 +194,7 @@ static void add_indexterm(struct ix *x, folio_node *term)
 	add_sees(x, e, term);
 	/* "see" entries point elsewhere and have no page of their own */
 	if (!has_see)
-		ptrvec_push(&e->refs, term);
+		VEC_PUSH(e->refs, term);
 	if (is_range_start(term) && term->id && !has_see) {
 		hash_put(x->starts, term->id, term);
 		hash_put(x->start_entry, term->id, e);
@@ -215,7 +215,7 @@ static void add_glossary_use(struct ix *x, folio_node *use)
 	if (t[0]) {
 		const char *sortas = entry->origin ? folio_node_attr(entry->origin, "sortas") : NULL;
 		struct ix_entry *e = entry_for(x, NULL, t, sortas);
-		ptrvec_push(&e->refs, use);
+		VEC_PUSH(e->refs, use);
 	}
 	free(t);
 }
@@ -247,7 +247,7 @@ static void collect(struct ix *x)
 			}
 			skip = 1;
 		} else if (!skip && n->kind == FOLIO_NODE_INDEXTERM) {
-			ptrvec_push(&x->terms, n);
+			VEC_PUSH(x->terms, n);
 			skip = 1;
 		}
 		n = folio_next(root, n, skip);
@@ -284,7 +284,7 @@ static void collect_ranges(struct ix *x)
 {
 	for (size_t k = 0; k < x->all.n; k++) {
 		struct ix_entry *e = x->all.v[k];
-		ptrvec_sort(e->refs.v, e->refs.n, by_serial, NULL);
+		vec_sort_ptrs(e->refs.v, e->refs.n, by_serial, NULL);
 	}
 	for (size_t i = 0; i < x->terms.n; i++) {
 		folio_node *t = x->terms.v[i];
@@ -308,7 +308,7 @@ static void collect_ranges(struct ix *x)
 		for (size_t r = 0; r < e->refs.n; r++) {
 			if (e->refs.v[r] != start)
 				continue;
-			ptrvec_push(&e->refs, NULL);
+			VEC_PUSH(e->refs, NULL);
 			memmove(&e->refs.v[r + 2], &e->refs.v[r + 1],
 				(e->refs.n - r - 2) * sizeof(void *));
 			e->refs.v[r + 1] = t;
@@ -385,21 +385,21 @@ static int by_sort(void *coll, const void *a, const void *b)
 
 static void sort_level(ptrvec *v, collator *coll)
 {
-	ptrvec_sort(v->v, v->n, by_sort, coll);
+	vec_sort_ptrs(v->v, v->n, by_sort, coll);
 	/* symbols and digits before letters, each group in order */
-	ptrvec letters = PTRVEC_INIT;
+	ptrvec letters = { 0 };
 	size_t k = 0;
 	char g[16];
 	for (size_t i = 0; i < v->n; i++) {
 		struct ix_entry *e = v->v[i];
 		if (collate_group(coll, e->sort, g, sizeof g))
-			ptrvec_push(&letters, e);
+			VEC_PUSH(letters, e);
 		else
 			v->v[k++] = e;
 	}
 	for (size_t i = 0; i < letters.n; i++)
 		v->v[k + i] = letters.v[i];
-	ptrvec_free(&letters);
+	VEC_FREE(letters);
 }
 
 /* Primaries, then each one's secondaries, then their tertiaries: three
@@ -439,8 +439,8 @@ static void add_locators(struct ix *x, folio_node *parent, struct ix_entry *e)
 static void build_entry(struct ix *x, folio_node *div, struct ix_entry *top)
 {
 	folio_node *ie = gen_node(x->doc, div, FOLIO_NODE_INDEXENTRY, div);
-	ptrvec stack = PTRVEC_INIT;
-	ptrvec_push(&stack, top);
+	ptrvec stack = { 0 };
+	VEC_PUSH(stack, top);
 	while (stack.n) {
 		struct ix_entry *e = stack.v[--stack.n];
 		folio_node *origin = e->refs.n ? e->refs.v[0] : ie;
@@ -448,9 +448,9 @@ static void build_entry(struct ix *x, folio_node *div, struct ix_entry *top)
 		gen_text(x->doc, e->gen, e->text, origin);
 		add_locators(x, e->gen, e);
 		for (size_t i = e->children.n; i-- > 0;)
-			ptrvec_push(&stack, e->children.v[i]);
+			VEC_PUSH(stack, e->children.v[i]);
 	}
-	ptrvec_free(&stack);
+	VEC_FREE(stack);
 }
 
 static void capitalized(char *buf, size_t size, const char *word)
@@ -540,16 +540,16 @@ static void ix_free(struct ix *x)
 			free(s->text);
 			free(s);
 		}
-		ptrvec_free(&e->sees);
-		ptrvec_free(&e->refs);
-		ptrvec_free(&e->children);
+		VEC_FREE(e->sees);
+		VEC_FREE(e->refs);
+		VEC_FREE(e->children);
 		free(e->text);
 		free(e->path);
 		free(e);
 	}
-	ptrvec_free(&x->all);
-	ptrvec_free(&x->top);
-	ptrvec_free(&x->terms);
+	VEC_FREE(x->all);
+	VEC_FREE(x->top);
+	VEC_FREE(x->terms);
 	hash_free(x->by_path);
 	hash_free(x->starts);
 	hash_free(x->start_entry);

@@ -7,6 +7,7 @@
  */
 #include "resolve/resolve.h"
 #include "util/hash.h"
+#include "util/vec.h"
 #include "util/xalloc.h"
 
 #include <stdlib.h>
@@ -59,10 +60,7 @@ const char *resolve_nearest_id(const folio_doc *doc, const char *name)
 	void *value;
 	while (hash_next(doc->ids, &pos, &key, &value)) {
 		size_t nk = strlen(key);
-		if (nk + 1 > row_cap) {
-			row_cap = nk + 1;
-			row = xrealloc(row, row_cap * sizeof(*row));
-		}
+		row = vec_reserve(row, &row_cap, nk + 1, sizeof(*row));
 		size_t d = distance(name, n, key, nk, limit, row);
 		if (d == 0 || d > limit)
 			continue;

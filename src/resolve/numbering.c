@@ -27,6 +27,7 @@
  */
 #include "resolve/resolve.h"
 #include "util/arena.h"
+#include "util/vec.h"
 #include "util/xalloc.h"
 
 #include <errno.h>
@@ -142,10 +143,7 @@ static int is_component(const struct numbering *nb, const folio_node *n)
 
 static void push_division(struct numbering *nb, folio_node *node, int component)
 {
-	if (nb->n == nb->cap) {
-		nb->cap = nb->cap ? 2 * nb->cap : 16;
-		nb->stack = xrealloc(nb->stack, nb->cap * sizeof(*nb->stack));
-	}
+	nb->stack = vec_reserve(nb->stack, &nb->cap, nb->n + 1, sizeof(*nb->stack));
 	struct division *d = &nb->stack[nb->n];
 	memset(d, 0, sizeof(*d));
 	d->node = node;
@@ -289,13 +287,11 @@ static const char *enclosing_item_label(folio_node *list)
 static long *list_end_slot(struct numbering *nb, size_t level)
 {
 	if (level >= nb->list_cap) {
-		size_t cap = nb->list_cap ? nb->list_cap : 8;
-		while (cap <= level)
-			cap *= 2;
-		nb->list_end = xrealloc(nb->list_end, cap * sizeof(*nb->list_end));
-		for (size_t i = nb->list_cap; i < cap; i++)
+		size_t old = nb->list_cap;
+		nb->list_end = vec_reserve(nb->list_end, &nb->list_cap, level + 1,
+					   sizeof(*nb->list_end));
+		for (size_t i = old; i < nb->list_cap; i++)
 			nb->list_end[i] = 0;
-		nb->list_cap = cap;
 	}
 	return &nb->list_end[level];
 }

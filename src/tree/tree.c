@@ -166,11 +166,6 @@ const char *folio_node_attr(const folio_node *n, const char *name)
 	return NULL;
 }
 
-int folio_node_is_element(const folio_node *n)
-{
-	return n && n->kind != FOLIO_NODE_TEXT;
-}
-
 folio_node *folio_node_child(const folio_node *n, folio_node_kind kind)
 {
 	for (folio_node *c = n->first; c; c = c->next)

@@ -20,7 +20,6 @@ struct block {
 
 struct folio_arena {
 	struct block *head;
-	size_t total;
 };
 
 folio_arena *arena_new(void)
@@ -69,7 +68,6 @@ void *arena_alloc(folio_arena *a, size_t n)
 				big->next = b->next;
 				b->next = big;
 			}
-			a->total += n;
 			memset(big->data, 0, n);
 			return big->data;
 		}
@@ -79,7 +77,6 @@ void *arena_alloc(folio_arena *a, size_t n)
 	}
 	void *p = b->data + b->used;
 	b->used += n;
-	a->total += n;
 	memset(p, 0, n);
 	return p;
 }
@@ -117,9 +114,4 @@ char *arena_printf(folio_arena *a, const char *fmt, ...)
 	char *p = arena_vprintf(a, fmt, ap);
 	va_end(ap);
 	return p;
-}
-
-size_t arena_used(const folio_arena *a)
-{
-	return a->total;
 }

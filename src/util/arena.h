@@ -24,7 +24,5 @@ char *arena_printf(folio_arena *a, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 char *arena_vprintf(folio_arena *a, const char *fmt, va_list ap);
 
-/* Bytes handed out so far (for the benchmark's memory report). */
-size_t arena_used(const folio_arena *a);
 
 #endif

@@ -42,7 +42,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			folio_render_opts opts = {
 				.out_path = path, .final_path = path,
 				.styles_dir = FOLIO_SOURCE_DIR "/styles",
-				.source_date = 0, .color = "rgb",
+				.source_date = 0, .pdf.color = "rgb",
 			};
 			folio_backends[i]->render(doc, &opts, diag);
 			unlink(path);

@@ -8,6 +8,7 @@
  * combine.
  */
 #include "backend/pdf/print.h"
+#include "layout/style.h"
 #include "harness.h"
 
 #include <stdlib.h>
@@ -74,22 +75,22 @@ static void two_up(void)
 static void papers(void)
 {
 	fx w = 0, h = 0;
-	INT_EQ(print_paper_size("a4", &w, &h), 0);
+	INT_EQ(style_paper_size("a4", &w, &h), 0);
 	INT_EQ(w, 595276);
 	INT_EQ(h, 841890);
-	INT_EQ(print_paper_size("A5", &w, &h), 0);
+	INT_EQ(style_paper_size("A5", &w, &h), 0);
 	INT_EQ(w, 419528);
-	INT_EQ(print_paper_size("letter", &w, &h), 0);
+	INT_EQ(style_paper_size("letter", &w, &h), 0);
 	INT_EQ(w, 612000);
 	INT_EQ(h, 792000);
-	INT_EQ(print_paper_size("170x240mm", &w, &h), 0);
+	INT_EQ(style_paper_size("170x240mm", &w, &h), 0);
 	INT_EQ(w, 481890);
 	INT_EQ(h, 680315);
-	INT_EQ(print_paper_size("6x9in", &w, &h), 0);
+	INT_EQ(style_paper_size("6x9in", &w, &h), 0);
 	INT_EQ(w, 432000);
-	INT_EQ(print_paper_size("170x240", &w, &h), -1);
-	INT_EQ(print_paper_size("10x10mm", &w, &h), -1);
-	INT_EQ(print_paper_size("a9", &w, &h), -1);
+	INT_EQ(style_paper_size("170x240", &w, &h), -1);
+	INT_EQ(style_paper_size("10x10mm", &w, &h), -1);
+	INT_EQ(style_paper_size("a9", &w, &h), -1);
 }
 
 static unsigned fatals;
@@ -111,62 +112,62 @@ static void presets(void)
 	INT_EQ(print_settings(&o, &p, d), 0);
 	OK(print_is_plain(&p));
 
-	o.print_preset = "offset";
+	o.pdf.print_preset = "offset";
 	INT_EQ(print_settings(&o, &p, d), 0);
 	INT_EQ(p.bleed, 8504);
 	INT_EQ(p.marks, 1);
 	INT_EQ(p.color, PDF_COLOR_CMYK);
 	INT_EQ(p.standard, PDF_STD_X1A);
 	INT_EQ(print_marks_margin(&p), 25512);
-	o.crop_marks = -1; /* --no-marks wins over the preset */
+	o.pdf.crop_marks = -1; /* --no-marks wins over the preset */
 	INT_EQ(print_settings(&o, &p, d), 0);
 	INT_EQ(p.marks, 0);
-	o.bleed_given = 1; /* --bleed 0 too */
-	o.bleed_mm = 0;
+	o.pdf.bleed_given = 1; /* --bleed 0 too */
+	o.pdf.bleed_mm = 0;
 	INT_EQ(print_settings(&o, &p, d), 0);
 	INT_EQ(p.bleed, 0);
 
-	o = (folio_render_opts){ .print_preset = "pod" };
+	o = (folio_render_opts){ .pdf.print_preset = "pod" };
 	INT_EQ(print_settings(&o, &p, d), 0);
 	INT_EQ(p.marks, 0);
 	INT_EQ(p.bleed, 8504);
 	INT_EQ(p.standard, PDF_STD_X1A);
 
-	o = (folio_render_opts){ .print_preset = "copyshop" };
+	o = (folio_render_opts){ .pdf.print_preset = "copyshop" };
 	INT_EQ(print_settings(&o, &p, d), 0);
 	INT_EQ(p.color, PDF_COLOR_GRAY);
 	INT_EQ(p.pad4, 1);
 	INT_EQ(p.bleed, 0);
 	OK(!print_is_plain(&p));
 
-	o = (folio_render_opts){ .impose = "booklet", .creep_mm = 0.1 };
+	o = (folio_render_opts){ .pdf.impose = "booklet", .pdf.creep_mm = 0.1 };
 	INT_EQ(print_settings(&o, &p, d), 0);
 	INT_EQ(p.impose, IMPOSE_BOOKLET);
 	INT_EQ(p.pad4, 1);
 	INT_EQ(p.creep, 283);
 
 	/* PDF/X without a colour becomes CMYK; PDF/A of a CMYK preset RGB */
-	o = (folio_render_opts){ .pdfx = "1a" };
+	o = (folio_render_opts){ .pdf.pdfx = "1a" };
 	INT_EQ(print_settings(&o, &p, d), 0);
 	INT_EQ(p.color, PDF_COLOR_CMYK);
-	o = (folio_render_opts){ .print_preset = "pod", .pdfa = "2b" };
+	o = (folio_render_opts){ .pdf.print_preset = "pod", .pdf.pdfa = "2b" };
 	INT_EQ(print_settings(&o, &p, d), 0);
 	INT_EQ(p.standard, PDF_STD_A2B);
 	INT_EQ(p.color, PDF_COLOR_RGB);
 
 	/* contradictions are fatal */
 	unsigned before = fatals;
-	o = (folio_render_opts){ .pdfx = "1a", .color = "rgb" };
+	o = (folio_render_opts){ .pdf.pdfx = "1a", .pdf.color = "rgb" };
 	INT_EQ(print_settings(&o, &p, d), -1);
-	o = (folio_render_opts){ .pdfa = "1b", .color = "cmyk" };
+	o = (folio_render_opts){ .pdf.pdfa = "1b", .pdf.color = "cmyk" };
 	INT_EQ(print_settings(&o, &p, d), -1);
-	o = (folio_render_opts){ .pdfa = "1b", .pdfx = "1a" };
+	o = (folio_render_opts){ .pdf.pdfa = "1b", .pdf.pdfx = "1a" };
 	INT_EQ(print_settings(&o, &p, d), -1);
-	o = (folio_render_opts){ .creep_mm = 0.1 };
+	o = (folio_render_opts){ .pdf.creep_mm = 0.1 };
 	INT_EQ(print_settings(&o, &p, d), -1);
-	o = (folio_render_opts){ .paper = "a11" };
+	o = (folio_render_opts){ .page.paper = "a11" };
 	INT_EQ(print_settings(&o, &p, d), -1);
-	o = (folio_render_opts){ .print_preset = "newspaper" };
+	o = (folio_render_opts){ .pdf.print_preset = "newspaper" };
 	INT_EQ(print_settings(&o, &p, d), -1);
 	INT_EQ(fatals - before, 6);
 	folio_diag_free(d);

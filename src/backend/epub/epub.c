@@ -7,6 +7,7 @@
  */
 #include "backend/epub/epub.h"
 #include "util/arena.h"
+#include "util/vec.h"
 #include "util/xalloc.h"
 
 #include <stdarg.h>
@@ -73,12 +74,6 @@ const char *epub_book_lang(epub_ctx *c)
 	return l && *l ? l : "und";
 }
 
-int epub_is_chunk_top(const epub_ctx *c, const folio_node *n)
-{
-	const epub_nodeinfo *ni = nodemap_find(c->map, n);
-	return ni && (ni->flags & EPUB_NI_CHUNK_TOP);
-}
-
 const char *epub_nav_title(epub_ctx *c, const folio_node *n)
 {
 	const folio_node *title = folio_node_title(n);
@@ -102,10 +97,8 @@ const char *epub_nav_title(epub_ctx *c, const folio_node *n)
 static epub_chunk *add_chunk(epub_ctx *c, epub_chunk_kind kind,
 			     const folio_node *node)
 {
-	if (c->nchunks == c->chunks_cap) {
-		c->chunks_cap = c->chunks_cap ? c->chunks_cap * 2 : 16;
-		c->chunks = xrealloc(c->chunks, c->chunks_cap * sizeof(*c->chunks));
-	}
+	c->chunks = vec_reserve(c->chunks, &c->chunks_cap, (size_t)c->nchunks + 1,
+				sizeof(*c->chunks));
 	epub_chunk *ch = &c->chunks[c->nchunks++];
 	memset(ch, 0, sizeof(*ch));
 	ch->kind = kind;
@@ -465,5 +458,10 @@ static int epub_render(folio_doc *doc, const folio_render_opts *opts,
 }
 
 const folio_backend folio_backend_epub = {
-	"epub", ".epub", "EPUB 3 e-book (libzip)", epub_render, 0
+	.name = "epub",
+	.extension = ".epub",
+	.description = "EPUB 3 e-book (libzip)",
+	.render = epub_render,
+	/* the print edition's page-list: laid out here when not given */
+	.takes = FOLIO_PRODUCT_PAGE_MAP,
 };

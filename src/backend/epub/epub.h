@@ -120,11 +120,13 @@ typedef struct epub_ctx {
 	int writing;            /* 0: map pass, 1: write pass */
 
 	epub_chunk *chunks;
-	unsigned nchunks, chunks_cap;
+	unsigned nchunks;
+	size_t chunks_cap;
 	int nav_spine_pos;      /* nav.xhtml goes before chunk [pos] */
 
 	epub_resource *res;
-	unsigned nres, res_cap;
+	unsigned nres;
+	size_t res_cap;
 
 	epub_page *pages;
 	unsigned npages;
@@ -163,8 +165,6 @@ const char *epub_join(epub_ctx *c, const char *a, const char *b, const char *d);
 const char *epub_lang_tag(epub_ctx *c, const char *lang);
 /* The book's language tag, "und" when it has none. */
 const char *epub_book_lang(epub_ctx *c);
-/* Does this node get its own content document? */
-int epub_is_chunk_top(const epub_ctx *c, const folio_node *n);
 /* Title text of a division for navigation: collapsed whitespace, never
  * empty (falls back to the language's word for the kind). */
 const char *epub_nav_title(epub_ctx *c, const folio_node *n);

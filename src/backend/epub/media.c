@@ -2,12 +2,15 @@
  * media: the files an EPUB carries besides its documents: images (read
  * from paths relative to the source file that names them, never from
  * outside the source folder, typed by their bytes, not their names), the
- * style sheet from styles/, and with --epub-fonts the text fonts with
- * their licence.
+ * style sheet from styles/, and with --epub-fonts the style's text
+ * family, found in the font manifest (fonts/fonts.conf) as layout finds
+ * it, with the licence of the Debian package the manifest names.
  */
 #include "backend/epub/epub.h"
+#include "layout/layout.h"
 #include "util/file.h"
 #include "util/hash.h"
+#include "util/vec.h"
 #include "util/xalloc.h"
 
 #include <limits.h>
@@ -19,10 +22,6 @@
 /* The PDF's limit too (src/layout/image.h): an EPUB reader would have to
  * decode what is larger. */
 #define EPUB_IMAGE_MAX_SIDE 20000u
-
-/* Where Debian's fonts-sil-charis puts the text fonts. */
-#define CHARIS_DIR "/usr/share/fonts/truetype/charis"
-#define CHARIS_LICENSE "/usr/share/doc/fonts-sil-charis/copyright"
 
 /* The value kept for a source that cannot be used, so it is reported
  * once however often it is named. */
@@ -55,10 +54,7 @@ const char *epub_safe_name(epub_ctx *c, const char *name)
 
 static epub_resource *add_resource(epub_ctx *c)
 {
-	if (c->nres == c->res_cap) {
-		c->res_cap = c->res_cap ? c->res_cap * 2 : 8;
-		c->res = xrealloc(c->res, c->res_cap * sizeof(*c->res));
-	}
+	c->res = vec_reserve(c->res, &c->res_cap, (size_t)c->nres + 1, sizeof(*c->res));
 	epub_resource *r = &c->res[c->nres++];
 	memset(r, 0, sizeof(*r));
 	return r;
@@ -296,37 +292,105 @@ static int add_file(epub_ctx *c, const char *path, const char *href,
 	return 0;
 }
 
-static const struct {
-	const char *file, *href, *id, *weight, *style;
-} charis[] = {
-	{ "CharisSIL-Regular.ttf", "fonts/charis-sil-regular.ttf", "font-regular", "normal", "normal" },
-	{ "CharisSIL-Italic.ttf", "fonts/charis-sil-italic.ttf", "font-italic", "normal", "italic" },
-	{ "CharisSIL-Bold.ttf", "fonts/charis-sil-bold.ttf", "font-bold", "bold", "normal" },
-	{ "CharisSIL-BoldItalic.ttf", "fonts/charis-sil-bolditalic.ttf", "font-bolditalic", "bold", "italic" },
-};
+/* What a font layout helper said when it failed, for one message of ours. */
+typedef struct font_talk {
+	int bad;
+	char first[300];
+} font_talk;
 
+static void hear_fonts(void *ctx, folio_severity sev, folio_loc loc,
+		       const char *msg)
+{
+	font_talk *t = ctx;
+	if (sev < FOLIO_ERROR || t->bad++)
+		return;
+	char where[200];
+	folio_loc_format(loc, where, sizeof where);
+	snprintf(t->first, sizeof t->first, "%s%s", where, msg);
+}
+
+/* The style's text family as the font manifest lists it.  The style's
+ * warnings were the PDF's or the page-list's to give; only a failure is
+ * reported here. */
+static int text_family(epub_ctx *c, layout_family *fam)
+{
+	folio_render_opts lo = *c->opts;
+	/* A CSS file given as the style is ours, not a page style. */
+	if (lo.style_path && has_suffix(lo.style_path, ".css"))
+		lo.style_path = NULL;
+	font_talk talk = { 0, "" };
+	folio_diag *quiet = folio_diag_new(hear_fonts, &talk);
+	int rc = layout_text_family(&lo, quiet, fam);
+	folio_diag_free(quiet);
+	if (rc != 0)
+		folio_report(c->diag, FOLIO_FATAL, (folio_loc){ c->opts->final_path, 0, 0 },
+			     "--epub-fonts: the style's text fonts cannot be found (%s)",
+			     talk.first);
+	return rc;
+}
+
+/* One face into the package and its @font-face rule. */
+static int add_face(epub_ctx *c, const layout_family *fam,
+		    const layout_face_file *ff, const char *safe, strbuf *css)
+{
+	if (ff->index != 0 || has_suffix(ff->file, ".ttc")) {
+		folio_report(c->diag, FOLIO_FATAL, (folio_loc){ ff->file, 0, 0 },
+			     "--epub-fonts cannot embed %s %s: it is in a font collection",
+			     fam->family, ff->style);
+		return -1;
+	}
+	const char *href = epub_printf(c, "fonts/%s-%s.ttf", safe, ff->style);
+	const char *id = epub_printf(c, "font-%s", ff->style);
+	if (add_file(c, epub_strdup(c, ff->file), href, id, "font/ttf") != 0) {
+		if (ff->package)
+			folio_report(c->diag, FOLIO_NOTE, (folio_loc){ ff->file, 0, 0 },
+				     "--epub-fonts needs %s (Debian package %s)",
+				     fam->family, ff->package);
+		return -1;
+	}
+	int bold = strncmp(ff->style, "bold", 4) == 0;
+	int italic = strstr(ff->style, "italic") != NULL;
+	sb_printf(css, "@font-face {\n  font-family: \"%s\";\n"
+		       "  font-weight: %s;\n  font-style: %s;\n"
+		       "  src: url(\"../%s\") format(\"truetype\");\n}\n",
+		  fam->family, bold ? "bold" : "normal",
+		  italic ? "italic" : "normal", href);
+	return 0;
+}
+
+/* The faces of the style's text family, from the font manifest, with the
+ * licence of the package that ships them (Debian's copyright file). */
 static int add_fonts(epub_ctx *c)
 {
-	strbuf css = STRBUF_INIT;
-	sb_puts(&css, "/* Charis SIL, embedded on request (folio build --epub-fonts).\n"
-		      "   SIL Open Font License 1.1: see ../fonts/LICENSE.txt. */\n");
-	for (size_t i = 0; i < sizeof charis / sizeof charis[0]; i++) {
-		const char *path = epub_printf(c, "%s/%s", CHARIS_DIR, charis[i].file);
-		if (add_file(c, path, charis[i].href, charis[i].id, "font/ttf") != 0) {
-			folio_report(c->diag, FOLIO_NOTE, (folio_loc){ path, 0, 0 },
-				     "--epub-fonts needs Charis SIL (Debian package fonts-sil-charis)");
-			sb_free(&css);
-			return -1;
-		}
-		sb_printf(&css, "@font-face {\n  font-family: \"Charis SIL\";\n"
-				"  font-weight: %s;\n  font-style: %s;\n"
-				"  src: url(\"../%s\") format(\"truetype\");\n}\n",
-			  charis[i].weight, charis[i].style, charis[i].href);
+	layout_family fam;
+	if (text_family(c, &fam) != 0)
+		return -1;
+	const char *package = fam.faces[0].package;
+	if (package == NULL) {
+		folio_report(c->diag, FOLIO_FATAL, (folio_loc){ fam.faces[0].file, 0, 0 },
+			     "--epub-fonts needs the licence of %s: the font manifest "
+			     "names no Debian package for it", fam.family);
+		layout_family_free(&fam);
+		return -1;
 	}
+	const char *safe = epub_safe_name(c, fam.family);
+	strbuf css = STRBUF_INIT;
+	const char *licence = fam.faces[0].licence;
+	sb_printf(&css, "/* %s, embedded on request (folio build --epub-fonts).\n"
+			"   %s: see ../fonts/LICENSE.txt. */\n", fam.family,
+		  licence ? licence : "Its licence");
+	int rc = 0;
+	for (int i = 0; i < 4 && rc == 0; i++)
+		if (fam.faces[i].file)
+			rc = add_face(c, &fam, &fam.faces[i], safe, &css);
 	/* The publisher's typeface; reading systems let readers choose
 	 * their own over it. */
-	sb_puts(&css, "body {\n  font-family: \"Charis SIL\", serif;\n}\n");
-	if (add_file(c, CHARIS_LICENSE, "fonts/LICENSE.txt", "font-license", "text/plain") != 0) {
+	sb_printf(&css, "body {\n  font-family: \"%s\", serif;\n}\n", fam.family);
+	const char *copyright = epub_printf(c, "/usr/share/doc/%s/copyright", package);
+	if (rc == 0)
+		rc = add_file(c, copyright, "fonts/LICENSE.txt", "font-license", "text/plain");
+	layout_family_free(&fam);
+	if (rc != 0) {
 		sb_free(&css);
 		return -1;
 	}
@@ -349,7 +413,7 @@ int epub_add_styles(epub_ctx *c)
 		path = epub_printf(c, "%s/epub.css", o->styles_dir ? o->styles_dir : "styles");
 	if (add_file(c, path, "css/epub.css", "css", "text/css") != 0)
 		return -1;
-	if (o->epub_fonts && add_fonts(c) != 0)
+	if (o->epub.embed_fonts && add_fonts(c) != 0)
 		return -1;
 	return 0;
 }

@@ -10,6 +10,7 @@
  * printed book has them.
  */
 #include "backend/epub/epub.h"
+#include "util/vec.h"
 #include "util/xalloc.h"
 
 #include <stdio.h>
@@ -25,7 +26,8 @@ typedef struct toc_entry {
 
 typedef struct toc {
 	toc_entry *e;
-	unsigned n, cap;
+	unsigned n;
+	size_t cap;
 } toc;
 
 static int toc_skipped_kind(folio_node_kind k)
@@ -45,10 +47,7 @@ static void toc_add(toc *t, unsigned level, const folio_node *n)
 {
 	if (t == NULL)
 		return;
-	if (t->n == t->cap) {
-		t->cap = t->cap ? t->cap * 2 : 32;
-		t->e = xrealloc(t->e, t->cap * sizeof(*t->e));
-	}
+	t->e = vec_reserve(t->e, &t->cap, (size_t)t->n + 1, sizeof(*t->e));
 	t->e[t->n++] = (toc_entry){ level, n };
 }
 
@@ -271,7 +270,7 @@ void epub_write_nav(epub_ctx *c, strbuf *b)
 	sb_printf(b, " xml:lang=\"%s\" lang=\"%s\">\n<head>\n<title>", lang, lang);
 	epub_put_text(b, l->contents, strlen(l->contents), 1);
 	sb_puts(b, "</title>\n<link rel=\"stylesheet\" type=\"text/css\" href=\"css/epub.css\"/>\n");
-	if (c->opts->epub_fonts)
+	if (c->opts->epub.embed_fonts)
 		sb_puts(b, "<link rel=\"stylesheet\" type=\"text/css\" href=\"css/fonts.css\"/>\n");
 	sb_puts(b, "</head>\n<body epub:type=\"frontmatter\">\n");
 	write_toc_nav(c, b);

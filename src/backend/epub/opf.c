@@ -440,7 +440,7 @@ static void write_metadata(epub_ctx *c, strbuf *b)
 	write_a11y(c, b);
 	if (c->has_cover)
 		sb_puts(b, "    <meta name=\"cover\" content=\"cover-image\"/>\n");
-	if (c->opts->epub_fonts)
+	if (c->opts->epub.embed_fonts)
 		sb_puts(b, "    <meta property=\"ibooks:specified-fonts\">true</meta>\n");
 	sb_puts(b, "  </metadata>\n");
 }
@@ -519,7 +519,7 @@ void epub_write_opf(epub_ctx *c, strbuf *b)
 	sb_puts(b, " xml:lang=\"");
 	sb_put_xml(b, lang, strlen(lang));
 	sb_puts(b, "\" prefix=\"a11y: http://www.idpf.org/epub/vocab/package/a11y/#");
-	if (c->opts->epub_fonts)
+	if (c->opts->epub.embed_fonts)
 		sb_puts(b, " ibooks: http://vocabulary.itunes.apple.com/rdf/ibooks/vocabulary-extensions-1.0/");
 	sb_puts(b, "\">\n");
 	write_metadata(c, b);

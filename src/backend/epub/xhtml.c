@@ -6,6 +6,7 @@
  * and xhtml_inline.c.
  */
 #include "backend/epub/xhtml.h"
+#include "util/vec.h"
 #include "util/xalloc.h"
 
 #include <stdio.h>
@@ -178,17 +179,6 @@ const char *epub_href(epub_ctx *c, int from, const folio_node *target)
 	return epub_join(c, c->chunks[ni->chunk].file, "#", ni->id);
 }
 
-int xw_href(xw *w, const folio_node *target)
-{
-	const char *h = epub_href(w->c, w->chunk, target);
-	if (h == NULL)
-		return 0;
-	sb_puts(w->out, " href=\"");
-	sb_put_xml(w->out, h, strlen(h));
-	sb_putc(w->out, '"');
-	return 1;
-}
-
 /* ---- tags ---- */
 
 static void put_attr(strbuf *b, const char *name, const char *value)
@@ -318,28 +308,54 @@ static void write_text(xw *w, frame *f, const folio_node *t)
 
 /* ---- the walk ---- */
 
+/* Kinds never written where they stand: notes to the author, alternative
+ * texts and cover images (read by their owners' handlers), keywords and
+ * extended links, the parts of an index term (the index is generated)
+ * and a table's column specifications (read by the table's handler). */
+static const unsigned char never_shown_kinds[FOLIO_NODE_KIND_COUNT] = {
+	[FOLIO_NODE_REMARK] = 1, [FOLIO_NODE_ALT] = 1, [FOLIO_NODE_KEYWORDSET] = 1,
+	[FOLIO_NODE_META] = 1, [FOLIO_NODE_EXTENDEDLINK] = 1, [FOLIO_NODE_COVER] = 1,
+	[FOLIO_NODE_PRIMARY] = 1, [FOLIO_NODE_SECONDARY] = 1, [FOLIO_NODE_TERTIARY] = 1,
+	[FOLIO_NODE_SEE] = 1, [FOLIO_NODE_SEEALSO] = 1, [FOLIO_NODE_COLSPEC] = 1,
+	[FOLIO_NODE_SPANSPEC] = 1,
+};
+
+/* Kinds no handler table names, written by xw_h_generic (a span or div
+ * with the kind as its class) on purpose: a bridgehead and a phrase,
+ * metadata standing in the text outside an info block (inside one, the
+ * info items of xhtml_div.c apply), an image object or image data
+ * outside a media object, and elements outside the subset. */
+static const unsigned char generic_kinds[FOLIO_NODE_KIND_COUNT] = {
+	[FOLIO_NODE_UNKNOWN] = 1, [FOLIO_NODE_BRIDGEHEAD] = 1, [FOLIO_NODE_PHRASE] = 1,
+	[FOLIO_NODE_IMAGEOBJECT] = 1, [FOLIO_NODE_IMAGEDATA] = 1,
+	[FOLIO_NODE_INFO] = 1, [FOLIO_NODE_TITLE] = 1, [FOLIO_NODE_SUBTITLE] = 1,
+	[FOLIO_NODE_TITLEABBREV] = 1, [FOLIO_NODE_AUTHOR] = 1, [FOLIO_NODE_EDITOR] = 1,
+	[FOLIO_NODE_OTHERCREDIT] = 1, [FOLIO_NODE_AUTHORGROUP] = 1, [FOLIO_NODE_CORPAUTHOR] = 1,
+	[FOLIO_NODE_COLLAB] = 1, [FOLIO_NODE_ORG] = 1, [FOLIO_NODE_AFFILIATION] = 1,
+	[FOLIO_NODE_PERSONBLURB] = 1, [FOLIO_NODE_CONTRIB] = 1, [FOLIO_NODE_PUBDATE] = 1,
+	[FOLIO_NODE_EDITION] = 1, [FOLIO_NODE_PUBLISHER] = 1, [FOLIO_NODE_PUBLISHERNAME] = 1,
+	[FOLIO_NODE_COPYRIGHT] = 1, [FOLIO_NODE_YEAR] = 1, [FOLIO_NODE_HOLDER] = 1,
+	[FOLIO_NODE_KEYWORD] = 1, [FOLIO_NODE_SUBJECTSET] = 1, [FOLIO_NODE_SUBJECT] = 1,
+	[FOLIO_NODE_SUBJECTTERM] = 1, [FOLIO_NODE_BIBLIOID] = 1, [FOLIO_NODE_ISBN] = 1,
+	[FOLIO_NODE_ISSN] = 1, [FOLIO_NODE_RELEASEINFO] = 1, [FOLIO_NODE_VOLUMENUM] = 1,
+	[FOLIO_NODE_ISSUENUM] = 1, [FOLIO_NODE_PAGENUMS] = 1, [FOLIO_NODE_ARTPAGENUMS] = 1,
+	[FOLIO_NODE_BIBLIOMSET] = 1, [FOLIO_NODE_BIBLIOSET] = 1, [FOLIO_NODE_BIBLIOMISC] = 1,
+	[FOLIO_NODE_BIBLIOSOURCE] = 1, [FOLIO_NODE_BIBLIORELATION] = 1, [FOLIO_NODE_REVHISTORY] = 1,
+	[FOLIO_NODE_REVISION] = 1, [FOLIO_NODE_REVNUMBER] = 1, [FOLIO_NODE_REVREMARK] = 1,
+	[FOLIO_NODE_AUTHORINITIALS] = 1,
+};
+
+int xw_kind_named(folio_node_kind k)
+{
+	return xw_div_names(k) || xw_inline_names(k) || xw_block_names(k) ||
+	       never_shown_kinds[k] || generic_kinds[k];
+}
+
 static int never_shown(const folio_node *n)
 {
 	if (n->flags & (FOLIO_FLAG_HIDDEN | FOLIO_FLAG_FOREIGN))
 		return 1;
-	switch (n->kind) {
-	case FOLIO_NODE_REMARK:
-	case FOLIO_NODE_ALT:
-	case FOLIO_NODE_KEYWORDSET:
-	case FOLIO_NODE_META:
-	case FOLIO_NODE_EXTENDEDLINK:
-	case FOLIO_NODE_COVER:
-	case FOLIO_NODE_PRIMARY:
-	case FOLIO_NODE_SECONDARY:
-	case FOLIO_NODE_TERTIARY:
-	case FOLIO_NODE_SEE:
-	case FOLIO_NODE_SEEALSO:
-	case FOLIO_NODE_COLSPEC:
-	case FOLIO_NODE_SPANSPEC:
-		return 1;
-	default:
-		return 0;
-	}
+	return never_shown_kinds[n->kind];
 }
 
 static int default_accept(xw *w, frame *f, const folio_node *c)
@@ -373,10 +389,7 @@ static int default_accept(xw *w, frame *f, const folio_node *c)
 
 static frame *push_frame(xw *w)
 {
-	if (w->depth == w->cap) {
-		w->cap = w->cap ? w->cap * 2 : 64;
-		w->stack = xrealloc(w->stack, w->cap * sizeof(*w->stack));
-	}
+	w->stack = vec_reserve(w->stack, &w->cap, (size_t)w->depth + 1, sizeof(*w->stack));
 	frame *f = &w->stack[w->depth++];
 	memset(f, 0, sizeof(*f));
 	return f;
@@ -550,7 +563,7 @@ static void write_head(xw *w, const epub_chunk *ch)
 	/* The <title> is escaped text; the nav title is already plain. */
 	epub_put_text(b, title, strlen(title), 1);
 	sb_puts(b, "</title>\n<link rel=\"stylesheet\" type=\"text/css\" href=\"css/epub.css\"/>\n");
-	if (c->opts->epub_fonts)
+	if (c->opts->epub.embed_fonts)
 		sb_puts(b, "<link rel=\"stylesheet\" type=\"text/css\" href=\"css/fonts.css\"/>\n");
 	sb_puts(b, "</head>\n<body");
 	put_attr(b, "epub:type", ch->matter);

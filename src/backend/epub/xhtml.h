@@ -95,10 +95,12 @@ struct xw {
 	int chunk;
 	strbuf *out;
 	frame *stack;
-	unsigned depth, cap;
+	unsigned depth;
+	size_t cap;
 	/* footnotes waiting for the end of the document */
 	const folio_node **notes;
-	unsigned nnotes, inote, notes_cap;
+	unsigned nnotes, inote;
+	size_t notes_cap;
 	unsigned note_counter;
 	const folio_node *backlink; /* footnote whose backlink is not yet out */
 	folio_hash *ids;            /* ids written in this document */
@@ -139,9 +141,6 @@ void xw_page_marker(xw *w, unsigned i);
 const handler *xw_pick(xw *w, frame *parent, const folio_node *n, int as);
 /* Writes the subtree of a text-only attribute value (alt text). */
 const char *xw_plain_text(xw *w, const folio_node *n);
-/* Writes ' href="..."' for target from this document; returns 0 (writing
- * nothing) when the target is not in the book. */
-int xw_href(xw *w, const folio_node *target);
 /* The language's words for node n. */
 const folio_lang *xw_lang(const folio_node *n);
 
@@ -149,10 +148,31 @@ const folio_lang *xw_lang(const folio_node *n);
 int xw_is_titled(folio_node_kind k);   /* its title is pulled out */
 int xw_is_division(folio_node_kind k);
 
-/* Handler lookups per file. */
+/*
+ * Handler lookups per file: each file keeps a table of its handlers by
+ * node kind, after the rules that go by where a node stands (an info
+ * item, a pulled-out title, a footnote's body, an attribution).  xw_pick
+ * asks the division table, then the inline one, then the block one; a
+ * kind none of them names is written by xw_h_generic, and xhtml.c lists
+ * those kinds, so that every kind is named somewhere (xw_kind_named, which
+ * a unit test checks against elements.def).
+ */
+typedef struct kind_entry {
+	const handler *h;
+	/* for a kind whose handler depends on the node: picks it */
+	const handler *(*choose)(xw *w, const folio_node *n);
+} kind_entry;
+
 const handler *xw_block_handler(xw *w, frame *parent, const folio_node *n, int as);
 const handler *xw_inline_handler(xw *w, frame *parent, const folio_node *n, int as);
 const handler *xw_div_handler(xw *w, frame *parent, const folio_node *n, int as);
+/* Whether the file's table names kind k. */
+int xw_block_names(folio_node_kind k);
+int xw_inline_names(folio_node_kind k);
+int xw_div_names(folio_node_kind k);
+/* Whether some table names kind k, or xhtml.c lists it as written by
+ * xw_h_generic on purpose. */
+int xw_kind_named(folio_node_kind k);
 
 /* Handlers other files refer to. */
 extern const handler xw_h_generic;   /* span/div with the kind as class */

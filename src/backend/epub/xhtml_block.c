@@ -807,65 +807,79 @@ static const handler h_textobject = { textobject_enter, NULL, NULL, NULL };
 
 /* ---- dispatch ---- */
 
+/* The handler of each kind this file writes; the kinds no file names
+ * are written by xw_h_generic (xhtml.c lists them). */
+static const handler *const block_kinds[FOLIO_NODE_KIND_COUNT] = {
+	[FOLIO_NODE_PARA] = &h_para,
+	[FOLIO_NODE_SIMPARA] = &h_para,
+	[FOLIO_NODE_FORMALPARA] = &h_plain_block,
+	[FOLIO_NODE_SIDEBAR] = &h_plain_block,
+	[FOLIO_NODE_EPIGRAPH] = &h_plain_block,
+	[FOLIO_NODE_INFORMALEXAMPLE] = &h_plain_block,
+	[FOLIO_NODE_QANDASET] = &h_plain_block,
+	[FOLIO_NODE_QANDADIV] = &h_plain_block,
+	[FOLIO_NODE_QANDAENTRY] = &h_plain_block,
+	[FOLIO_NODE_QUESTION] = &h_plain_block,
+	[FOLIO_NODE_ANSWER] = &h_plain_block,
+	[FOLIO_NODE_INFORMALEQUATION] = &h_plain_block,
+	[FOLIO_NODE_EXAMPLE] = &h_figure,
+	[FOLIO_NODE_EQUATION] = &h_figure,
+	[FOLIO_NODE_FIGURE] = &h_figure,
+	[FOLIO_NODE_INFORMALFIGURE] = &h_figure,
+	[FOLIO_NODE_NOTE] = &h_admonition,
+	[FOLIO_NODE_TIP] = &h_admonition,
+	[FOLIO_NODE_IMPORTANT] = &h_admonition,
+	[FOLIO_NODE_WARNING] = &h_admonition,
+	[FOLIO_NODE_CAUTION] = &h_admonition,
+	[FOLIO_NODE_DANGER] = &h_admonition,
+	[FOLIO_NODE_BLOCKQUOTE] = &h_blockquote,
+	[FOLIO_NODE_ATTRIBUTION] = &h_attribution,
+	[FOLIO_NODE_PROGRAMLISTING] = &h_verbatim,
+	[FOLIO_NODE_SCREEN] = &h_verbatim,
+	[FOLIO_NODE_SYNOPSIS] = &h_verbatim,
+	[FOLIO_NODE_LITERALLAYOUT] = &h_verbatim,
+	[FOLIO_NODE_ADDRESS] = &h_verbatim,
+	[FOLIO_NODE_ITEMIZEDLIST] = &h_list,
+	[FOLIO_NODE_ORDEREDLIST] = &h_list,
+	[FOLIO_NODE_VARIABLELIST] = &h_list,
+	[FOLIO_NODE_PROCEDURE] = &h_list,
+	[FOLIO_NODE_LISTITEM] = &h_listitem,
+	[FOLIO_NODE_STEP] = &h_listitem,
+	[FOLIO_NODE_SUBSTEPS] = &h_steps,
+	[FOLIO_NODE_STEPALTERNATIVES] = &h_steps,
+	[FOLIO_NODE_VARLISTENTRY] = &h_varlistentry,
+	[FOLIO_NODE_TERM] = &h_term,
+	[FOLIO_NODE_SIMPLELIST] = &h_simplelist,
+	[FOLIO_NODE_MEMBER] = &h_member,
+	[FOLIO_NODE_TABLE] = &h_table,
+	[FOLIO_NODE_INFORMALTABLE] = &h_table,
+	[FOLIO_NODE_TGROUP] = &h_tgroup,
+	[FOLIO_NODE_THEAD] = &h_table_part,
+	[FOLIO_NODE_TBODY] = &h_table_part,
+	[FOLIO_NODE_TFOOT] = &h_table_part,
+	[FOLIO_NODE_ROW] = &h_row,
+	[FOLIO_NODE_TR] = &h_row,
+	[FOLIO_NODE_ENTRY] = &h_entry,
+	[FOLIO_NODE_TD] = &h_entry,
+	[FOLIO_NODE_TH] = &h_entry,
+	[FOLIO_NODE_COL] = &xw_h_skip,
+	[FOLIO_NODE_COLGROUP] = &xw_h_skip,
+	[FOLIO_NODE_CAPTION] = &h_caption,
+	[FOLIO_NODE_MEDIAOBJECT] = &h_mediaobject,
+	[FOLIO_NODE_INLINEMEDIAOBJECT] = &h_mediaobject,
+	[FOLIO_NODE_TEXTOBJECT] = &h_textobject,
+};
+
+int xw_block_names(folio_node_kind k)
+{
+	return block_kinds[k] != NULL;
+}
+
 const handler *xw_block_handler(xw *w, frame *parent, const folio_node *n, int as)
 {
+	(void)w;
+	(void)parent;
 	if (as == AS_ATTRIBUTION)
 		return &h_attribution;
-	switch (n->kind) {
-	case FOLIO_NODE_PARA: case FOLIO_NODE_SIMPARA:
-		return &h_para;
-	case FOLIO_NODE_FORMALPARA: case FOLIO_NODE_SIDEBAR: case FOLIO_NODE_EPIGRAPH:
-	case FOLIO_NODE_INFORMALEXAMPLE: case FOLIO_NODE_QANDASET: case FOLIO_NODE_QANDADIV:
-	case FOLIO_NODE_QANDAENTRY: case FOLIO_NODE_QUESTION: case FOLIO_NODE_ANSWER:
-	case FOLIO_NODE_INFORMALEQUATION:
-		return &h_plain_block;
-	case FOLIO_NODE_EXAMPLE: case FOLIO_NODE_EQUATION:
-	case FOLIO_NODE_FIGURE: case FOLIO_NODE_INFORMALFIGURE:
-		return &h_figure;
-	case FOLIO_NODE_NOTE: case FOLIO_NODE_TIP: case FOLIO_NODE_IMPORTANT:
-	case FOLIO_NODE_WARNING: case FOLIO_NODE_CAUTION: case FOLIO_NODE_DANGER:
-		return &h_admonition;
-	case FOLIO_NODE_BLOCKQUOTE:
-		return &h_blockquote;
-	case FOLIO_NODE_ATTRIBUTION:
-		return &h_attribution;
-	case FOLIO_NODE_PROGRAMLISTING: case FOLIO_NODE_SCREEN: case FOLIO_NODE_SYNOPSIS:
-	case FOLIO_NODE_LITERALLAYOUT: case FOLIO_NODE_ADDRESS:
-		return &h_verbatim;
-	case FOLIO_NODE_ITEMIZEDLIST: case FOLIO_NODE_ORDEREDLIST:
-	case FOLIO_NODE_VARIABLELIST: case FOLIO_NODE_PROCEDURE:
-		return &h_list;
-	case FOLIO_NODE_LISTITEM: case FOLIO_NODE_STEP:
-		return &h_listitem;
-	case FOLIO_NODE_SUBSTEPS: case FOLIO_NODE_STEPALTERNATIVES:
-		return &h_steps;
-	case FOLIO_NODE_VARLISTENTRY:
-		return &h_varlistentry;
-	case FOLIO_NODE_TERM:
-		return &h_term;
-	case FOLIO_NODE_SIMPLELIST:
-		return &h_simplelist;
-	case FOLIO_NODE_MEMBER:
-		return &h_member;
-	case FOLIO_NODE_TABLE: case FOLIO_NODE_INFORMALTABLE:
-		return &h_table;
-	case FOLIO_NODE_TGROUP:
-		return &h_tgroup;
-	case FOLIO_NODE_THEAD: case FOLIO_NODE_TBODY: case FOLIO_NODE_TFOOT:
-		return &h_table_part;
-	case FOLIO_NODE_ROW: case FOLIO_NODE_TR:
-		return &h_row;
-	case FOLIO_NODE_ENTRY: case FOLIO_NODE_TD: case FOLIO_NODE_TH:
-		return &h_entry;
-	case FOLIO_NODE_COL: case FOLIO_NODE_COLGROUP:
-		return &xw_h_skip;
-	case FOLIO_NODE_CAPTION:
-		return &h_caption;
-	case FOLIO_NODE_MEDIAOBJECT: case FOLIO_NODE_INLINEMEDIAOBJECT:
-		return &h_mediaobject;
-	case FOLIO_NODE_TEXTOBJECT:
-		return &h_textobject;
-	default:
-		return NULL;
-	}
+	return block_kinds[n->kind];
 }

@@ -574,28 +574,26 @@ static int info_line_enter(xw *w, frame *f)
 
 static const handler h_info_line = { info_line_enter, NULL, NULL, NULL };
 
-static const handler *info_item_handler(const folio_node *n)
-{
-	switch (n->kind) {
-	case FOLIO_NODE_TITLE:
-	case FOLIO_NODE_SUBTITLE:
-		return &h_tp_title;
-	case FOLIO_NODE_AUTHOR: case FOLIO_NODE_EDITOR: case FOLIO_NODE_OTHERCREDIT:
-	case FOLIO_NODE_CORPAUTHOR: case FOLIO_NODE_COLLAB: case FOLIO_NODE_PUBLISHER:
-	case FOLIO_NODE_ORGNAME: case FOLIO_NODE_PUBLISHERNAME:
-		return &h_credit;
-	case FOLIO_NODE_AUTHORGROUP:
-		return &h_authorgroup;
-	case FOLIO_NODE_COPYRIGHT:
-		return &h_copyright;
-	case FOLIO_NODE_BIBLIOID: case FOLIO_NODE_ISBN: case FOLIO_NODE_ISSN:
-		return &h_biblioid;
-	case FOLIO_NODE_ABSTRACT: case FOLIO_NODE_LEGALNOTICE:
-		return &h_notice;
-	default:
-		return &h_info_line;
-	}
-}
+/* The items of an info block that are not a plain line (h_info_line). */
+static const handler *const info_items[FOLIO_NODE_KIND_COUNT] = {
+	[FOLIO_NODE_TITLE] = &h_tp_title,
+	[FOLIO_NODE_SUBTITLE] = &h_tp_title,
+	[FOLIO_NODE_AUTHOR] = &h_credit,
+	[FOLIO_NODE_EDITOR] = &h_credit,
+	[FOLIO_NODE_OTHERCREDIT] = &h_credit,
+	[FOLIO_NODE_CORPAUTHOR] = &h_credit,
+	[FOLIO_NODE_COLLAB] = &h_credit,
+	[FOLIO_NODE_PUBLISHER] = &h_credit,
+	[FOLIO_NODE_ORGNAME] = &h_credit,
+	[FOLIO_NODE_PUBLISHERNAME] = &h_credit,
+	[FOLIO_NODE_AUTHORGROUP] = &h_authorgroup,
+	[FOLIO_NODE_COPYRIGHT] = &h_copyright,
+	[FOLIO_NODE_BIBLIOID] = &h_biblioid,
+	[FOLIO_NODE_ISBN] = &h_biblioid,
+	[FOLIO_NODE_ISSN] = &h_biblioid,
+	[FOLIO_NODE_ABSTRACT] = &h_notice,
+	[FOLIO_NODE_LEGALNOTICE] = &h_notice,
+};
 
 /* ---- the cover ---- */
 
@@ -867,6 +865,58 @@ static const handler h_index_term = {
 
 /* ---- dispatch ---- */
 
+/* The book is the cover page in the cover's document and a division in
+ * every other. */
+static const handler *book_handler(xw *w, const folio_node *n)
+{
+	(void)n;
+	if (w->c->chunks[w->chunk].kind == EPUB_CHUNK_COVER)
+		return &xw_h_cover;
+	return &h_division;
+}
+
+/* The handler of each kind this file writes, or the function that picks
+ * one by the node. */
+static const kind_entry div_kinds[FOLIO_NODE_KIND_COUNT] = {
+	[FOLIO_NODE_BOOK] = { NULL, book_handler },
+	[FOLIO_NODE_PART] = { &h_division, NULL },
+	[FOLIO_NODE_PARTINTRO] = { &h_division, NULL },
+	[FOLIO_NODE_PREFACE] = { &h_division, NULL },
+	[FOLIO_NODE_CHAPTER] = { &h_division, NULL },
+	[FOLIO_NODE_ARTICLE] = { &h_division, NULL },
+	[FOLIO_NODE_APPENDIX] = { &h_division, NULL },
+	[FOLIO_NODE_SECTION] = { &h_division, NULL },
+	[FOLIO_NODE_SIMPLESECT] = { &h_division, NULL },
+	[FOLIO_NODE_ACKNOWLEDGEMENTS] = { &h_division, NULL },
+	[FOLIO_NODE_DEDICATION] = { &h_division, NULL },
+	[FOLIO_NODE_COLOPHON] = { &h_division, NULL },
+	[FOLIO_NODE_GLOSSARY] = { &h_container_division, NULL },
+	[FOLIO_NODE_GLOSSDIV] = { &h_container_division, NULL },
+	[FOLIO_NODE_BIBLIOGRAPHY] = { &h_container_division, NULL },
+	[FOLIO_NODE_BIBLIODIV] = { &h_container_division, NULL },
+	[FOLIO_NODE_INDEX] = { &h_container_division, NULL },
+	[FOLIO_NODE_INDEXDIV] = { &h_container_division, NULL },
+	[FOLIO_NODE_GLOSSLIST] = { &h_list_container, NULL },
+	[FOLIO_NODE_BIBLIOLIST] = { &h_list_container, NULL },
+	[FOLIO_NODE_GLOSSENTRY] = { &h_glossentry, NULL },
+	[FOLIO_NODE_GLOSSDEF] = { &h_glossdef, NULL },
+	[FOLIO_NODE_GLOSSSEE] = { &h_glosssee, NULL },
+	[FOLIO_NODE_GLOSSSEEALSO] = { &h_glosssee, NULL },
+	[FOLIO_NODE_BIBLIOMIXED] = { &h_biblioentry, NULL },
+	[FOLIO_NODE_BIBLIOENTRY] = { &h_biblioentry, NULL },
+	[FOLIO_NODE_INDEXENTRY] = { &h_indexentry, NULL },
+	[FOLIO_NODE_PRIMARYIE] = { &h_index_term, NULL },
+	[FOLIO_NODE_SECONDARYIE] = { &h_index_term, NULL },
+	[FOLIO_NODE_TERTIARYIE] = { &h_index_term, NULL },
+	[FOLIO_NODE_LEGALNOTICE] = { &h_notice, NULL },
+	[FOLIO_NODE_ABSTRACT] = { &h_notice, NULL },
+};
+
+int xw_div_names(folio_node_kind k)
+{
+	return div_kinds[k].h || div_kinds[k].choose;
+}
+
 const handler *xw_div_handler(xw *w, frame *parent, const folio_node *n, int as)
 {
 	if (as == AS_TITLEPAGE)
@@ -877,41 +927,11 @@ const handler *xw_div_handler(xw *w, frame *parent, const folio_node *n, int as)
 	 * walks the book's info), are info items. */
 	if (parent && (parent->as == AS_INFO ||
 		       (parent->as == AS_TITLEPAGE && parent->kids != parent->node)))
-		return info_item_handler(n);
-	if (n->kind == FOLIO_NODE_TITLE || n->kind == FOLIO_NODE_SUBTITLE) {
-		if (as != AS_NORMAL)
-			return &h_title;
-		return NULL;
-	}
-	switch (n->kind) {
-	case FOLIO_NODE_BOOK:
-		if (w->c->chunks[w->chunk].kind == EPUB_CHUNK_COVER)
-			return &xw_h_cover;
-		return &h_division;
-	case FOLIO_NODE_GLOSSARY: case FOLIO_NODE_GLOSSDIV:
-	case FOLIO_NODE_BIBLIOGRAPHY: case FOLIO_NODE_BIBLIODIV:
-	case FOLIO_NODE_INDEX: case FOLIO_NODE_INDEXDIV:
-		return &h_container_division;
-	case FOLIO_NODE_GLOSSLIST: case FOLIO_NODE_BIBLIOLIST:
-		return &h_list_container;
-	case FOLIO_NODE_GLOSSENTRY:
-		return &h_glossentry;
-	case FOLIO_NODE_GLOSSDEF:
-		return &h_glossdef;
-	case FOLIO_NODE_GLOSSSEE: case FOLIO_NODE_GLOSSSEEALSO:
-		return &h_glosssee;
-	case FOLIO_NODE_BIBLIOMIXED: case FOLIO_NODE_BIBLIOENTRY:
-		return &h_biblioentry;
-	case FOLIO_NODE_INDEXENTRY:
-		return &h_indexentry;
-	case FOLIO_NODE_PRIMARYIE: case FOLIO_NODE_SECONDARYIE: case FOLIO_NODE_TERTIARYIE:
-		return &h_index_term;
-	case FOLIO_NODE_LEGALNOTICE: case FOLIO_NODE_ABSTRACT:
-		return &h_notice;
-	default:
-		break;
-	}
-	if (xw_is_division(n->kind) && n->kind != FOLIO_NODE_SIDEBAR)
-		return &h_division;
-	return NULL;
+		return info_items[n->kind] ? info_items[n->kind] : &h_info_line;
+	/* A title pulled out by its owner; one standing where it is was
+	 * put there by the source, and is written as it stands. */
+	if (n->kind == FOLIO_NODE_TITLE || n->kind == FOLIO_NODE_SUBTITLE)
+		return as != AS_NORMAL ? &h_title : NULL;
+	const kind_entry *k = &div_kinds[n->kind];
+	return k->choose ? k->choose(w, n) : k->h;
 }

@@ -7,6 +7,7 @@
  * index anchors and the locator lists of generated entries.
  */
 #include "backend/epub/xhtml.h"
+#include "util/vec.h"
 #include "util/xalloc.h"
 
 #include <string.h>
@@ -18,58 +19,80 @@ typedef struct inline_map {
 	const char *cls;
 } inline_map;
 
+/* The inlines that map to one XHTML element: its tag, and whether its
+ * class is the DocBook name (so a style sheet can tell <code> of a
+ * command from <code> of a filename). */
+static const struct simple_tag {
+	const char *tag;
+	int named;
+} simple_tags[FOLIO_NODE_KIND_COUNT] = {
+	[FOLIO_NODE_LITERAL] = { "code", 1 },
+	[FOLIO_NODE_CODE] = { "code", 1 },
+	[FOLIO_NODE_COMMAND] = { "code", 1 },
+	[FOLIO_NODE_FILENAME] = { "code", 1 },
+	[FOLIO_NODE_OPTION] = { "code", 1 },
+	[FOLIO_NODE_PARAMETER] = { "code", 1 },
+	[FOLIO_NODE_VARNAME] = { "code", 1 },
+	[FOLIO_NODE_ENVAR] = { "code", 1 },
+	[FOLIO_NODE_TAG] = { "code", 1 },
+	[FOLIO_NODE_URI] = { "code", 1 },
+	[FOLIO_NODE_SYSTEMITEM] = { "code", 1 },
+	[FOLIO_NODE_PACKAGE] = { "code", 1 },
+	[FOLIO_NODE_FUNCTION] = { "code", 1 },
+	[FOLIO_NODE_CLASSNAME] = { "code", 1 },
+	[FOLIO_NODE_CONSTANT] = { "code", 1 },
+	[FOLIO_NODE_TYPE] = { "code", 1 },
+	[FOLIO_NODE_ERRORCODE] = { "code", 1 },
+	[FOLIO_NODE_MARKUP] = { "code", 1 },
+	[FOLIO_NODE_EMAIL] = { "code", 1 },
+	[FOLIO_NODE_REPLACEABLE] = { "var", 1 },
+	[FOLIO_NODE_USERINPUT] = { "kbd", 1 },
+	[FOLIO_NODE_KEYCAP] = { "kbd", 1 },
+	[FOLIO_NODE_COMPUTEROUTPUT] = { "samp", 1 },
+	[FOLIO_NODE_PROMPT] = { "samp", 1 },
+	[FOLIO_NODE_SUBSCRIPT] = { "sub", 0 },
+	[FOLIO_NODE_SUPERSCRIPT] = { "sup", 0 },
+	[FOLIO_NODE_ACRONYM] = { "abbr", 1 },
+	[FOLIO_NODE_ABBREV] = { "abbr", 1 },
+	[FOLIO_NODE_CITETITLE] = { "cite", 0 },
+	[FOLIO_NODE_WORDASWORD] = { "em", 1 },
+	[FOLIO_NODE_FOREIGNPHRASE] = { "span", 1 },
+	[FOLIO_NODE_APPLICATION] = { "span", 1 },
+	[FOLIO_NODE_PRODUCTNAME] = { "span", 1 },
+	[FOLIO_NODE_GUIMENU] = { "span", 1 },
+	[FOLIO_NODE_GUISUBMENU] = { "span", 1 },
+	[FOLIO_NODE_GUIMENUITEM] = { "span", 1 },
+	[FOLIO_NODE_GUIBUTTON] = { "span", 1 },
+	[FOLIO_NODE_GUILABEL] = { "span", 1 },
+	[FOLIO_NODE_GUIICON] = { "span", 1 },
+	[FOLIO_NODE_MATHPHRASE] = { "span", 1 },
+	[FOLIO_NODE_INLINEEQUATION] = { "span", 1 },
+	[FOLIO_NODE_LINEANNOTATION] = { "span", 1 },
+	[FOLIO_NODE_DATE] = { "span", 1 },
+	[FOLIO_NODE_FIRSTNAME] = { "span", 1 },
+	[FOLIO_NODE_GIVENNAME] = { "span", 1 },
+	[FOLIO_NODE_SURNAME] = { "span", 1 },
+	[FOLIO_NODE_HONORIFIC] = { "span", 1 },
+	[FOLIO_NODE_LINEAGE] = { "span", 1 },
+	[FOLIO_NODE_OTHERNAME] = { "span", 1 },
+	[FOLIO_NODE_ORGNAME] = { "span", 1 },
+	[FOLIO_NODE_ORGDIV] = { "span", 1 },
+	[FOLIO_NODE_JOBTITLE] = { "span", 1 },
+	[FOLIO_NODE_CITY] = { "span", 1 },
+	[FOLIO_NODE_STATE] = { "span", 1 },
+	[FOLIO_NODE_COUNTRY] = { "span", 1 },
+	[FOLIO_NODE_STREET] = { "span", 1 },
+	[FOLIO_NODE_POSTCODE] = { "span", 1 },
+	[FOLIO_NODE_LABEL] = { "span", 1 },
+};
+
 static int simple_inline(folio_node_kind k, inline_map *m)
 {
-	const char *name = folio_kind_name(k);
-	switch (k) {
-	case FOLIO_NODE_LITERAL: case FOLIO_NODE_CODE: case FOLIO_NODE_COMMAND:
-	case FOLIO_NODE_FILENAME: case FOLIO_NODE_OPTION: case FOLIO_NODE_PARAMETER:
-	case FOLIO_NODE_VARNAME: case FOLIO_NODE_ENVAR: case FOLIO_NODE_TAG:
-	case FOLIO_NODE_URI: case FOLIO_NODE_SYSTEMITEM: case FOLIO_NODE_PACKAGE:
-	case FOLIO_NODE_FUNCTION: case FOLIO_NODE_CLASSNAME: case FOLIO_NODE_CONSTANT:
-	case FOLIO_NODE_TYPE: case FOLIO_NODE_ERRORCODE: case FOLIO_NODE_MARKUP:
-	case FOLIO_NODE_EMAIL:
-		*m = (inline_map){ "code", name };
-		return 1;
-	case FOLIO_NODE_REPLACEABLE:
-		*m = (inline_map){ "var", name };
-		return 1;
-	case FOLIO_NODE_USERINPUT: case FOLIO_NODE_KEYCAP:
-		*m = (inline_map){ "kbd", name };
-		return 1;
-	case FOLIO_NODE_COMPUTEROUTPUT: case FOLIO_NODE_PROMPT:
-		*m = (inline_map){ "samp", name };
-		return 1;
-	case FOLIO_NODE_SUBSCRIPT:
-		*m = (inline_map){ "sub", NULL };
-		return 1;
-	case FOLIO_NODE_SUPERSCRIPT:
-		*m = (inline_map){ "sup", NULL };
-		return 1;
-	case FOLIO_NODE_ACRONYM: case FOLIO_NODE_ABBREV:
-		*m = (inline_map){ "abbr", name };
-		return 1;
-	case FOLIO_NODE_CITETITLE:
-		*m = (inline_map){ "cite", NULL };
-		return 1;
-	case FOLIO_NODE_WORDASWORD:
-		*m = (inline_map){ "em", name };
-		return 1;
-	case FOLIO_NODE_FOREIGNPHRASE: case FOLIO_NODE_APPLICATION:
-	case FOLIO_NODE_PRODUCTNAME: case FOLIO_NODE_GUIMENU: case FOLIO_NODE_GUISUBMENU:
-	case FOLIO_NODE_GUIMENUITEM: case FOLIO_NODE_GUIBUTTON: case FOLIO_NODE_GUILABEL:
-	case FOLIO_NODE_GUIICON: case FOLIO_NODE_MATHPHRASE: case FOLIO_NODE_INLINEEQUATION:
-	case FOLIO_NODE_LINEANNOTATION: case FOLIO_NODE_DATE: case FOLIO_NODE_FIRSTNAME:
-	case FOLIO_NODE_GIVENNAME: case FOLIO_NODE_SURNAME: case FOLIO_NODE_HONORIFIC:
-	case FOLIO_NODE_LINEAGE: case FOLIO_NODE_OTHERNAME: case FOLIO_NODE_ORGNAME:
-	case FOLIO_NODE_ORGDIV: case FOLIO_NODE_JOBTITLE: case FOLIO_NODE_CITY:
-	case FOLIO_NODE_STATE: case FOLIO_NODE_COUNTRY: case FOLIO_NODE_STREET:
-	case FOLIO_NODE_POSTCODE: case FOLIO_NODE_LABEL:
-		*m = (inline_map){ "span", name };
-		return 1;
-	default:
+	const struct simple_tag *t = &simple_tags[k];
+	if (t->tag == NULL)
 		return 0;
-	}
+	*m = (inline_map){ t->tag, t->named ? folio_kind_name(k) : NULL };
+	return 1;
 }
 
 /* Opens n as tag/cls, or as a div when it holds blocks in flow. */
@@ -396,10 +419,8 @@ static int footnote_ref_enter(xw *w, frame *f)
 	epub_nodeinfo *ni = nodemap_get(w->c->map, n);
 	ni->note_label = n->label && *n->label ? n->label
 			 : epub_printf(w->c, "%u", ++w->note_counter);
-	if (w->nnotes == w->notes_cap) {
-		w->notes_cap = w->notes_cap ? w->notes_cap * 2 : 16;
-		w->notes = xrealloc(w->notes, w->notes_cap * sizeof(*w->notes));
-	}
+	w->notes = vec_reserve(w->notes, &w->notes_cap, (size_t)w->nnotes + 1,
+			       sizeof(*w->notes));
 	w->notes[w->nnotes++] = n;
 	const char *ref = noteref_id(w, n);
 	int fresh = hash_get(w->ids, ref) == NULL;
@@ -603,44 +624,53 @@ static const handler h_locators = { locators_enter, NULL, NULL, NULL };
 
 /* ---- dispatch ---- */
 
+/* A biblioref with words of its own is written as a citation; an empty
+ * one as a link, which shows words of its target. */
+static const handler *biblioref_handler(xw *w, const folio_node *n)
+{
+	(void)w;
+	return has_visible_content(n) ? &h_citation : &h_link;
+}
+
+/* The handler of each kind this file writes, or the function that picks
+ * one by the node; the simple inlines (simple_tags) take h_simple. */
+static const kind_entry inline_kinds[FOLIO_NODE_KIND_COUNT] = {
+	[FOLIO_NODE_EMPHASIS] = { &h_emphasis, NULL },
+	[FOLIO_NODE_QUOTE] = { &h_quote, NULL },
+	[FOLIO_NODE_TRADEMARK] = { &h_trademark, NULL },
+	[FOLIO_NODE_PERSONNAME] = { &h_joined, NULL },
+	[FOLIO_NODE_KEYCOMBO] = { &h_joined, NULL },
+	[FOLIO_NODE_MENUCHOICE] = { &h_joined, NULL },
+	[FOLIO_NODE_LINK] = { &h_link, NULL },
+	[FOLIO_NODE_XREF] = { &h_link, NULL },
+	[FOLIO_NODE_OLINK] = { &h_link, NULL },
+	[FOLIO_NODE_BIBLIOREF] = { NULL, biblioref_handler },
+	[FOLIO_NODE_ANCHOR] = { &h_anchor, NULL },
+	[FOLIO_NODE_GLOSSTERM] = { &h_glossterm, NULL },
+	[FOLIO_NODE_FIRSTTERM] = { &h_glossterm, NULL },
+	[FOLIO_NODE_CITATION] = { &h_citation, NULL },
+	[FOLIO_NODE_FOOTNOTE] = { &h_footnote_ref, NULL },
+	[FOLIO_NODE_FOOTNOTEREF] = { &h_footnoteref, NULL },
+	[FOLIO_NODE_INDEXTERM] = { &h_indexterm, NULL },
+	[FOLIO_NODE_GEN_LOCATORS] = { &h_locators, NULL },
+};
+
+int xw_inline_names(folio_node_kind k)
+{
+	return inline_kinds[k].h || inline_kinds[k].choose || simple_tags[k].tag;
+}
+
 const handler *xw_inline_handler(xw *w, frame *parent, const folio_node *n, int as)
 {
+	(void)parent;
 	if (as == AS_NOTE)
 		return &xw_h_note_body;
-	switch (n->kind) {
-	case FOLIO_NODE_EMPHASIS:
-		return &h_emphasis;
-	case FOLIO_NODE_QUOTE:
-		return &h_quote;
-	case FOLIO_NODE_TRADEMARK:
-		return &h_trademark;
-	case FOLIO_NODE_PERSONNAME: case FOLIO_NODE_KEYCOMBO: case FOLIO_NODE_MENUCHOICE:
-		return &h_joined;
-	case FOLIO_NODE_LINK: case FOLIO_NODE_XREF: case FOLIO_NODE_OLINK:
-		return &h_link;
-	case FOLIO_NODE_BIBLIOREF:
-		if (has_visible_content(n))
-			return &h_citation;
-		return &h_link;
-	case FOLIO_NODE_ANCHOR:
-		return &h_anchor;
-	case FOLIO_NODE_GLOSSTERM: case FOLIO_NODE_FIRSTTERM:
-		return &h_glossterm;
-	case FOLIO_NODE_CITATION:
-		return &h_citation;
-	case FOLIO_NODE_FOOTNOTE:
-		return &h_footnote_ref;
-	case FOLIO_NODE_FOOTNOTEREF:
-		return &h_footnoteref;
-	case FOLIO_NODE_INDEXTERM:
-		return &h_indexterm;
-	case FOLIO_NODE_GEN_LOCATORS:
-		return &h_locators;
-	default:
-		break;
-	}
-	inline_map m;
-	if (simple_inline(n->kind, &m))
+	const kind_entry *k = &inline_kinds[n->kind];
+	if (k->choose)
+		return k->choose(w, n);
+	if (k->h)
+		return k->h;
+	if (simple_tags[n->kind].tag)
 		return &h_simple;
 	return NULL;
 }

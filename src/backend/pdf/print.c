@@ -3,6 +3,7 @@
  * imposition order.  Pure functions, so the unit tests can reach them.
  */
 #include "backend/pdf/print.h"
+#include "layout/style.h"
 
 #include <errno.h>
 #include <stdlib.h>
@@ -12,51 +13,6 @@
 static fx from_mm(double mm)
 {
 	return (fx)(mm * 72000.0 / 25.4 + (mm >= 0 ? 0.5 : -0.5));
-}
-
-int print_paper_size(const char *name, fx *w, fx *h)
-{
-	static const struct { const char *name; double w, h; } papers[] = {
-		{ "a4", 210, 297 }, { "a5", 148, 210 }, { "a6", 105, 148 },
-		{ "b5", 176, 250 }, { "letter", 215.9, 279.4 },
-	};
-	if (name == NULL)
-		return -1;
-	for (size_t i = 0; i < sizeof papers / sizeof papers[0]; i++)
-		if (strcasecmp(name, papers[i].name) == 0) {
-			*w = from_mm(papers[i].w);
-			*h = from_mm(papers[i].h);
-			return 0;
-		}
-	/* WxH with one unit at the end: 170x240mm, 6x9in */
-	char *end;
-	errno = 0;
-	double a = strtod(name, &end);
-	if (errno || end == name || (*end != 'x' && *end != 'X'))
-		return -1;
-	const char *second = end + 1;
-	double b = strtod(second, &end);
-	if (errno || end == second)
-		return -1;
-	double to_mm;
-	if (strcmp(end, "mm") == 0)
-		to_mm = 1;
-	else if (strcmp(end, "cm") == 0)
-		to_mm = 10;
-	else if (strcmp(end, "in") == 0)
-		to_mm = 25.4;
-	else if (strcmp(end, "pt") == 0)
-		to_mm = 25.4 / 72.0;
-	else
-		return -1;
-	a *= to_mm;
-	b *= to_mm;
-	/* a page a reader can hold; the PDF limit is 5080 mm */
-	if (!(a >= 50 && a <= 1000 && b >= 50 && b <= 1000))
-		return -1;
-	*w = from_mm(a);
-	*h = from_mm(b);
-	return 0;
 }
 
 fx print_marks_margin(const pdf_print *p)
@@ -118,50 +74,50 @@ static int parse_color(const char *v, int *out)
 int print_settings(const folio_render_opts *o, pdf_print *p, folio_diag *diag)
 {
 	memset(p, 0, sizeof *p);
-	if (o->print_preset && apply_preset(o->print_preset, p, diag) < 0)
+	if (o->pdf.print_preset && apply_preset(o->pdf.print_preset, p, diag) < 0)
 		return -1;
-	if (o->paper && print_paper_size(o->paper, &p->paper_w, &p->paper_h) < 0)
-		return fail(diag, "unknown paper '%s' (a4, a5, b5, letter or WxHmm)", o->paper);
-	p->sides = o->sides;
-	if (o->bleed_given || o->bleed_mm > 0) {
-		if (o->bleed_mm < 0 || o->bleed_mm > 20)
+	if (o->page.paper && style_paper_size(o->page.paper, &p->paper_w, &p->paper_h) < 0)
+		return fail(diag, "unknown paper '%s' (a4, a5, b5, letter or WxHmm)", o->page.paper);
+	p->sides = o->page.sides;
+	if (o->pdf.bleed_given || o->pdf.bleed_mm > 0) {
+		if (o->pdf.bleed_mm < 0 || o->pdf.bleed_mm > 20)
 			return fail(diag, "a bleed must be between 0 and 20 mm%s", NULL);
-		p->bleed = from_mm(o->bleed_mm);
+		p->bleed = from_mm(o->pdf.bleed_mm);
 	}
-	if (o->crop_marks)
-		p->marks = o->crop_marks > 0;
-	int color_given = o->color != NULL;
-	if (color_given && parse_color(o->color, &p->color) < 0)
-		return fail(diag, "unknown colour model '%s' (rgb, gray, cmyk)", o->color);
-	if (o->impose) {
-		if (strcmp(o->impose, "booklet") == 0)
+	if (o->pdf.crop_marks)
+		p->marks = o->pdf.crop_marks > 0;
+	int color_given = o->pdf.color != NULL;
+	if (color_given && parse_color(o->pdf.color, &p->color) < 0)
+		return fail(diag, "unknown colour model '%s' (rgb, gray, cmyk)", o->pdf.color);
+	if (o->pdf.impose) {
+		if (strcmp(o->pdf.impose, "booklet") == 0)
 			p->impose = IMPOSE_BOOKLET;
-		else if (strcmp(o->impose, "2up") == 0)
+		else if (strcmp(o->pdf.impose, "2up") == 0)
 			p->impose = IMPOSE_2UP;
 		else
-			return fail(diag, "unknown imposition '%s' (booklet, 2up)", o->impose);
+			return fail(diag, "unknown imposition '%s' (booklet, 2up)", o->pdf.impose);
 	}
-	if (o->creep_mm < 0 || o->creep_mm > 5)
+	if (o->pdf.creep_mm < 0 || o->pdf.creep_mm > 5)
 		return fail(diag, "a creep must be between 0 and 5 mm per sheet%s", NULL);
-	if (o->creep_mm > 0 && p->impose != IMPOSE_BOOKLET)
+	if (o->pdf.creep_mm > 0 && p->impose != IMPOSE_BOOKLET)
 		return fail(diag, "--creep needs --impose booklet%s", NULL);
-	p->creep = from_mm(o->creep_mm);
+	p->creep = from_mm(o->pdf.creep_mm);
 	if (p->impose == IMPOSE_BOOKLET)
 		p->pad4 = 1;
-	if (o->pdfx) {
-		if (strcmp(o->pdfx, "1a") != 0)
-			return fail(diag, "unknown PDF/X level '%s' (1a)", o->pdfx);
+	if (o->pdf.pdfx) {
+		if (strcmp(o->pdf.pdfx, "1a") != 0)
+			return fail(diag, "unknown PDF/X level '%s' (1a)", o->pdf.pdfx);
 		p->standard = PDF_STD_X1A;
 	}
-	if (o->pdfa) {
-		if (o->pdfx)
+	if (o->pdf.pdfa) {
+		if (o->pdf.pdfx)
 			return fail(diag, "--pdfx and --pdfa cannot be combined%s", NULL);
-		if (strcmp(o->pdfa, "1b") == 0)
+		if (strcmp(o->pdf.pdfa, "1b") == 0)
 			p->standard = PDF_STD_A1B;
-		else if (strcmp(o->pdfa, "2b") == 0)
+		else if (strcmp(o->pdf.pdfa, "2b") == 0)
 			p->standard = PDF_STD_A2B;
 		else
-			return fail(diag, "unknown PDF/A level '%s' (1b, 2b)", o->pdfa);
+			return fail(diag, "unknown PDF/A level '%s' (1b, 2b)", o->pdf.pdfa);
 		/* a preset's PDF/X gives way to the PDF/A asked for; its CMYK
 		 * too, unless asked for (PDF/A with an sRGB intent is RGB) */
 		if (!color_given && p->color == PDF_COLOR_CMYK)

@@ -3,7 +3,8 @@
  * imposition, PDF/X and PDF/A) and the presets that bundle them, worked
  * out once from the command line's options.  No libharu here: the
  * emitter (emit_hpdf.c) reads the result, the tests read the pure
- * functions (impose_order, print_paper_size).
+ * functions (impose_order).  Paper names are layout's (style_paper_size):
+ * the page size reaches layout as data, the PDF only checks it here.
  */
 #ifndef FOLIO_BACKEND_PDF_PRINT_H
 #define FOLIO_BACKEND_PDF_PRINT_H
@@ -37,10 +38,6 @@ int print_settings(const folio_render_opts *opts, pdf_print *out,
 
 /* 1 when the settings change nothing: the plain screen PDF. */
 int print_is_plain(const pdf_print *p);
-
-/* "a4", "a5", "b5", "letter", "170x240mm" (also "x" with cm, in, pt).
- * Returns 0 and the size, or -1. */
-int print_paper_size(const char *name, fx *w, fx *h);
 
 /* The space outside the bleed that the marks take, every side. */
 fx print_marks_margin(const pdf_print *p);

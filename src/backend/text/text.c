@@ -8,6 +8,7 @@
  * (quotation marks, footnote marks, URLs); blocks are separated by blank
  * lines and indented two spaces per level of list or quotation.
  */
+#include "backend/text/text.h"
 #include "folio/backend.h"
 #include "folio/lang.h"
 #include "util/arena.h"
@@ -168,51 +169,71 @@ static void flush_notes(struct text_writer *w)
 	sb_clear(&w->notes);
 }
 
+/*
+ * What the writer does with each kind: its class's role (class_roles),
+ * unless kind_roles says otherwise.  The parts (listitem, row, entry...)
+ * have no role by their class: each is named here, and a unit test checks
+ * that every kind of elements.def ends up with a role.
+ */
+static const unsigned char class_roles[] = {
+	[FOLIO_CLASS_NONE] = TEXT_RUN, /* elements outside the subset */
+	[FOLIO_CLASS_DIVISION] = TEXT_BLOCK,
+	[FOLIO_CLASS_BLOCK] = TEXT_BLOCK,
+	[FOLIO_CLASS_INLINE] = TEXT_RUN,
+	[FOLIO_CLASS_META] = TEXT_HIDDEN,
+	[FOLIO_CLASS_PART] = TEXT_UNDECIDED,
+};
+
+static const unsigned char kind_roles[FOLIO_NODE_KIND_COUNT] = {
+	/* metadata printed where it stands */
+	[FOLIO_NODE_ABSTRACT] = TEXT_BLOCK, [FOLIO_NODE_LEGALNOTICE] = TEXT_BLOCK,
+	/* never printed where they stand: the index is generated, the
+	 * locators are the PDF's */
+	[FOLIO_NODE_GEN_LOCATORS] = TEXT_HIDDEN,
+	/* parts that are paragraphs of their own */
+	[FOLIO_NODE_LISTITEM] = TEXT_BLOCK, [FOLIO_NODE_VARLISTENTRY] = TEXT_BLOCK,
+	[FOLIO_NODE_TERM] = TEXT_BLOCK, [FOLIO_NODE_MEMBER] = TEXT_BLOCK,
+	[FOLIO_NODE_STEP] = TEXT_BLOCK, [FOLIO_NODE_ATTRIBUTION] = TEXT_BLOCK,
+	[FOLIO_NODE_ROW] = TEXT_BLOCK, [FOLIO_NODE_TR] = TEXT_BLOCK,
+	[FOLIO_NODE_CAPTION] = TEXT_BLOCK, [FOLIO_NODE_GLOSSENTRY] = TEXT_BLOCK,
+	[FOLIO_NODE_GLOSSDEF] = TEXT_BLOCK, [FOLIO_NODE_GLOSSSEE] = TEXT_BLOCK,
+	[FOLIO_NODE_GLOSSSEEALSO] = TEXT_BLOCK, [FOLIO_NODE_BIBLIOENTRY] = TEXT_BLOCK,
+	[FOLIO_NODE_BIBLIOMIXED] = TEXT_BLOCK, [FOLIO_NODE_INDEXENTRY] = TEXT_BLOCK,
+	[FOLIO_NODE_PRIMARYIE] = TEXT_BLOCK, [FOLIO_NODE_SECONDARYIE] = TEXT_BLOCK,
+	[FOLIO_NODE_TERTIARYIE] = TEXT_BLOCK, [FOLIO_NODE_QUESTION] = TEXT_BLOCK,
+	[FOLIO_NODE_ANSWER] = TEXT_BLOCK,
+	/* parts that add no break: their text runs on in the paragraph
+	 * around them (table cells in a row's line), or their children
+	 * make paragraphs of their own */
+	[FOLIO_NODE_SUBSTEPS] = TEXT_RUN, [FOLIO_NODE_STEPALTERNATIVES] = TEXT_RUN,
+	[FOLIO_NODE_QANDADIV] = TEXT_RUN, [FOLIO_NODE_QANDAENTRY] = TEXT_RUN,
+	[FOLIO_NODE_LABEL] = TEXT_RUN, [FOLIO_NODE_IMAGEOBJECT] = TEXT_RUN,
+	[FOLIO_NODE_IMAGEDATA] = TEXT_RUN, [FOLIO_NODE_TEXTOBJECT] = TEXT_RUN,
+	[FOLIO_NODE_TGROUP] = TEXT_RUN, [FOLIO_NODE_THEAD] = TEXT_RUN,
+	[FOLIO_NODE_TBODY] = TEXT_RUN, [FOLIO_NODE_TFOOT] = TEXT_RUN,
+	[FOLIO_NODE_ENTRY] = TEXT_RUN, [FOLIO_NODE_TD] = TEXT_RUN,
+	[FOLIO_NODE_TH] = TEXT_RUN, [FOLIO_NODE_COL] = TEXT_RUN,
+	[FOLIO_NODE_COLGROUP] = TEXT_RUN,
+	/* table column specifications: read by nobody here */
+	[FOLIO_NODE_COLSPEC] = TEXT_HIDDEN, [FOLIO_NODE_SPANSPEC] = TEXT_HIDDEN,
+};
+
+int text_kind_role(folio_node_kind k)
+{
+	if (kind_roles[k])
+		return kind_roles[k];
+	return class_roles[folio_kind_class(k)];
+}
+
 /* Elements whose content is never printed where it stands. */
 static int is_hidden(const folio_node *n)
 {
-	if (n->flags & FOLIO_FLAG_HIDDEN)
-		return 1;
-	switch (n->kind) {
-	case FOLIO_NODE_INFO:
-	case FOLIO_NODE_TITLE:
-	case FOLIO_NODE_SUBTITLE:
-	case FOLIO_NODE_TITLEABBREV:
-	case FOLIO_NODE_INDEXTERM:
-	case FOLIO_NODE_REMARK:
-	case FOLIO_NODE_ALT:
-	case FOLIO_NODE_COLSPEC:
-	case FOLIO_NODE_SPANSPEC:
-	case FOLIO_NODE_GEN_LOCATORS:
-		return 1;
-	default:
-		return folio_kind_class(n->kind) == FOLIO_CLASS_META &&
-		       n->kind != FOLIO_NODE_ABSTRACT &&
-		       n->kind != FOLIO_NODE_LEGALNOTICE;
-	}
+	return (n->flags & FOLIO_FLAG_HIDDEN) || text_kind_role(n->kind) == TEXT_HIDDEN;
 }
 
 static int is_block(const folio_node *n)
 {
-	folio_class c = folio_kind_class(n->kind);
-	if (c == FOLIO_CLASS_BLOCK || c == FOLIO_CLASS_DIVISION)
-		return 1;
-	switch (n->kind) {
-	case FOLIO_NODE_LISTITEM: case FOLIO_NODE_VARLISTENTRY:
-	case FOLIO_NODE_TERM: case FOLIO_NODE_MEMBER: case FOLIO_NODE_STEP:
-	case FOLIO_NODE_ATTRIBUTION: case FOLIO_NODE_ROW: case FOLIO_NODE_TR:
-	case FOLIO_NODE_CAPTION: case FOLIO_NODE_GLOSSENTRY:
-	case FOLIO_NODE_GLOSSDEF: case FOLIO_NODE_GLOSSSEE:
-	case FOLIO_NODE_GLOSSSEEALSO: case FOLIO_NODE_BIBLIOENTRY:
-	case FOLIO_NODE_BIBLIOMIXED: case FOLIO_NODE_INDEXENTRY:
-	case FOLIO_NODE_PRIMARYIE: case FOLIO_NODE_SECONDARYIE:
-	case FOLIO_NODE_TERTIARYIE: case FOLIO_NODE_QUESTION:
-	case FOLIO_NODE_ANSWER: case FOLIO_NODE_ABSTRACT:
-	case FOLIO_NODE_LEGALNOTICE:
-		return 1;
-	default:
-		return 0;
-	}
+	return text_kind_role(n->kind) == TEXT_BLOCK;
 }
 
 /* "a. ", "3. ", "iv. " for ordered lists (resolve computed the label),
@@ -427,5 +448,8 @@ static int text_render(folio_doc *doc, const folio_render_opts *opts,
 }
 
 const folio_backend folio_backend_text = {
-	"text", ".txt", "plain UTF-8 text, for tests and diffs", text_render, 0
+	.name = "text",
+	.extension = ".txt",
+	.description = "plain UTF-8 text, for tests and diffs",
+	.render = text_render,
 };
