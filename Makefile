@@ -1,7 +1,7 @@
 # folio: the two commands of the README, and a few more.
 #   make reader   install what is missing, build, compile the sample reader to out/
 #   make test     install what is missing, build, run the whole test suite
-# Other targets: build, deps, bench, test-sanitize, fuzz, clean.
+# Other targets: build, deps, bench, test-sanitize, test-tsan, fuzz, clean.
 
 FUZZ_SECONDS ?= 60
 
@@ -21,7 +21,7 @@ PACKAGES := build-essential cmake pkg-config \
 	fonts-sil-charis fonts-noto-core fonts-dejavu-core fonts-dejavu-extra fonts-wqy-zenhei \
 	epubcheck default-jre-headless poppler-utils qpdf python3 valgrind unzip
 
-.PHONY: all reader test build configure deps bench test-sanitize fuzz regen-golden clean
+.PHONY: all reader test build configure deps bench test-sanitize test-tsan fuzz regen-golden clean
 
 all: build
 
@@ -59,6 +59,17 @@ test-sanitize: deps
 	@[ -f build-sanitize/CMakeCache.txt ] || cmake -S . -B build-sanitize -DCMAKE_BUILD_TYPE=Debug -DFOLIO_SANITIZE=ON
 	cmake --build build-sanitize -j$(JOBS)
 	cd build-sanitize && LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp:print_suppressions=0 ASAN_OPTIONS=detect_leaks=1 ctest --output-on-failure -j$(JOBS)
+
+# ThreadSanitizer on the tests that run threads: the determinism test
+# (paragraphs set ahead on a second core, the EPUB beside the PDF,
+# dictionaries loaded in threads) and the unit tests that start threads
+# (found with strace -f -e trace=clone3: test_pagebuild).  Any report
+# fails its test (exit code 66).
+TSAN_TESTS := ^(e2e\.determinism|unit\.test_pagebuild)$$
+test-tsan: deps
+	@[ -f build-tsan/CMakeCache.txt ] || cmake -S . -B build-tsan -DCMAKE_BUILD_TYPE=RelWithDebInfo -DFOLIO_TSAN=ON
+	cmake --build build-tsan -j$(JOBS) --target folio test_pagebuild
+	cd build-tsan && TSAN_OPTIONS="exitcode=66 second_deadlock_stack=1" ctest --output-on-failure -j$(JOBS) -R '$(TSAN_TESTS)'
 
 bench: build
 	cmake --build $(BUILD) --target bench

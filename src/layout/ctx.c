@@ -19,8 +19,8 @@ const char *ctx_node_key(char *buf, size_t size, const folio_node *n)
 static void build_needed(lay_ctx *c)
 {
 	folio_doc *doc = c->doc;
-	c->nneeded = doc->node_count + 1;
-	c->needed = arena_alloc(c->run_arena, c->nneeded);
+	unsigned nneeded = doc->node_count + 1;
+	unsigned char *needed = arena_alloc(c->run_arena, nneeded);
 	const char *langs[8];
 	int nlangs = 0;
 	if (c->hyph && doc->lang)
@@ -33,14 +33,16 @@ static void build_needed(lay_ctx *c)
 			if (!seen)
 				hyph_preload(c->hyph, langs[nlangs++] = n->lang);
 		}
-		if (n->id && n->serial < c->nneeded)
-			c->needed[n->serial] = 1;
-		if (n->target && n->target->serial < c->nneeded)
-			c->needed[n->target->serial] = 1;
+		if (n->id && n->serial < nneeded)
+			needed[n->serial] = 1;
+		if (n->target && n->target->serial < nneeded)
+			needed[n->target->serial] = 1;
 		for (unsigned r = 0; r < n->nrefs; r++)
-			if (n->refs[r]->serial < c->nneeded)
-				c->needed[n->refs[r]->serial] = 1;
+			if (n->refs[r]->serial < nneeded)
+				needed[n->refs[r]->serial] = 1;
 	}
+	c->needed = needed;
+	c->nneeded = nneeded;
 }
 
 int ctx_needs_anchor(lay_ctx *c, const folio_node *n)

@@ -126,4 +126,10 @@ const char *flow_person_name(lay_ctx *c, const folio_node *who);
 /* The text block's width. */
 fx flow_measure(const flow *f);
 
+/* How layout treats a node kind (handlers.c): it sets it, it leaves it
+ * out on purpose (metadata), or it has no entry, which a kind added to
+ * include/folio/elements.def without a handler would have. */
+enum { FLOW_KIND_MISSING, FLOW_KIND_HANDLED, FLOW_KIND_IGNORED };
+int flow_kind_handling(folio_node_kind k);
+
 #endif

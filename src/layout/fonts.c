@@ -16,6 +16,7 @@
 
 #include <ctype.h>
 #include <errno.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -455,6 +456,17 @@ void fonts_shape_features(int latin, const void **features, unsigned *n)
 		   : sizeof full_features / sizeof full_features[0];
 }
 
+/* The process's language, which HarfBuzz makes on its first call and
+ * keeps in a static of its own: taken once for every thread (the worker
+ * of prefetch.c shapes too), so that all see it made. */
+static pthread_once_t process_language_once = PTHREAD_ONCE_INIT;
+static hb_language_t process_language;
+
+static void take_process_language(void)
+{
+	process_language = hb_language_get_default();
+}
+
 /* The face's plan for the buffer's script (its direction is always
  * left to right, its language the process's), made on first use. */
 static struct plan_slot *plan_for(face *fc, hb_script_t script, int latin)
@@ -467,7 +479,8 @@ static struct plan_slot *plan_for(face *fc, hb_script_t script, int latin)
 	hb_segment_properties_t props = HB_SEGMENT_PROPERTIES_DEFAULT;
 	props.direction = HB_DIRECTION_LTR;
 	props.script = script;
-	props.language = hb_language_get_default();
+	pthread_once(&process_language_once, take_process_language);
+	props.language = process_language;
 	const hb_feature_t *feats = latin ? latin_features : full_features;
 	unsigned nfeats = latin ? sizeof latin_features / sizeof latin_features[0]
 				: sizeof full_features / sizeof full_features[0];

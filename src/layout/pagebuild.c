@@ -345,6 +345,45 @@ static int place_notes(builder *b, size_t i, fx space, part_vec *parts,
 	return 0;
 }
 
+/* The notes carried over from the last page start this one (at most
+ * half a page each); returns the height they take. */
+static fx carry_notes(builder *b, part_vec *parts, size_t start)
+{
+	fx used_notes = 0;
+	for (size_t k = 0; k < b->carry.n; k++) {
+		note_part np = b->carry.v[k];
+		const vl_list *l = flow_footnote(b->f, np.note);
+		unsigned fit = note_fit(l, np.from, b->goal / 2);
+		if (fit <= np.from)
+			fit = np.from + 1;
+		np.to = fit;
+		np.height = note_height(l, np.from, fit);
+		np.caller = start;
+		VEC_PUSH(*parts, np);
+		used_notes += np.height + (k ? NOTE_GAP : NOTE_SKIP);
+	}
+	b->carry.n = 0;
+	return used_notes;
+}
+
+/* The notes' parts this page shows, and what is left of them carried to
+ * the next. */
+static void split_notes(builder *b, const part_vec *parts, part_vec *page_parts)
+{
+	for (size_t k = 0; k < parts->n; k++) {
+		note_part np = parts->v[k];
+		const vl_list *l = flow_footnote(b->f, np.note);
+		if (np.to > np.from)
+			VEC_PUSH(*page_parts, np);
+		if (l && np.to < l->n) {
+			note_part rest = np;
+			rest.from = np.to;
+			rest.to = (unsigned)l->n;
+			VEC_PUSH(b->carry, rest);
+		}
+	}
+}
+
 void pagebuild(lay_ctx *c, const vl_list *list, flow *f, pb_pages *out)
 {
 	builder b;
@@ -363,19 +402,7 @@ void pagebuild(lay_ctx *c, const vl_list *list, flow *f, pb_pages *out)
 		int have_box = 0, repeat_first = -1;
 		unsigned repeat_count = 0;
 		parts.n = 0;
-		for (size_t k = 0; k < b.carry.n; k++) {
-			note_part np = b.carry.v[k];
-			const vl_list *l = flow_footnote(f, np.note);
-			unsigned fit = note_fit(l, np.from, b.goal / 2);
-			if (fit <= np.from)
-				fit = np.from + 1;
-			np.to = fit;
-			np.height = note_height(l, np.from, fit);
-			np.caller = start;
-			VEC_PUSH(parts, np);
-			used_notes += np.height + (k ? NOTE_GAP : NOTE_SKIP);
-		}
-		b.carry.n = 0;
+		used_notes = carry_notes(&b, &parts, start);
 		size_t best = (size_t)-1, best_parts = 0;
 		double best_cost = 1e300;
 		size_t end = n, next = n;
@@ -476,18 +503,7 @@ void pagebuild(lay_ctx *c, const vl_list *list, flow *f, pb_pages *out)
 			continue;
 		}
 		part_vec page_parts = { 0 };
-		for (size_t k = 0; k < parts.n; k++) {
-			note_part np = parts.v[k];
-			const vl_list *l = flow_footnote(f, np.note);
-			if (np.to > np.from)
-				VEC_PUSH(page_parts, np);
-			if (l && np.to < l->n) {
-				note_part rest = np;
-				rest.from = np.to;
-				rest.to = (unsigned)l->n;
-				VEC_PUSH(b.carry, rest);
-			}
-		}
+		split_notes(&b, &parts, &page_parts);
 		ship(&b, start, end < start ? start : end, &page_parts,
 		     repeat_first, repeat_count, flush);
 		VEC_FREE(page_parts);

@@ -143,14 +143,12 @@ void para_cache_free(struct para_cache *pc)
 	free(pc);
 }
 
-static int linebreak_ready; /* libunibreak's tables: set once, never reset */
+/* libunibreak's tables: set once for all threads, never reset. */
+static pthread_once_t linebreak_once = PTHREAD_ONCE_INIT;
 
 para *para_new(lay_ctx *c)
 {
-	if (!linebreak_ready) {
-		init_linebreak();
-		linebreak_ready = 1;
-	}
+	pthread_once(&linebreak_once, init_linebreak);
 	para *p = xcalloc(1, sizeof(*p));
 	p->c = c;
 	return p;

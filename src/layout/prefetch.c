@@ -47,28 +47,30 @@ static void *work(void *arg)
 	return NULL;
 }
 
-/* The worker's context: the main one's settings, its own fonts, caches,
- * arenas and document arena (flows allocate strings in it), the main
- * one's dictionaries. */
+/* The worker's context: the main one's read-only part (settings and
+ * tables, lay_shared), and its own of the rest, field by field: fonts,
+ * caches, arenas and document arena (flows allocate strings in it), the
+ * main one's dictionaries through a handle of its own.  pf is zeroed, so
+ * a field ctx.h adds later is the worker's own until set here. */
 static int make_ctx(prefetch *pf, const lay_ctx *main_c, const char *manifest)
 {
 	lay_ctx *c = &pf->c;
-	*c = *main_c;
+	c->shared = main_c->shared;
 	pf->doc = *main_c->doc;
 	pf->doc.arena = arena_new();
 	c->doc = &pf->doc;
 	pf->quiet = folio_diag_new(drop, NULL);
 	c->diag = pf->quiet;
-	c->quiet = 1;
-	c->errors = 0;
+	c->fonts = fonts_new(pf->quiet);
+	c->hyph = hyph_share(main_c->hyph);
 	c->arena = arena_new();
 	c->run_arena = arena_new();
 	c->glyph_arena = arena_new();
 	c->warned = hash_new();
 	c->para_cache = para_cache_new();
 	c->share_writes = 1;
-	c->hyph = hyph_share(main_c->hyph);
-	c->fonts = fonts_new(pf->quiet);
+	c->errors = 0;
+	c->quiet = 1;
 	return fonts_load_manifest(c->fonts, manifest);
 }
 

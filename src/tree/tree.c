@@ -9,6 +9,7 @@
 #include "util/strbuf.h"
 #include "util/xalloc.h"
 
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -27,18 +28,23 @@ static const struct kind_info kinds[FOLIO_NODE_KIND_COUNT] = {
 	[FOLIO_NODE_GEN_LOCATORS] = { "#locators", FOLIO_CLASS_INLINE },
 };
 
+/* A linear scan over ~230 names would be slow per element; the table is
+ * searched through a hash built once (pthread_once: documents may be read
+ * on several threads) and immutable after, so it is shared by all. */
+static folio_hash *by_name;
+static pthread_once_t by_name_once = PTHREAD_ONCE_INIT;
+
+static void build_by_name(void)
+{
+	folio_hash *h = hash_new();
+	for (int k = FOLIO_NODE_UNKNOWN + 1; k < FOLIO_NODE_GEN_LOCATORS; k++)
+		hash_put(h, kinds[k].name, (void *)(size_t)k);
+	by_name = h;
+}
+
 folio_node_kind folio_kind_from_name(const char *name)
 {
-	/* A linear scan over ~230 names would be slow per element; the
-	 * table is searched through a hash built on first use.  The hash is
-	 * immutable once built, so it is safe to share between documents. */
-	static folio_hash *by_name;
-	if (by_name == NULL) {
-		folio_hash *h = hash_new();
-		for (int k = FOLIO_NODE_UNKNOWN + 1; k < FOLIO_NODE_GEN_LOCATORS; k++)
-			hash_put(h, kinds[k].name, (void *)(size_t)k);
-		by_name = h;
-	}
+	pthread_once(&by_name_once, build_by_name);
 	void *v = hash_get(by_name, name);
 	return v ? (folio_node_kind)(size_t)v : FOLIO_NODE_UNKNOWN;
 }

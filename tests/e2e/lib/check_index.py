@@ -145,7 +145,7 @@ def split_entry(text):
     return text.strip(), [], see, seealso
 
 
-INDEX_STEP = 10.0  # pt: the index's sub-entry indent (src/layout/flow.c)
+INDEX_STEP = 10.0  # pt: the index's sub-entry indent (src/layout/blocks.c)
 
 
 def pdf_index(pdf, lines, title):
