@@ -67,8 +67,10 @@ typedef struct pitem {
 	uint32_t hyphen;      /* PK_PEN flagged: the glyph shown if broken */
 	unsigned char forced; /* PK_PEN: a cut inside a word wider than the
 				 measure (FORCED_CUT with no hyphenation
-				 point, FORCED_HYPH at one): kept in the
-				 last word, dear even when ragged */
+				 point, FORCED_HYPH at one): shows a hyphen
+				 though not flagged, so that neither the
+				 limit on hyphens in a row nor the rules of
+				 the last word and of ragged text touch it */
 	unsigned char tie;    /* PK_PEN: a no-break space */
 } pitem;
 
@@ -584,8 +586,10 @@ static void emit_cut_chunk(para *p, int si, size_t start, size_t end,
 		push_item(p, it);
 		k0 = k + 1;
 		if (cut_hyph) {
+			/* not flagged: a word that needs a line after line
+			 * is not held to the limit on hyphens in a row */
 			fx hw = fonts_advance(c->fonts, w->face[k], '-', s->st.size);
-			push_penalty(p, si, HYPHEN_PENALTY, 1, hw, w->face[k], '-');
+			push_penalty(p, si, HYPHEN_PENALTY, 0, hw, w->face[k], '-');
 			p->items.v[p->items.n - 1].forced = FORCED_HYPH;
 		} else if (cut_url) {
 			push_penalty(p, si, verbatim ? URL_CODE_PENALTY : URL_PENALTY,
@@ -594,7 +598,7 @@ static void emit_cut_chunk(para *p, int si, size_t start, size_t end,
 			push_penalty(p, si, 1000, 0, 0, 0, 0);
 		} else if (cut_any) {
 			fx hw = fonts_advance(c->fonts, w->face[k], '-', s->st.size);
-			push_penalty(p, si, FORCED_PENALTY, 1, hw, w->face[k], '-');
+			push_penalty(p, si, FORCED_PENALTY, 0, hw, w->face[k], '-');
 			p->items.v[p->items.n - 1].forced = FORCED_CUT;
 		}
 	}
@@ -1189,8 +1193,8 @@ static lay_line make_line(para *p, const para_shape *shape, const lb_line *l,
 		}
 	}
 	const pitem *brk = &it[l->end];
-	if (brk->kind == PK_PEN && brk->lb.flagged && brk->lb.width > 0 &&
-	    brk->hyphen) {
+	if (brk->kind == PK_PEN && (brk->lb.flagged || brk->forced) &&
+	    brk->lb.width > 0 && brk->hyphen) {
 		const span *s = &p->spans.v[brk->span];
 		add_glyph(b, brk->face, s->st.size, s->st.rise, brk->hyphen, x);
 		x += brk->lb.width;
