@@ -74,7 +74,7 @@ typedef struct pitem {
 	unsigned char tie;    /* PK_PEN: a no-break space */
 } pitem;
 
-enum { FORCED_CUT = 1, FORCED_HYPH = 2 };
+enum { FORCED_CUT = 1, FORCED_HYPH = 2, FORCED_URL_CUT = 3 };
 
 typedef VEC(pitem) pitem_vec;
 
@@ -525,6 +525,44 @@ static fx overwide_from(const para *p, const span *s)
 	return s->st.verbatim ? p->min_width / 2 : p->min_width;
 }
 
+/* A word wider than its measure: the hyphenation points of each run of
+ * letters in it under the relaxed rules (hyph_word_relaxed), whatever
+ * the style says about hyphenating, added to brk.  Returns how many. */
+static int relaxed_hyphens(para *p, const span *s, const word_info *w,
+			   const char *bytes, unsigned char *brk)
+{
+	if (p->c->hyph == NULL)
+		return 0;
+	int found = 0;
+	unsigned n = w->n;
+	for (unsigned a = 0; a < n;) {
+		uint32_t cp;
+		utf8_decode(bytes + w->off[a], w->off[a + 1] - w->off[a], &cp);
+		if (!is_letter_cp(cp)) {
+			a++;
+			continue;
+		}
+		unsigned b = a + 1;
+		while (b < n) {
+			utf8_decode(bytes + w->off[b], w->off[b + 1] - w->off[b], &cp);
+			if (!is_letter_cp(cp))
+				break;
+			b++;
+		}
+		unsigned char wb[MAX_HYPH_WORD + 1];
+		if (b - a <= MAX_HYPH_WORD &&
+		    hyph_word_relaxed(p->c->hyph, s->st.lang, bytes + w->off[a],
+				      w->off[b] - w->off[a], wb) > 0)
+			for (unsigned k = a; k + 1 < b; k++)
+				if (wb[k - a] && !brk[k]) {
+					brk[k] = 1;
+					found++;
+				}
+		a = b;
+	}
+	return found;
+}
+
 /* Text boxes of a chunk that breaks inside: a URL (url) at the copy
  * editor's points, a chunk wider than the measure at its hyphenation
  * points and, failing those, anywhere: in code without a mark (the
@@ -546,10 +584,16 @@ static void emit_cut_chunk(para *p, int si, size_t start, size_t end,
 	/* cut[k]: a break after k at a hyphenation or URL point; then the
 	 * pieces between them still wider than the measure may be cut
 	 * anywhere (wide[k]) */
-	unsigned char *cut = xcalloc(n + 1, 2);
+	unsigned char *cut = xcalloc(n + 1, 3);
 	unsigned char *wide = cut + n + 1;
+	unsigned char *hyph = wide + n + 1;
+	if (!url) {
+		memcpy(hyph, w->brk, n);
+		if (overwide && !verbatim)
+			relaxed_hyphens(p, s, w, p->text.s + start, hyph);
+	}
 	for (unsigned k = 0; k + 1 < n; k++)
-		cut[k] = (!url && w->brk[k]) || (before && before[w->off[k + 1]]);
+		cut[k] = hyph[k] || (before && before[w->off[k + 1]]);
 	if (overwide) {
 		fx piece = 0;
 		unsigned from = 0;
@@ -568,7 +612,7 @@ static void emit_cut_chunk(para *p, int si, size_t start, size_t end,
 	for (unsigned k = 0; k < n; k++) {
 		int last = k + 1 == n;
 		int cut_face = !last && w->face[k + 1] != w->face[k];
-		int cut_hyph = !last && !url && w->brk[k];
+		int cut_hyph = !last && hyph[k];
 		int cut_url = !last && !cut_hyph && cut[k];
 		int cut_any = !last && wide[k];
 		if (!(last || cut_face || cut_hyph || cut_url || cut_any))
@@ -596,6 +640,10 @@ static void emit_cut_chunk(para *p, int si, size_t start, size_t end,
 				     0, 0, 0, 0);
 		} else if (cut_any && verbatim) {
 			push_penalty(p, si, 1000, 0, 0, 0, 0);
+		} else if (cut_any && url) {
+			/* no hyphen: it would read as part of the address */
+			push_penalty(p, si, FORCED_PENALTY, 0, 0, 0, 0);
+			p->items.v[p->items.n - 1].forced = FORCED_URL_CUT;
 		} else if (cut_any) {
 			fx hw = fonts_advance(c->fonts, w->face[k], '-', s->st.size);
 			push_penalty(p, si, FORCED_PENALTY, 0, hw, w->face[k], '-');
@@ -1333,7 +1381,8 @@ static void report_breaks(para *p, const lb_result *res)
 			continue;
 		if (para_verbatim(p))
 			wrapped = 1;
-		if (!(e->kind == PK_PEN && e->forced == FORCED_CUT))
+		if (!(e->kind == PK_PEN &&
+		      (e->forced == FORCED_CUT || e->forced == FORCED_URL_CUT)))
 			continue;
 		p->tainted = 1; /* never shared: the main flow reports it */
 		const span *s = &p->spans.v[e->span];
@@ -1346,8 +1395,10 @@ static void report_breaks(para *p, const lb_result *res)
 		hash_put(c->warned, arena_strdup(c->run_arena, key), (void *)1);
 		folio_report_strict(c->diag, loc_at(c, s->src, off),
 				    "a word wider than its measure (%.1f pt) is broken "
-				    "without a hyphenation point, under a hyphen",
-				    (double)p->min_width / FX_PT);
+				    "without a hyphenation point%s",
+				    (double)p->min_width / FX_PT,
+				    e->forced == FORCED_CUT ? ", under a hyphen"
+							    : " (an address: no hyphen added)");
 	}
 	if (!wrapped)
 		return;
