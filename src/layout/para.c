@@ -1386,7 +1386,11 @@ static void report_breaks(para *p, const lb_result *res)
 			continue;
 		p->tainted = 1; /* never shared: the main flow reports it */
 		const span *s = &p->spans.v[e->span];
-		const pitem *box = e > p->items.v ? e - 1 : e;
+		/* once per word: at its first piece */
+		const pitem *box = e;
+		while (box > p->items.v && (box[-1].kind == PK_TEXT ||
+					    (box[-1].kind == PK_PEN && box[-1].forced)))
+			box--;
 		size_t off = box->kind == PK_TEXT ? box->src_off : s->src_off;
 		char key[64];
 		snprintf(key, sizeof key, "brk:%u:%zu", s->src ? s->src->serial : 0, off);
