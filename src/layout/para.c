@@ -1375,6 +1375,7 @@ static void report_breaks(para *p, const lb_result *res)
 {
 	lay_ctx *c = p->c;
 	int wrapped = 0;
+	const pitem *last_cut = NULL, *last_word = NULL;
 	for (unsigned i = 0; i + 1 < res->nlines; i++) {
 		const pitem *e = &p->items.v[res->lines[i].end];
 		if (e->kind == PK_PEN && e->lb.penalty <= -LB_INF)
@@ -1386,11 +1387,20 @@ static void report_breaks(para *p, const lb_result *res)
 			continue;
 		p->tainted = 1; /* never shared: the main flow reports it */
 		const span *s = &p->spans.v[e->span];
-		/* once per word: at its first piece */
+		/* once per word: at its first piece (found going back, no
+		 * further than the last cut's word: a word of 100 kB has
+		 * hundreds of cuts) */
 		const pitem *box = e;
 		while (box > p->items.v && (box[-1].kind == PK_TEXT ||
-					    (box[-1].kind == PK_PEN && box[-1].forced)))
+					    (box[-1].kind == PK_PEN && box[-1].forced))) {
+			if (box - 1 == last_cut) {
+				box = last_word;
+				break;
+			}
 			box--;
+		}
+		last_cut = e;
+		last_word = box;
 		size_t off = box->kind == PK_TEXT ? box->src_off : s->src_off;
 		char key[64];
 		snprintf(key, sizeof key, "brk:%u:%zu", s->src ? s->src->serial : 0, off);
