@@ -4,6 +4,7 @@
  * a field and a row.
  */
 #include "layout/style.h"
+#include "layout/layout.h"
 
 #include <ctype.h>
 #include <errno.h>
@@ -341,4 +342,9 @@ int style_apply_page(lay_style *s, const folio_page_opts *page,
 	if (page->sides)
 		s->two_sided = page->sides == 2;
 	return 0;
+}
+
+int layout_paper_size(const char *name, fx *w, fx *h)
+{
+	return style_paper_size(name, w, h);
 }

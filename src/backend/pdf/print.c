@@ -3,7 +3,7 @@
  * imposition order.  Pure functions, so the unit tests can reach them.
  */
 #include "backend/pdf/print.h"
-#include "layout/style.h"
+#include "layout/layout.h"
 
 #include <errno.h>
 #include <stdlib.h>
@@ -76,7 +76,7 @@ int print_settings(const folio_render_opts *o, pdf_print *p, folio_diag *diag)
 	memset(p, 0, sizeof *p);
 	if (o->pdf.print_preset && apply_preset(o->pdf.print_preset, p, diag) < 0)
 		return -1;
-	if (o->page.paper && style_paper_size(o->page.paper, &p->paper_w, &p->paper_h) < 0)
+	if (o->page.paper && layout_paper_size(o->page.paper, &p->paper_w, &p->paper_h) < 0)
 		return fail(diag, "unknown paper '%s' (a4, a5, b5, letter or WxHmm)", o->page.paper);
 	p->sides = o->page.sides;
 	if (o->pdf.bleed_given || o->pdf.bleed_mm > 0) {

@@ -3,7 +3,7 @@
  * imposition, PDF/X and PDF/A) and the presets that bundle them, worked
  * out once from the command line's options.  No libharu here: the
  * emitter (emit_hpdf.c) reads the result, the tests read the pure
- * functions (impose_order).  Paper names are layout's (style_paper_size):
+ * functions (impose_order).  Paper names are layout's (layout_paper_size):
  * the page size reaches layout as data, the PDF only checks it here.
  */
 #ifndef FOLIO_BACKEND_PDF_PRINT_H
