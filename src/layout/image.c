@@ -6,6 +6,7 @@
  */
 #include "layout/image.h"
 #include "util/strbuf.h"
+#include "util/file.h"
 
 #include <errno.h>
 #include <limits.h>
@@ -121,10 +122,11 @@ int image_probe(lay_ctx *c, const folio_node *n, lay_image *out)
 		c->errors = 1;
 		return -1;
 	}
-	FILE *fp = fopen(real, "rb");
+	int err;
+	FILE *fp = file_fopen_regular(real, &err);
 	if (fp == NULL) {
 		if (!c->quiet) folio_report(c->diag, FOLIO_ERROR, n->loc,
-			     "cannot read image \"%s\": %s", ref, strerror(errno));
+			     "cannot read image \"%s\": %s", ref, file_strerror(err));
 		c->errors = 1;
 		return -1;
 	}

@@ -4,6 +4,7 @@
  * a field and a row.
  */
 #include "layout/style.h"
+#include "util/file.h"
 
 #include <ctype.h>
 #include <errno.h>
@@ -235,10 +236,11 @@ static char *trim(char *s)
 
 int style_load(lay_style *s, const char *path, folio_diag *diag)
 {
-	FILE *fp = fopen(path, "r");
+	int err;
+	FILE *fp = file_fopen_regular(path, &err);
 	if (fp == NULL) {
 		folio_report(diag, FOLIO_FATAL, (folio_loc){ path, 0, 0 },
-			     "cannot read the style: %s", strerror(errno));
+			     "cannot read the style: %s", file_strerror(err));
 		return -1;
 	}
 	char line[1024];

@@ -224,7 +224,7 @@ const char *epub_image(epub_ctx *c, const folio_node *imagedata)
 	int e = file_read_all(real, MAX_RESOURCE_BYTES, &data, &len);
 	if (e) {
 		folio_report(c->diag, FOLIO_ERROR, imagedata->loc,
-			     "cannot read image '%s': %s", fileref, strerror(e));
+			     "cannot read image '%s': %s", fileref, file_strerror(e));
 		return image_failed(c, joined);
 	}
 	const char *ext = NULL;
@@ -283,7 +283,7 @@ static int add_file(epub_ctx *c, const char *path, const char *href,
 	int e = file_read_all(path, MAX_RESOURCE_BYTES, &data, &len);
 	if (e) {
 		folio_report(c->diag, FOLIO_FATAL, (folio_loc){ path, 0, 0 },
-			     "cannot read %s: %s", path, strerror(e));
+			     "cannot read %s: %s", path, file_strerror(e));
 		return -1;
 	}
 	epub_resource *r = add_resource(c);

@@ -10,6 +10,8 @@
 #include "backend/pdf/print.h"
 #include "folio/backend.h"
 #include "layout/layout.h"
+#include "util/cleanup.h"
+#include "util/file.h"
 #include "util/strbuf.h"
 
 #include <errno.h>
@@ -58,20 +60,23 @@ static char *base_style(const folio_render_opts *o)
  * --paper and --one-sided/--two-sided reach the layout through its style:
  * a copy of the style with the page keys appended (later keys win) is
  * written beside the output and handed to layout as --style.  Returns
- * the copy's path (the caller unlinks and frees it), NULL when nothing
- * is overridden or after a fatal report (*failed set).
+ * the copy's path (the caller unlinks it, forgets *slot and frees it),
+ * NULL when nothing is overridden or after a fatal report (*failed set).
+ * The copy is registered in *slot for removal on a signal.
  */
 static char *style_with_paper(const folio_render_opts *o, const pdf_print *p,
-			      folio_diag *diag, int *failed)
+			      folio_diag *diag, int *failed, int *slot)
 {
 	*failed = 0;
+	*slot = -1;
 	if (p->paper_w == 0 && p->sides == 0)
 		return NULL;
 	char *base = base_style(o);
-	FILE *in = fopen(base, "r");
+	int err;
+	FILE *in = file_fopen_regular(base, &err);
 	if (in == NULL) {
 		folio_report(diag, FOLIO_FATAL, (folio_loc){ base, 0, 0 },
-			     "cannot read the style: %s", strerror(errno));
+			     "cannot read the style: %s", file_strerror(err));
 		free(base);
 		*failed = 1;
 		return NULL;
@@ -80,10 +85,14 @@ static char *style_with_paper(const folio_render_opts *o, const pdf_print *p,
 	sb_printf(&path, "%s.style.XXXXXX", o->out_path);
 	char *tmp = sb_take(&path);
 	int fd = mkstemp(tmp);
+	if (fd >= 0)
+		*slot = cleanup_register(tmp);
 	FILE *out = fd >= 0 ? fdopen(fd, "w") : NULL;
 	if (out == NULL) {
-		folio_report(diag, FOLIO_FATAL, (folio_loc){ tmp, 0, 0 },
-			     "cannot write: %s", strerror(errno));
+		folio_report(diag, FOLIO_FATAL, (folio_loc){ o->final_path, 0, 0 },
+			     "cannot write a copy of the style beside the output: %s",
+			     strerror(errno));
+		cleanup_forget(*slot);
 		if (fd >= 0) {
 			close(fd);
 			unlink(tmp);
@@ -104,12 +113,15 @@ static char *style_with_paper(const folio_render_opts *o, const pdf_print *p,
 			p->paper_w / 1000.0, p->paper_h / 1000.0);
 	if (p->sides)
 		fprintf(out, "two-sided = %s\n", p->sides == 2 ? "yes" : "no");
-	fclose(in);
 	free(base);
-	if (fclose(out) != 0) {
-		folio_report(diag, FOLIO_FATAL, (folio_loc){ tmp, 0, 0 },
-			     "cannot write: %s", strerror(errno));
+	int bad = ferror(in) | ferror(out);
+	fclose(in);
+	if ((fclose(out) != 0) | bad) {
+		folio_report(diag, FOLIO_FATAL, (folio_loc){ o->final_path, 0, 0 },
+			     "cannot write a copy of the style beside the output: %s",
+			     strerror(errno));
 		unlink(tmp);
+		cleanup_forget(*slot);
 		free(tmp);
 		*failed = 1;
 		return NULL;
@@ -123,8 +135,8 @@ static int pdf_render(folio_doc *doc, const folio_render_opts *opts,
 	pdf_print print;
 	if (print_settings(opts, &print, diag) < 0)
 		return -1;
-	int failed;
-	char *style = style_with_paper(opts, &print, diag, &failed);
+	int failed, slot;
+	char *style = style_with_paper(opts, &print, diag, &failed, &slot);
 	if (failed)
 		return -1;
 	folio_render_opts lo = *opts;
@@ -133,6 +145,7 @@ static int pdf_render(folio_doc *doc, const folio_render_opts *opts,
 	lay_run *run = layout_run(doc, &lo, diag);
 	if (style) {
 		unlink(style);
+		cleanup_forget(slot);
 		free(style);
 	}
 	if (run == NULL)
