@@ -156,6 +156,7 @@ static int pdf_render(folio_doc *doc, const folio_render_opts *opts,
 			opts->page_map_ready(opts->page_map_ctx);
 	}
 	int rc = pdf_emit(layout_result(run), layout_fonts(run), opts->out_path,
+			  opts->final_path,
 			  opts->source_date, &print, diag);
 	const char *dump = getenv("FOLIO_DUMP_PAGES");
 	if (rc == 0 && dump && *dump)
