@@ -66,6 +66,11 @@ typedef struct folio_backend {
 		      folio_diag *diag);
 	int on_request;  /* written only when named (--NAME or --format),
 			    never by default: debugging dumps */
+	/* Checks the options before any work starts (NULL: nothing to
+	 * check), so that a usage problem such as a paper size out of range
+	 * is reported before the source is read.  Returns 0, or -1 after a
+	 * fatal report. */
+	int (*check)(const folio_render_opts *opts, folio_diag *diag);
 } folio_backend;
 
 /* NULL-terminated, in the order `folio build` writes them. */

@@ -394,7 +394,7 @@ static int render_failed(int rc, folio_diag *diag)
  * before the source is read.  files[i] is outputs[i]'s.
  */
 static int prepare_outputs(struct options *o, output_file *files, int *nfiles,
-			   folio_diag *diag)
+			   int64_t date, folio_diag *diag)
 {
 	if (o->noutputs == 0)
 		for (size_t i = 0; folio_backends[i] && i < MAX_OUTPUTS; i++)
@@ -428,6 +428,15 @@ static int prepare_outputs(struct options *o, output_file *files, int *nfiles,
 		folio_report(diag, FOLIO_FATAL, (folio_loc){ o->style, 0, 0 },
 			     "cannot read the style: %s", file_strerror(bad_style));
 		rc = -1;
+	}
+	for (int i = 0; i < o->noutputs && rc == 0; i++) {
+		const folio_backend *b = o->outputs[i].backend;
+		int checked = 0; /* pdf and pages share one check */
+		for (int j = 0; j < i; j++)
+			checked |= o->outputs[j].backend->check == b->check;
+		folio_render_opts ro = render_opts(o, &files[i], date);
+		if (b->check && !checked && b->check(&ro, diag) != 0)
+			rc = -1;
 	}
 	for (int i = 0; i < o->noutputs && rc == 0; i++)
 		if (output_open(&files[i], diag) != 0)
@@ -497,7 +506,7 @@ static int run(struct options *o)
 	int status = 0;
 	if (build) {
 		date = source_date_epoch(diag);
-		if (date < -1 || prepare_outputs(o, files, &nfiles, diag) != 0)
+		if (date < -1 || prepare_outputs(o, files, &nfiles, date, diag) != 0)
 			status = 2;
 	}
 	if (status == 0) {

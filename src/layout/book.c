@@ -11,6 +11,7 @@
 #include "folio/folio.h"
 #include "layout/ctx.h"
 #include "layout/flow.h"
+#include "layout/pagegeom.h"
 #include "layout/linebreak.h"
 #include "layout/pagebuild.h"
 #include "layout/prefetch.h"
@@ -65,6 +66,19 @@ static char *data_path(const folio_render_opts *o, const char *rel)
 	return sb_take(&b);
 }
 
+/* A family the style names must be in the manifest: a misspelt name
+ * would otherwise set the book silently in the fallback face. */
+static int known_family(lay_run *r, const char *key, const char *family,
+			const char *style_path)
+{
+	if (family[0] == '\0' || fonts_find(r->c.fonts, family, "regular") >= 0)
+		return 0;
+	folio_report(r->c.diag, FOLIO_FATAL, (folio_loc){ style_path, 0, 0 },
+		     "%s = %s: no such font family in the font manifest %s",
+		     key, family, r->manifest);
+	return -1;
+}
+
 static int pick_faces(lay_ctx *c, int *faces, const char *family,
 		      const char *fallback)
 {
@@ -103,9 +117,12 @@ static int setup(lay_run *r, folio_doc *doc, const folio_render_opts *o,
 	else
 		style = data_path(o, "styles/a5-reader.style");
 	int rc = style_load(&r->style, style, diag);
-	free(style);
-	if (rc < 0)
+	if (rc == 0)
+		rc = pagegeom_check(&r->style, style, diag);
+	if (rc < 0) {
+		free(style);
 		return -1;
+	}
 	/* first the hyphenation dictionaries, which load in threads of
 	 * their own while the rest is set up */
 	char *exc = data_path(o, "hyphenation");
@@ -115,6 +132,14 @@ static int setup(lay_run *r, folio_doc *doc, const folio_render_opts *o,
 	r->manifest = data_path(o, "fonts/fonts.conf");
 	c->fonts = fonts_new(diag);
 	rc = fonts_load_manifest(c->fonts, r->manifest);
+	if (rc < 0) {
+		free(style);
+		return -1;
+	}
+	rc = known_family(r, "font.text", r->style.font_text, style) |
+	     known_family(r, "font.heading", r->style.font_heading, style) |
+	     known_family(r, "font.mono", r->style.font_mono, style);
+	free(style);
 	if (rc < 0)
 		return -1;
 	if (pick_faces(c, c->text_face, r->style.font_text, "Charis SIL") < 0 ||

@@ -465,5 +465,5 @@ static int epub_render(folio_doc *doc, const folio_render_opts *opts,
 }
 
 const folio_backend folio_backend_epub = {
-	"epub", ".epub", "EPUB 3 e-book (libzip)", epub_render, 0
+	"epub", ".epub", "EPUB 3 e-book (libzip)", epub_render, 0, NULL
 };

@@ -176,11 +176,18 @@ static int pages_render(folio_doc *doc, const folio_render_opts *opts,
 	return rc;
 }
 
+/* The print settings are checked alone, before any work. */
+static int pdf_check(const folio_render_opts *opts, folio_diag *diag)
+{
+	pdf_print print;
+	return print_settings(opts, &print, diag) < 0 ? -1 : 0;
+}
+
 const folio_backend folio_backend_pdf = {
-	"pdf", ".pdf", "typeset PDF (libharu)", pdf_render, 0
+	"pdf", ".pdf", "typeset PDF (libharu)", pdf_render, 0, pdf_check
 };
 
 const folio_backend folio_backend_pages = {
 	"pages", ".pages", "the PDF layout as text: one positioned item a line",
-	pages_render, 1
+	pages_render, 1, pdf_check
 };

@@ -52,8 +52,9 @@ int print_paper_size(const char *name, fx *w, fx *h)
 	a *= to_mm;
 	b *= to_mm;
 	/* a page a reader can hold; the PDF limit is 5080 mm */
-	if (!(a >= 50 && a <= 1000 && b >= 50 && b <= 1000))
-		return -1;
+	if (!(a >= PAPER_MIN_MM && a <= PAPER_MAX_MM && b >= PAPER_MIN_MM &&
+	      b <= PAPER_MAX_MM))
+		return -2;
 	*w = from_mm(a);
 	*h = from_mm(b);
 	return 0;
@@ -120,7 +121,11 @@ int print_settings(const folio_render_opts *o, pdf_print *p, folio_diag *diag)
 	memset(p, 0, sizeof *p);
 	if (o->print_preset && apply_preset(o->print_preset, p, diag) < 0)
 		return -1;
-	if (o->paper && print_paper_size(o->paper, &p->paper_w, &p->paper_h) < 0)
+	int paper = o->paper ? print_paper_size(o->paper, &p->paper_w, &p->paper_h) : 0;
+	if (paper == -2)
+		return fail(diag, "paper '%s' is out of range: each side must be "
+			    PAPER_RANGE_TEXT, o->paper);
+	if (paper < 0)
 		return fail(diag, "unknown paper '%s' (a4, a5, b5, letter or WxHmm)", o->paper);
 	p->sides = o->sides;
 	if (o->bleed_given || o->bleed_mm > 0) {

@@ -38,8 +38,13 @@ int print_settings(const folio_render_opts *opts, pdf_print *out,
 /* 1 when the settings change nothing: the plain screen PDF. */
 int print_is_plain(const pdf_print *p);
 
+/* The sizes --paper WxH accepts, each side. */
+#define PAPER_MIN_MM 50
+#define PAPER_MAX_MM 1000
+#define PAPER_RANGE_TEXT "50 to 1000 mm"
 /* "a4", "a5", "b5", "letter", "170x240mm" (also "x" with cm, in, pt).
- * Returns 0 and the size, or -1. */
+ * Returns 0 and the size, -1 for what is no paper size, -2 for a size
+ * out of range. */
 int print_paper_size(const char *name, fx *w, fx *h);
 
 /* The space outside the bleed that the marks take, every side. */

@@ -427,5 +427,5 @@ static int text_render(folio_doc *doc, const folio_render_opts *opts,
 }
 
 const folio_backend folio_backend_text = {
-	"text", ".txt", "plain UTF-8 text, for tests and diffs", text_render, 0
+	"text", ".txt", "plain UTF-8 text, for tests and diffs", text_render, 0, NULL
 };
