@@ -534,6 +534,11 @@ static int run(struct options *o)
 		if (status == 0 && build)
 			status = run_backends(o, doc, files, date, diag);
 	}
+	/* every failure says at least one line */
+	if (status != 0 && folio_diag_count(diag, FOLIO_ERROR) == 0 &&
+	    folio_diag_count(diag, FOLIO_FATAL) == 0)
+		folio_report(diag, FOLIO_FATAL, (folio_loc){ 0 },
+			     "the build failed without a message saying why (a bug in folio)");
 	for (int i = 0; i < nfiles; i++)
 		output_free(&files[i]);
 	folio_doc_free(doc);

@@ -166,7 +166,10 @@ int output_plan(output_file *o, const char *path, folio_diag *diag)
 	} else if (errno == ENOENT) {
 		o->target = xstrdup(path);
 	} else if (errno == ENAMETOOLONG) {
-		return plan_error(diag, path, "%s", "the file name is too long");
+		char why[96];
+		snprintf(why, sizeof why, "%zu bytes in its name, %zu in all; at most %d and %d",
+			 strlen(base_of(path)), strlen(path), NAME_MAX, PATH_MAX - 1);
+		return plan_error(diag, path, "the file name is too long (%s)", why);
 	} else {
 		return plan_error(diag, path, "%s", strerror(errno));
 	}

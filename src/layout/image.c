@@ -107,6 +107,13 @@ int image_probe(lay_ctx *c, const folio_node *n, lay_image *out)
 		c->errors = 1;
 		return -1;
 	}
+	if (file_is_url(ref)) {
+		if (!c->quiet) folio_report(c->diag, FOLIO_ERROR, n->loc,
+			     "image \"%s\" is a URL; folio reads only local files: "
+			     "save the image beside the sources and give its path", ref);
+		c->errors = 1;
+		return -1;
+	}
 	const char *path = resolve_path(c, n, ref);
 	char real[PATH_MAX], root[PATH_MAX];
 	if (realpath(path, real) == NULL) {

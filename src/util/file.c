@@ -6,6 +6,7 @@
 #include "util/strbuf.h"
 #include "util/xalloc.h"
 
+#include <ctype.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <pthread.h>
@@ -157,6 +158,17 @@ int file_read_all(const char *path, size_t max, char **data, size_t *len)
 	e = file_read_stream(f, max, data, len);
 	fclose(f);
 	return e;
+}
+
+int file_is_url(const char *ref)
+{
+	size_t n = 0;
+	if (!isalpha((unsigned char)ref[0]))
+		return 0;
+	while (isalnum((unsigned char)ref[n]) || ref[n] == '+' || ref[n] == '-' ||
+	       ref[n] == '.')
+		n++;
+	return n >= 2 && ref[n] == ':';
 }
 
 const char *file_strerror(int e)

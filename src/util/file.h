@@ -51,6 +51,11 @@ int file_read_stream(FILE *f, size_t max, char **data, size_t *len);
  * file"). */
 const char *file_strerror(int e);
 
+/* Whether ref is a URL ("https://...", "data:..."): a scheme of two or
+ * more letters, digits, '+', '-' or '.' and a colon.  folio reads only
+ * local files, and says so rather than "No such file". */
+int file_is_url(const char *ref);
+
 /* The path a file with this device and inode was read by during this
  * run, or NULL when no file of it was read.  Thread-safe. */
 const char *file_was_read(dev_t dev, ino_t ino);

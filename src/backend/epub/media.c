@@ -196,6 +196,12 @@ const char *epub_image(epub_ctx *c, const folio_node *imagedata)
 	if (cached)
 		return cached == failed_marker ? NULL : cached;
 
+	if (file_is_url(fileref)) {
+		folio_report(c->diag, FOLIO_ERROR, imagedata->loc,
+			     "image '%s' is a URL; folio reads only local files: "
+			     "save the image beside the sources and give its path", fileref);
+		return image_failed(c, joined);
+	}
 	char real[PATH_MAX], root_real[PATH_MAX];
 	if (realpath(joined, real) == NULL) {
 		folio_report(c->diag, FOLIO_ERROR, imagedata->loc,
