@@ -365,11 +365,43 @@ static int copy_to_stdout(output_file *o, folio_diag *diag)
 	return 0;
 }
 
+/* What is at the target now may not be what was planned a build ago:
+ * it must still be nothing or a regular file no input is. */
+static int still_writable(const output_file *o, folio_diag *diag)
+{
+	struct stat st;
+	if (o->target == NULL || lstat(o->target, &st) != 0)
+		return 0;
+	const char *input = S_ISREG(st.st_mode) ? file_was_read(st.st_dev, st.st_ino) : NULL;
+	if (input) {
+		report_input_clash(o, input, diag);
+		return -1;
+	}
+	if (S_ISREG(st.st_mode))
+		return 0;
+	folio_report(diag, FOLIO_FATAL, (folio_loc){ 0 },
+		     "cannot write '%s': it became %s while the build ran; "
+		     "folio writes outputs only as regular files", o->final_path,
+		     S_ISLNK(st.st_mode) ? "a symbolic link" : kind_name(st.st_mode));
+	return -1;
+}
+
+/* A rename failed after others succeeded: say which files are new. */
+static void report_replaced(output_file *files, int upto, folio_diag *diag)
+{
+	for (int i = 0; i < upto; i++)
+		if (files[i].target && files[i].temp_path == NULL)
+			folio_report(diag, FOLIO_NOTE, (folio_loc){ 0 },
+				     "'%s' was already replaced by this build's output",
+				     files[i].final_path);
+}
+
 int output_commit_all(output_file *files, int n, folio_diag *diag)
 {
 	/* Fonts, images and the style are read while the back ends run. */
 	for (int i = 0; i < n; i++)
-		if (files[i].temp_path == NULL || clash_with_read(&files[i], diag) != 0)
+		if (files[i].temp_path == NULL || clash_with_read(&files[i], diag) != 0 ||
+		    still_writable(&files[i], diag) != 0)
 			return -1;
 	/* Standard output first: when it cannot be written, no file is
 	 * replaced either. */
@@ -386,6 +418,7 @@ int output_commit_all(output_file *files, int n, folio_diag *diag)
 		if (rename(o->temp_path, o->target) != 0) {
 			folio_report(diag, FOLIO_FATAL, (folio_loc){ 0 },
 				     "cannot write '%s': %s", o->final_path, strerror(errno));
+			report_replaced(files, i, diag);
 			return -1;
 		}
 		cleanup_forget(o->slot);

@@ -376,6 +376,32 @@ run 0 "a build after a killed one" -- "$FOLIO" build a.xml --text sig/s.txt
 rm -f sig/.s.txt.keep sig/.other.txt.Ab12Cd
 no_temporaries "after SIGKILL" sig
 
+# what is at an output's path is looked at again before the renames: a
+# folder that took the text's place while the build read its source
+# stops the commit, and the EPUB written beside it is not put in place
+mkdir late
+"$FOLIO" build a.xml -o late --format epub,text -q
+cp late/a.epub late-a.epub.orig
+rm -f gate
+mkfifo gate
+"$FOLIO" build - --epub late/a.epub --text late/a.txt <gate >out 2>err &
+pid=$!
+exec 3>gate
+for _ in $(seq 600); do
+	ls -A late | grep -q '^\.a\.txt\.' && break
+	sleep 0.1
+done
+rm late/a.txt
+mkdir late/a.txt
+cat a.xml >&3
+exec 3>&-
+wait "$pid"
+status=$?
+[ "$status" = 2 ] || { echo "FAIL: a folder in an output's place during the build: exit $status, want 2"; fail=1; }
+says "late folder" "folio: fatal error: cannot write 'late/a.txt': it became a folder while the build ran; folio writes outputs only as regular files"
+unchanged "late folder" late/a.epub late-a.epub.orig
+no_temporaries "late folder" late
+
 unchanged "all cases" a.xml a.orig
 [ $fail = 0 ] && echo "robust_files: all checks passed"
 exit $fail
