@@ -73,8 +73,14 @@ int file_open_regular(const char *path, int *fd)
 	/* O_NONBLOCK: open() of a FIFO without a writer, or of some devices,
 	 * would otherwise wait forever. */
 	int f = open(path, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
-	if (f < 0)
-		return errno ? errno : EIO;
+	if (f < 0) {
+		int e = errno ? errno : EIO;
+		struct stat st;
+		/* a socket cannot be opened at all: ENXIO, said plainly */
+		if (e == ENXIO && stat(path, &st) == 0 && S_ISSOCK(st.st_mode))
+			return FILE_E_SOCKET;
+		return e;
+	}
 	struct stat st;
 	if (fstat(f, &st) != 0) {
 		int e = errno;
