@@ -140,6 +140,7 @@ int output_plan(output_file *o, const char *path, folio_diag *diag)
 {
 	memset(o, 0, sizeof *o);
 	o->slot = -1;
+	o->previous_slot = -1;
 	o->final_path = xstrdup(path);
 	if (is_stdout(path))
 		return 0;
@@ -386,14 +387,72 @@ static int still_writable(const output_file *o, folio_diag *diag)
 	return -1;
 }
 
-/* A rename failed after others succeeded: say which files are new. */
-static void report_replaced(output_file *files, int upto, folio_diag *diag)
+/* A second name (a hard link, ".NAME.XXXXXX" beside it) for the file an
+ * output is about to replace, so that a rename failing midway can put
+ * the earlier outputs back.  NULL when there is no file, or the file
+ * system makes no links (then that output cannot be put back). */
+static char *keep_previous(const output_file *o)
 {
-	for (int i = 0; i < upto; i++)
-		if (files[i].target && files[i].temp_path == NULL)
-			folio_report(diag, FOLIO_NOTE, (folio_loc){ 0 },
-				     "'%s' was already replaced by this build's output",
-				     files[i].final_path);
+	struct stat st;
+	if (o->target == NULL || lstat(o->target, &st) != 0 || !S_ISREG(st.st_mode))
+		return NULL;
+	char *prefix = temp_prefix(o->target);
+	size_t n = strlen(prefix) + 8;
+	char *name = xmalloc(n);
+	int kept = 0;
+	for (int attempt = 0; attempt < 8 && !kept; attempt++) {
+		/* mkstemp picks a free name; link() needs it free again */
+		snprintf(name, n, "%sXXXXXX", prefix);
+		int fd = mkstemp(name);
+		if (fd < 0)
+			break;
+		close(fd);
+		unlink(name);
+		if (link(o->target, name) == 0)
+			kept = 1;
+		else if (errno != EEXIST)
+			break;
+	}
+	free(prefix);
+	if (!kept) {
+		free(name);
+		return NULL;
+	}
+	return name;
+}
+
+static void drop_previous(output_file *o)
+{
+	if (o->previous == NULL)
+		return;
+	unlink(o->previous);
+	cleanup_forget(o->previous_slot);
+	o->previous_slot = -1;
+	free(o->previous);
+	o->previous = NULL;
+}
+
+/* A rename failed after the first `upto` outputs were renamed: each goes
+ * back to the file it replaced (or away, where there was none). */
+static void put_back(output_file *files, int upto, folio_diag *diag)
+{
+	for (int i = upto - 1; i >= 0; i--) {
+		output_file *o = &files[i];
+		if (o->target == NULL)
+			continue;
+		int back = o->previous ? rename(o->previous, o->target) == 0
+				       : !o->exists && unlink(o->target) == 0;
+		if (back && o->previous) {
+			cleanup_forget(o->previous_slot);
+			o->previous_slot = -1;
+			free(o->previous);
+			o->previous = NULL;
+		}
+		folio_report(diag, FOLIO_NOTE, (folio_loc){ 0 }, back
+			     ? "'%s' was put back as it was before this build"
+			     : "'%s' was already replaced by this build's output",
+			     o->final_path);
+	}
 }
 
 int output_commit_all(output_file *files, int n, folio_diag *diag)
@@ -412,29 +471,40 @@ int output_commit_all(output_file *files, int n, folio_diag *diag)
 			discard(&files[i]);
 		}
 	for (int i = 0; i < n; i++) {
+		files[i].previous = keep_previous(&files[i]);
+		if (files[i].previous)
+			files[i].previous_slot = cleanup_register(files[i].previous);
+	}
+	int rc = 0;
+	for (int i = 0; i < n && rc == 0; i++) {
 		output_file *o = &files[i];
 		if (o->target == NULL)
 			continue;
 		if (rename(o->temp_path, o->target) != 0) {
 			folio_report(diag, FOLIO_FATAL, (folio_loc){ 0 },
 				     "cannot write '%s': %s", o->final_path, strerror(errno));
-			report_replaced(files, i, diag);
-			return -1;
+			put_back(files, i, diag);
+			rc = -1;
+			break;
 		}
 		cleanup_forget(o->slot);
 		o->slot = -1;
 		free(o->temp_path);
 		o->temp_path = NULL;
 	}
-	return 0;
+	for (int i = 0; i < n; i++)
+		drop_previous(&files[i]);
+	return rc;
 }
 
 void output_free(output_file *o)
 {
 	discard(o);
+	drop_previous(o);
 	free(o->final_path);
 	free(o->target);
 	free(o->canon);
 	memset(o, 0, sizeof *o);
 	o->slot = -1;
+	o->previous_slot = -1;
 }

@@ -35,6 +35,9 @@ typedef struct output_file {
 	dev_t dev;
 	ino_t ino;
 	int slot;         /* temp_path's cleanup slot */
+	char *previous;   /* during the commit: a second name for the file
+			     replaced, to put it back */
+	int previous_slot;
 } output_file;
 
 /* Checks what the output path names and where it would go.  Returns 0,
@@ -51,8 +54,9 @@ int output_clashes(const output_file *files, int n, const char *const inputs[2],
 int output_open(output_file *o, folio_diag *diag);
 /* Checks the outputs once more against every file the build read, then
  * copies standard output's and renames the others into place.  Returns
- * 0, or -1 after reporting (then no file is replaced, unless a rename
- * itself failed). */
+ * 0, or -1 after reporting; then no file is replaced: should a rename
+ * fail after others, those are put back (each replaced file was given a
+ * second name first), and a note says so for each. */
 int output_commit_all(output_file *files, int n, folio_diag *diag);
 /* Removes the temporary if still there and frees (safe to call twice). */
 void output_free(output_file *o);
