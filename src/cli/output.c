@@ -121,7 +121,10 @@ static int plan_link(output_file *o, folio_diag *diag)
 				  "or make it lead to a file", strerror(errno));
 	if (!S_ISREG(st.st_mode))
 		return plan_error(diag, o->final_path,
-				  "it is a symbolic link to %s; folio writes only regular files",
+				  S_ISFIFO(st.st_mode) || S_ISCHR(st.st_mode)
+				  ? "it is a symbolic link to %s; folio writes only regular files "
+				    "(give - to write to standard output)"
+				  : "it is a symbolic link to %s; folio writes only regular files",
 				  kind_name(st.st_mode));
 	if (access(o->final_path, W_OK) != 0)
 		return plan_error(diag, o->final_path,
@@ -161,7 +164,10 @@ int output_plan(output_file *o, const char *path, folio_diag *diag)
 					  "it is a folder; give a file name (or -o FOLDER)");
 		} else {
 			return plan_error(diag, path,
-					  "it is %s; folio writes outputs only as regular files",
+					  S_ISFIFO(st.st_mode) || S_ISCHR(st.st_mode)
+					  ? "it is %s; folio writes outputs only as regular files "
+					    "(give - to write to standard output)"
+					  : "it is %s; folio writes outputs only as regular files",
 					  kind_name(st.st_mode));
 		}
 	} else if (errno == ENOENT) {

@@ -154,15 +154,18 @@ says "two outputs, one file" "the outputs 'y' and './y' are the same file"
 # ---- outputs are only regular files ------------------------------------
 
 run 2 "a device as output" -- "$FOLIO" build a.xml --pdf /dev/null
-says "device" "folio: fatal error: cannot write '/dev/null': it is a device; folio writes outputs only as regular files"
+says "device" "folio: fatal error: cannot write '/dev/null': it is a device; folio writes outputs only as regular files (give - to write to standard output)"
 [ -c /dev/null ] || { echo "FAIL: /dev/null is no longer a device"; fail=1; }
 ln -s /dev/null to-null
 run 2 "a symbolic link to a device" -- "$FOLIO" build a.xml --pdf to-null
-says "link to device" "cannot write 'to-null': it is a symbolic link to a device; folio writes only regular files"
+says "link to device" "cannot write 'to-null': it is a symbolic link to a device; folio writes only regular files (give - to write to standard output)"
 [ -L to-null ] || { echo "FAIL: the link to /dev/null was replaced"; fail=1; }
+timeout "$FOLIO_TIMEOUT" "$FOLIO" build a.xml --text /dev/stdout 2>err | cat >/dev/null
+[ "${PIPESTATUS[0]}" = 2 ] || { echo "FAIL: /dev/stdout on a pipe: want exit 2"; fail=1; }
+says "/dev/stdout on a pipe" "cannot write '/dev/stdout': it is a symbolic link to a named pipe (FIFO); folio writes only regular files (give - to write to standard output)"
 mkfifo fifo-out
 run 2 "a FIFO as output" -- "$FOLIO" build a.xml --text fifo-out
-says "FIFO out" "cannot write 'fifo-out': it is a named pipe (FIFO); folio writes outputs only as regular files"
+says "FIFO out" "cannot write 'fifo-out': it is a named pipe (FIFO); folio writes outputs only as regular files (give - to write to standard output)"
 [ -p fifo-out ] || { echo "FAIL: the FIFO was replaced"; fail=1; }
 python3 -c 'import socket, sys; socket.socket(socket.AF_UNIX).bind(sys.argv[1])' sock-out
 run 2 "a socket as output" -- "$FOLIO" build a.xml --text sock-out
