@@ -104,6 +104,11 @@ typedef struct folio_backend {
 	unsigned gives;  /* enum folio_product: what it hands on */
 	unsigned takes;  /* enum folio_product: what it uses when given
 			    (and works out itself otherwise) */
+	/* Checks the options before any work starts (NULL: nothing to
+	 * check), so that a usage problem such as a paper size out of range
+	 * is reported before the source is read.  Returns 0, or -1 after a
+	 * fatal report. */
+	int (*check)(const folio_render_opts *opts, folio_diag *diag);
 } folio_backend;
 
 /* NULL-terminated, in the order `folio build` writes them: a back end

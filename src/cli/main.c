@@ -10,10 +10,13 @@
 #include "cli/overlap.h"
 #include "folio/backend.h"
 #include "folio/folio.h"
+#include "util/cleanup.h"
+#include "util/file.h"
 #include "util/xalloc.h"
 
 #include <errno.h>
 #include <limits.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -79,6 +82,11 @@ static void usage(FILE *f)
 	      "  --strict               treat warnings about the sources as errors\n"
 	      "  -q, --quiet            print errors only\n"
 	      "  -v, --verbose          say what is being done\n"
+	      "  --                     ends the options: a source named \"-x.xml\"\n"
+	      "\n"
+	      "SOURCE '-' reads standard input; FILE '-' writes standard output.\n"
+	      "An output never replaces a file the build reads, and is written\n"
+	      "only as a regular file (see folio(1)).\n"
 	      "\n"
 	      "exit status: 0 success, 1 errors in the sources, 2 usage or system errors\n", f);
 }
@@ -141,10 +149,15 @@ static const char *value_of(int argc, char **argv, int *i)
 static int parse_args(int argc, char **argv, struct options *o)
 {
 	o->command = argv[1];
+	int options_ended = 0;
 	for (int i = 2; i < argc; i++) {
 		const char *a = argv[i];
 		const char *v;
-		if (a[0] != '-' || a[1] == '\0') {
+		if (!options_ended && strcmp(a, "--") == 0) {
+			options_ended = 1; /* what follows is a file, even "-x" */
+			continue;
+		}
+		if (options_ended || a[0] != '-' || a[1] == '\0') {
 			if (o->source)
 				return usage_error("more than one source: '%s'", a);
 			o->source = a;
@@ -264,6 +277,10 @@ static char *default_output(const char *source, const char *outdir,
 	return p;
 }
 
+/* The last second a PDF or EPUB date can say: 9999-12-31T23:59:59Z. */
+#define LAST_FOUR_DIGIT_YEAR_SECOND 253402300799LL
+
+/* SOURCE_DATE_EPOCH, -1 when unset; -2 after reporting a usage error. */
 static int64_t source_date_epoch(folio_diag *diag)
 {
 	const char *s = getenv("SOURCE_DATE_EPOCH");
@@ -272,10 +289,16 @@ static int64_t source_date_epoch(folio_diag *diag)
 	char *end;
 	errno = 0;
 	long long v = strtoll(s, &end, 10);
-	if (errno || *end != '\0' || v < 0) {
-		folio_report(diag, FOLIO_WARNING, (folio_loc){ 0 },
-			     "SOURCE_DATE_EPOCH='%s' is not a number of seconds; ignored", s);
-		return -1;
+	if (end == s || *end != '\0') {
+		folio_report(diag, FOLIO_FATAL, (folio_loc){ 0 },
+			     "SOURCE_DATE_EPOCH='%s' is not a number of seconds", s);
+		return -2;
+	}
+	if (errno || v < 0 || v > LAST_FOUR_DIGIT_YEAR_SECOND) {
+		folio_report(diag, FOLIO_FATAL, (folio_loc){ 0 },
+			     "SOURCE_DATE_EPOCH='%s' is out of range: 0 to %lld "
+			     "(1970 to the end of 9999)", s, LAST_FOUR_DIGIT_YEAR_SECOND);
+		return -2;
 	}
 	return v;
 }
@@ -367,53 +390,83 @@ static int map_taker(const struct options *o, int i)
 	return -1;
 }
 
-static int open_output(const struct options *o, const struct request *r,
-		       const char *outdir, output_file *f, folio_diag *diag)
-{
-	char *path = r->path ? xstrdup(r->path)
-			     : default_output(o->source, outdir, r->backend->extension);
-	int rc = output_open(f, path, diag);
-	free(path);
-	return rc;
-}
-
 static int render_failed(int rc, folio_diag *diag)
 {
 	return rc != 0 || folio_diag_count(diag, FOLIO_ERROR) ||
 	       folio_diag_count(diag, FOLIO_FATAL);
 }
 
-static int run_backends(struct options *o, folio_doc *doc, folio_diag *diag)
+/*
+ * Every output of the build, planned and given its temporary before any
+ * work: a missing folder, a folder or device where a file would go, two
+ * outputs on one file, an output on the source or the style end the run
+ * before the source is read.  files[i] is outputs[i]'s.
+ */
+static int prepare_outputs(struct options *o, output_file *files, int *nfiles,
+			   int64_t date, folio_diag *diag)
 {
 	if (o->noutputs == 0)
 		for (size_t i = 0; folio_backends[i] && i < MAX_OUTPUTS; i++)
 			if (!folio_backends[i]->on_request)
 				o->outputs[o->noutputs++] =
 					(struct request){ folio_backends[i], NULL };
+	sort_by_registry(o);
 	const char *outdir = o->outdir ? o->outdir : ".";
 	if (o->outdir && mkdir(o->outdir, 0777) != 0 && errno != EEXIST) {
 		folio_report(diag, FOLIO_FATAL, (folio_loc){ o->outdir, 0, 0 },
 			     "cannot create folder: %s", strerror(errno));
-		return 2;
+		return -1;
 	}
-	output_file files[MAX_OUTPUTS];
+	/* standard input's outputs are named stdin.pdf, stdin.epub ... */
+	const char *named_after = strcmp(o->source, "-") == 0 ? "stdin" : o->source;
+	int rc = 0;
+	for (int i = 0; i < o->noutputs; i++) {
+		const struct request *r = &o->outputs[i];
+		char *path = r->path ? xstrdup(r->path)
+				     : default_output(named_after, outdir, r->backend->extension);
+		if (output_plan(&files[i], path, diag) != 0)
+			rc = -1;
+		*nfiles = i + 1;
+		free(path);
+	}
+	const char *const inputs[2] = { named_after == o->source ? o->source : NULL, o->style };
+	if (rc == 0 && output_clashes(files, o->noutputs, inputs, diag) != 0)
+		rc = -1;
+	int bad_style = o->style ? file_check_regular(o->style) : 0;
+	if (rc == 0 && bad_style) {
+		folio_report(diag, FOLIO_FATAL, (folio_loc){ o->style, 0, 0 },
+			     "cannot read the style: %s", file_strerror(bad_style));
+		rc = -1;
+	}
+	for (int i = 0; i < o->noutputs && rc == 0; i++) {
+		const folio_backend *b = o->outputs[i].backend;
+		int checked = 0; /* pdf and pages share one check */
+		for (int j = 0; j < i; j++)
+			checked |= o->outputs[j].backend->check == b->check;
+		folio_render_opts ro = render_opts(o, &files[i], date);
+		if (b->check && !checked && b->check(&ro, diag) != 0)
+			rc = -1;
+	}
+	for (int i = 0; i < o->noutputs && rc == 0; i++)
+		if (output_open(&files[i], diag) != 0)
+			rc = -1;
+	return rc;
+}
+
+static int run_backends(struct options *o, folio_doc *doc, output_file *files,
+			int64_t date, folio_diag *diag)
+{
 	int done[MAX_OUTPUTS] = { 0 };
-	int opened = 0, failed = 0;
+	int failed = 0;
 	/* The print layout's page starts, handed from the back end that
 	 * gives them (the PDF) to the one that takes them (the EPUB), so that
 	 * a build of both lays the book out once. */
 	folio_page_map print_pages = { NULL, 0 };
-	sort_by_registry(o);
-	int64_t date = source_date_epoch(diag);
 	for (int i = 0; i < o->noutputs && !failed; i++) {
 		if (done[i])
 			continue;
 		const struct request *r = &o->outputs[i];
-		if (open_output(o, r, outdir, &files[opened], diag) != 0) {
-			failed = 1;
-			break;
-		}
-		folio_render_opts ro = render_opts(o, &files[opened++], date);
+		folio_render_opts ro = render_opts(o, &files[i], date);
 		const folio_backend *b = r->backend;
 		ro.page_map = print_pages.count && (b->takes & FOLIO_PRODUCT_PAGE_MAP)
 			      ? &print_pages : NULL;
@@ -424,11 +477,7 @@ static int run_backends(struct options *o, folio_doc *doc, folio_diag *diag)
 		side_job *side = NULL;
 		int taker = ro.page_map_out ? map_taker(o, i) : -1;
 		if (taker >= 0) {
-			if (open_output(o, &o->outputs[taker], outdir, &files[opened], diag) != 0) {
-				failed = 1;
-				break;
-			}
-			folio_render_opts so = render_opts(o, &files[opened++], date);
+			folio_render_opts so = render_opts(o, &files[taker], date);
 			so.page_map = &print_pages;
 			side = side_job_new(o->outputs[taker].backend, doc, &so, diag);
 			ro.page_map_ready = side_job_start;
@@ -448,11 +497,8 @@ static int run_backends(struct options *o, folio_doc *doc, folio_diag *diag)
 		if (render_failed(rc, diag))
 			failed = 1;
 	}
-	for (int i = 0; i < opened; i++) {
-		if (!failed && output_commit(&files[i], diag) != 0)
-			failed = 1;
-		output_free(&files[i]);
-	}
+	if (!failed && output_commit_all(files, o->noutputs, diag) != 0)
+		failed = 1;
 	progress_done(o);
 	if (failed && folio_diag_exit_status(diag) == 0)
 		return 2;
@@ -464,16 +510,28 @@ static int run(struct options *o)
 	folio_diag *diag = folio_diag_new_stderr();
 	folio_diag_set_strict(diag, o->strict);
 	folio_diag_set_quiet(diag, o->quiet);
-	folio_read_opts ro = { .allow_outside = o->allow_outside };
-	progress(o, "reading", o->source);
-	folio_doc *doc = folio_read(o->source, &ro, diag);
-	int status;
-	if (doc == NULL) {
+	int build = strcmp(o->command, "build") == 0;
+	output_file files[MAX_OUTPUTS];
+	int nfiles = 0;
+	int64_t date = -1;
+	folio_doc *doc = NULL;
+	int status = 0;
+	if (build) {
+		date = source_date_epoch(diag);
+		if (date < -1 || prepare_outputs(o, files, &nfiles, date, diag) != 0)
+			status = 2;
+	}
+	if (status == 0) {
+		folio_read_opts ro = { .allow_outside = o->allow_outside };
+		progress(o, "reading", o->source);
+		doc = folio_read(o->source, &ro, diag);
+	}
+	if (status == 0 && doc == NULL) {
 		progress_done(o);
 		status = folio_diag_exit_status(diag);
 		if (status == 0)
 			status = 2;
-	} else {
+	} else if (status == 0) {
 		folio_resolve_opts rs = {
 			.citation_style = o->citation_style, /* NULL: the document's */
 			.glossary_in_index = o->glossary_in_index,
@@ -482,9 +540,19 @@ static int run(struct options *o)
 		folio_resolve(doc, &rs, diag);
 		progress_done(o);
 		status = folio_diag_exit_status(diag);
-		if (status == 0 && strcmp(o->command, "build") == 0)
-			status = run_backends(o, doc, diag);
+		/* includes and databases are known now: none may be an output */
+		if (status == 0 && build && output_clashes(files, nfiles, NULL, diag) != 0)
+			status = 2;
+		if (status == 0 && build)
+			status = run_backends(o, doc, files, date, diag);
 	}
+	/* every failure says at least one line */
+	if (status != 0 && folio_diag_count(diag, FOLIO_ERROR) == 0 &&
+	    folio_diag_count(diag, FOLIO_FATAL) == 0)
+		folio_report(diag, FOLIO_FATAL, (folio_loc){ 0 },
+			     "the build failed without a message saying why (a bug in folio)");
+	for (int i = 0; i < nfiles; i++)
+		output_free(&files[i]);
 	folio_doc_free(doc);
 	folio_diag_free(diag);
 	return status;
@@ -535,6 +603,10 @@ int main(int argc, char **argv)
 		return run_preflight(argc - 1, argv + 1);
 	if (strcmp(argv[1], "build") != 0 && strcmp(argv[1], "check") != 0)
 		return usage_error("unknown command '%s'", argv[1]);
+	/* Past a file size limit (ulimit -f) write() is to fail with EFBIG,
+	 * reported naming the output, rather than the signal ending folio. */
+	signal(SIGXFSZ, SIG_IGN);
+	cleanup_install();
 	struct options o = { 0 };
 	int rc = parse_args(argc, argv, &o);
 	if (rc != 0)

@@ -11,6 +11,7 @@
 #include "folio/folio.h"
 #include "layout/ctx.h"
 #include "layout/flow.h"
+#include "layout/pagegeom.h"
 #include "layout/linebreak.h"
 #include "layout/pagebuild.h"
 #include "layout/prefetch.h"
@@ -65,6 +66,19 @@ static char *data_path(const folio_render_opts *o, const char *rel)
 	return sb_take(&b);
 }
 
+/* A family the style names must be in the manifest: a misspelt name
+ * would otherwise set the book silently in the fallback face. */
+static int known_family(lay_run *r, const char *key, const char *family,
+			const char *style_path)
+{
+	if (family[0] == '\0' || fonts_find(r->c.fonts, family, "regular") >= 0)
+		return 0;
+	folio_report(r->c.diag, FOLIO_FATAL, (folio_loc){ style_path, 0, 0 },
+		     "%s = %s: no such font family in the font manifest %s",
+		     key, family, r->manifest);
+	return -1;
+}
+
 static int pick_faces(lay_ctx *c, int *faces, const char *family,
 		      const char *fallback)
 {
@@ -89,7 +103,7 @@ static int pick_faces(lay_ctx *c, int *faces, const char *family,
 /* The style (--style, else the shipped default) with the command line's
  * page over it. */
 static int load_style(lay_style *st, const folio_render_opts *o,
-		      folio_diag *diag)
+		      folio_diag *diag, char **path_out)
 {
 	style_defaults(st);
 	char *style = NULL;
@@ -98,10 +112,17 @@ static int load_style(lay_style *st, const folio_render_opts *o,
 	else
 		style = data_path(o, "styles/a5-reader.style");
 	int rc = style_load(st, style, diag);
-	free(style);
-	if (rc < 0 || (o && style_apply_page(st, &o->page, diag) < 0))
-		return -1;
-	return 0;
+	if (rc == 0 && o)
+		rc = style_apply_page(st, &o->page, diag);
+	/* the page as it will be set, --paper included, checked before any
+	 * work is done on it */
+	if (rc == 0)
+		rc = pagegeom_check(st, style, diag);
+	if (rc < 0 || path_out == NULL)
+		free(style);
+	else
+		*path_out = style;
+	return rc < 0 ? -1 : 0;
 }
 
 static int setup(lay_run *r, folio_doc *doc, const folio_render_opts *o,
@@ -114,7 +135,8 @@ static int setup(lay_run *r, folio_doc *doc, const folio_render_opts *o,
 	c->lang = folio_lang_get(doc->lang);
 	c->run_arena = arena_new();
 	c->warned = hash_new();
-	if (load_style(&r->style, o, diag) < 0)
+	char *style = NULL;
+	if (load_style(&r->style, o, diag, &style) < 0)
 		return -1;
 	/* first the hyphenation dictionaries, which load in threads of
 	 * their own while the rest is set up */
@@ -125,6 +147,14 @@ static int setup(lay_run *r, folio_doc *doc, const folio_render_opts *o,
 	r->manifest = data_path(o, "fonts/fonts.conf");
 	c->fonts = fonts_new(diag);
 	int rc = fonts_load_manifest(c->fonts, r->manifest);
+	if (rc < 0) {
+		free(style);
+		return -1;
+	}
+	rc = known_family(r, "font.text", r->style.font_text, style) |
+	     known_family(r, "font.heading", r->style.font_heading, style) |
+	     known_family(r, "font.mono", r->style.font_mono, style);
+	free(style);
 	if (rc < 0)
 		return -1;
 	if (pick_faces(c, c->text_face, r->style.font_text, "Charis SIL") < 0 ||
@@ -948,7 +978,7 @@ int layout_text_family(const folio_render_opts *opts, folio_diag *diag,
 	static const char *const styles[4] = { "regular", "italic", "bold", "bolditalic" };
 	memset(out, 0, sizeof(*out));
 	lay_style st;
-	if (load_style(&st, opts, diag) < 0)
+	if (load_style(&st, opts, diag, NULL) < 0)
 		return -1;
 	char *manifest = data_path(opts, "fonts/fonts.conf");
 	lay_fonts *fonts = fonts_new(diag);

@@ -10,6 +10,7 @@
 #include "util/hash.h"
 #include "util/strbuf.h"
 #include "util/utf8.h"
+#include "util/file.h"
 
 #include <hb.h>
 #include <hb-ot.h>
@@ -179,10 +180,11 @@ static int parse_face_line(lay_fonts *f, char *rest, const char *dir,
 
 int fonts_load_manifest(lay_fonts *f, const char *path)
 {
-	FILE *fp = fopen(path, "r");
+	int err;
+	FILE *fp = file_fopen_regular(path, &err);
 	if (fp == NULL) {
 		folio_report(f->diag, FOLIO_FATAL, (folio_loc){ path, 0, 0 },
-			     "cannot read the font manifest: %s", strerror(errno));
+			     "cannot read the font manifest: %s", file_strerror(err));
 		return -1;
 	}
 	char *dir = xstrdup(path);
@@ -261,6 +263,15 @@ int fonts_open(lay_fonts *f, int i)
 	if (fc->state != 0)
 		return fc->state > 0 ? 0 : -1;
 	fc->state = -1;
+	/* HarfBuzz opens the file itself: look first, so that a FIFO or a
+	 * device named in the manifest is refused rather than waited on. */
+	int not_regular = file_check_regular(fc->file);
+	if (not_regular) {
+		folio_report(f->diag, FOLIO_FATAL, (folio_loc){ fc->file, 0, 0 },
+			     "cannot read font file for %s %s (manifest fonts/fonts.conf): %s",
+			     fc->family, fc->style, file_strerror(not_regular));
+		return -1;
+	}
 	hb_blob_t *blob = hb_blob_create_from_file_or_fail(fc->file);
 	if (blob == NULL) {
 		folio_report(f->diag, FOLIO_FATAL, (folio_loc){ fc->file, 0, 0 },

@@ -12,6 +12,7 @@
 #include "util/strbuf.h"
 #include "util/threads.h"
 #include "util/utf8.h"
+#include "util/file.h"
 
 #include <hyphen.h>
 
@@ -132,7 +133,8 @@ static void load_exceptions(lay_hyph *h, lang_dict *ld)
 		return;
 	strbuf path = STRBUF_INIT;
 	sb_printf(&path, "%s/%s.txt", h->exc_dir, ld->lang->code);
-	FILE *fp = fopen(sb_str(&path), "r");
+	int err;
+	FILE *fp = file_fopen_regular(sb_str(&path), &err);
 	sb_free(&path);
 	if (fp == NULL)
 		return;

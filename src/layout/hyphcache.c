@@ -8,6 +8,7 @@
  * the cache is this machine's.
  */
 #include "layout/hyphcache.h"
+#include "util/cleanup.h"
 #include "util/file.h"
 #include "util/strbuf.h"
 #include "util/xalloc.h"
@@ -213,6 +214,8 @@ void hyphcache_store(const char *path, const HyphenDict *dict)
 	sb_printf(&tmp, "%s.XXXXXX", file);
 	int fd = make_dirs(file) == 0 ? mkstemp(tmp.s) : -1;
 	if (fd >= 0) {
+		/* removed too if a signal ends the run meanwhile */
+		int slot = cleanup_register(tmp.s);
 		FILE *fp = fdopen(fd, "wb");
 		int ok = fp && fwrite(&h, sizeof h, 1, fp) == 1 &&
 			 fwrite(payload.s, 1, payload.len, fp) == payload.len;
@@ -222,6 +225,7 @@ void hyphcache_store(const char *path, const HyphenDict *dict)
 			ok = 0;
 		if (!ok || rename(tmp.s, file) != 0)
 			unlink(tmp.s);
+		cleanup_forget(slot);
 	}
 	sb_free(&tmp);
 	sb_free(&payload);

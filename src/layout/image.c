@@ -6,6 +6,7 @@
  */
 #include "layout/image.h"
 #include "util/strbuf.h"
+#include "util/file.h"
 
 #include <errno.h>
 #include <limits.h>
@@ -106,6 +107,13 @@ int image_probe(lay_ctx *c, const folio_node *n, lay_image *out)
 		c->errors = 1;
 		return -1;
 	}
+	if (file_is_url(ref)) {
+		if (!c->quiet) folio_report(c->diag, FOLIO_ERROR, n->loc,
+			     "image \"%s\" is a URL; folio reads only local files: "
+			     "save the image beside the sources and give its path", ref);
+		c->errors = 1;
+		return -1;
+	}
 	const char *path = resolve_path(c, n, ref);
 	char real[PATH_MAX], root[PATH_MAX];
 	if (realpath(path, real) == NULL) {
@@ -121,10 +129,11 @@ int image_probe(lay_ctx *c, const folio_node *n, lay_image *out)
 		c->errors = 1;
 		return -1;
 	}
-	FILE *fp = fopen(real, "rb");
+	int err;
+	FILE *fp = file_fopen_regular(real, &err);
 	if (fp == NULL) {
 		if (!c->quiet) folio_report(c->diag, FOLIO_ERROR, n->loc,
-			     "cannot read image \"%s\": %s", ref, strerror(errno));
+			     "cannot read image \"%s\": %s", ref, file_strerror(err));
 		c->errors = 1;
 		return -1;
 	}

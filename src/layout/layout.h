@@ -76,9 +76,11 @@ int layout_text_family(const folio_render_opts *opts, folio_diag *diag,
 void layout_family_free(layout_family *f);
 
 /* A paper as --paper names it ("a4", "a5", "a6", "b5", "letter",
- * "170x240mm"; 50 to 1000 mm a side): its size in 1/1000 pt.  Returns 0,
- * or -1 for a name layout does not know.  The PDF's imposition asks it,
+ * "170x240mm"; LAYOUT_PAPER_RANGE a side): its size in 1/1000 pt.
+ * Returns 0, -1 for a name layout does not know, -2 for a size out of
+ * range.  The PDF's imposition asks it,
  * so that one table of papers serves the style, the page and the sheet. */
+#define LAYOUT_PAPER_RANGE "50 to 1000 mm"
 int layout_paper_size(const char *name, fx *w, fx *h);
 
 #endif

@@ -5,6 +5,7 @@
  */
 #include "layout/style.h"
 #include "layout/layout.h"
+#include "util/file.h"
 
 #include <ctype.h>
 #include <errno.h>
@@ -130,7 +131,7 @@ int style_paper_size(const char *name, fx *w, fx *h)
 	b *= to_mm;
 	/* a page a reader can hold; the PDF limit is 5080 mm */
 	if (!(a >= 50 && a <= 1000 && b >= 50 && b <= 1000))
-		return -1;
+		return -2;
 	*w = mm_to_fx(a);
 	*h = mm_to_fx(b);
 	return 0;
@@ -286,10 +287,11 @@ static char *trim(char *s)
 
 int style_load(lay_style *s, const char *path, folio_diag *diag)
 {
-	FILE *fp = fopen(path, "r");
+	int err;
+	FILE *fp = file_fopen_regular(path, &err);
 	if (fp == NULL) {
 		folio_report(diag, FOLIO_FATAL, (folio_loc){ path, 0, 0 },
-			     "cannot read the style: %s", strerror(errno));
+			     "cannot read the style: %s", file_strerror(err));
 		return -1;
 	}
 	char line[1024];
@@ -332,10 +334,17 @@ int style_load(lay_style *s, const char *path, folio_diag *diag)
 int style_apply_page(lay_style *s, const folio_page_opts *page,
 		     folio_diag *diag)
 {
-	if (page->paper &&
-	    style_paper_size(page->paper, &s->page_width, &s->page_height) < 0) {
+	int paper = page->paper ? style_paper_size(page->paper, &s->page_width,
+						    &s->page_height) : 0;
+	if (paper == -2) {
 		folio_report(diag, FOLIO_FATAL, (folio_loc){ 0 },
-			     "unknown paper '%s' (a4, a5, b5, letter or WxHmm)",
+			     "paper '%s' is out of range: each side must be "
+			     LAYOUT_PAPER_RANGE, page->paper);
+		return -1;
+	}
+	if (paper < 0) {
+		folio_report(diag, FOLIO_FATAL, (folio_loc){ 0 },
+			     "unknown paper '%s' (a4, a5, a6, b5, letter or WxHmm)",
 			     page->paper);
 		return -1;
 	}

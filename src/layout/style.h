@@ -62,7 +62,7 @@ int style_load(lay_style *s, const char *path, folio_diag *diag);
 int style_parse_length(const char *s, fx *out);
 /* A paper for --paper: "a4", "a5", "a6", "b5", "letter", "170x240mm"
  * (also "x" with cm, in, pt; 50 to 1000 mm a side).  Returns 0 and the
- * size, or -1. */
+ * size, -1 for what is no paper, -2 for a size out of range. */
 int style_paper_size(const char *name, fx *w, fx *h);
 /* The command line's page (--paper, --one-sided, --two-sided) over the
  * loaded style.  Returns -1 after a FOLIO_FATAL for an unknown paper. */

@@ -9,6 +9,7 @@
  */
 #include "preflight/preflight.h"
 #include "preflight/content.h"
+#include "util/file.h"
 #include "util/strbuf.h"
 #include "util/vec.h"
 #include "util/xalloc.h"
@@ -82,6 +83,19 @@ static void problem(pf *f, int error, const char *fmt, ...)
 		f->errors++;
 	else
 		f->warnings++;
+}
+
+/* A call that failed left its error in qpdf's slot: it is taken out and
+ * told among the problems.  Left there, qpdf_cleanup would print it to
+ * stderr itself ("WARNING: application did not handle error"), whatever
+ * qpdf_silence_errors says. */
+static void take_error(pf *f)
+{
+	if (!qpdf_has_error(f->q))
+		return;
+	qpdf_error e = qpdf_get_error(f->q);
+	if (e)
+		problem(f, 0, "qpdf: %s", qpdf_get_error_full_text(f->q, e));
 }
 
 static double mm(double pt)
@@ -378,6 +392,7 @@ static void draw_form(pf *f, qpdf_oh xo, qpdf_oh dict, const pf_matrix *ctm)
 		scan_stream(f, data, len, pf_concat(&m, ctm));
 		f->depth--;
 	}
+	take_error(f);
 	free(data);
 	f->resources = saved;
 }
@@ -462,6 +477,7 @@ static void scan_page(pf *f, qpdf_oh page, page_geometry *g)
 	size_t len = 0;
 	if ((qpdf_oh_get_page_content_data(f->q, page, &data, &len) & QPDF_ERRORS) == 0)
 		scan_stream(f, data, len, PF_IDENTITY);
+	take_error(f);
 	free(data);
 	check_annotations(f, page, &g->trim);
 }
@@ -619,6 +635,7 @@ static void report_standard(pf *f, strbuf *out)
 				sb_puts(out, "XMP metadata: yes, no PDF/A identification\n");
 			sb_free(&m);
 		}
+		take_error(f);
 		free(data);
 	}
 	int press = f->preset == PRESET_OFFSET || f->preset == PRESET_POD;
@@ -760,6 +777,8 @@ static void free_pf(pf *f)
 	free(f->images);
 	sb_free(&f->transparency_where);
 	sb_free(&f->problems);
+	if (f->q && qpdf_has_error(f->q))
+		qpdf_get_error(f->q); /* so that qpdf_cleanup prints nothing */
 	qpdf_cleanup(&f->q);
 }
 
@@ -773,6 +792,12 @@ int preflight_main(int argc, char **argv)
 	pf f;
 	memset(&f, 0, sizeof f);
 	f.preset = preset;
+	/* qpdf opens the file itself: a FIFO would be waited on forever */
+	int not_regular = file_check_regular(file);
+	if (not_regular) {
+		fprintf(stderr, "folio: %s: cannot read: %s\n", file, file_strerror(not_regular));
+		return 2;
+	}
 	f.q = qpdf_init();
 	qpdf_silence_errors(f.q);
 	qpdf_set_suppress_warnings(f.q, QPDF_TRUE);

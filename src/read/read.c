@@ -83,6 +83,13 @@ static xmlParserInputPtr confined_loader(const char *url, const char *id,
 			   url);
 		return NULL;
 	}
+	/* libxml2 opens the file itself, and would wait forever on a FIFO. */
+	int not_regular = file_check_regular(path);
+	if (not_regular) {
+		read_error(s, loc_of_cursor(s), "cannot read \"%s\": %s", url,
+			   file_strerror(not_regular));
+		return NULL;
+	}
 	return r->saved_loader ? r->saved_loader(url, id, ctxt) : NULL;
 }
 
@@ -165,19 +172,31 @@ folio_doc *folio_read(const char *path, const folio_read_opts *opts,
 {
 	char *data;
 	size_t len;
-	int e = file_read_all(path, READ_MAX_FILE_BYTES, &data, &len);
+	/* "-" is standard input, which may be a pipe: it is read as it
+	 * comes, named "<stdin>" in messages, its includes found from the
+	 * current folder. */
+	int from_stdin = strcmp(path, "-") == 0;
+	if (from_stdin)
+		path = "<stdin>";
+	int e = from_stdin ? file_read_stream(stdin, READ_MAX_FILE_BYTES, &data, &len)
+			   : file_read_all(path, READ_MAX_FILE_BYTES, &data, &len);
 	if (e) {
 		folio_loc at = { path, 0, 0 };
 		if (e == EFBIG)
 			folio_report(diag, FOLIO_ERROR, at,
 				     "the file is larger than %u MB (folio's limit)",
 				     READ_MAX_FILE_BYTES >> 20);
+		else if (e == FILE_E_FIFO)
+			folio_report(diag, FOLIO_FATAL, at, "cannot read the source: %s; "
+				     "give '-' as the source to read standard input",
+				     file_strerror(e));
 		else
 			folio_report(diag, FOLIO_FATAL, at, "cannot read the source: %s",
-				     strerror(e));
+				     file_strerror(e));
 		return NULL;
 	}
-	folio_doc *doc = read_main(path, realpath(path, NULL), data, len, opts, diag);
+	folio_doc *doc = read_main(path, from_stdin ? NULL : realpath(path, NULL),
+				   data, len, opts, diag);
 	free(data);
 	return doc;
 }

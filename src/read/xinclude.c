@@ -179,7 +179,7 @@ static void unreadable(source *s, struct include *inc, const char *display,
 
 static const char *errno_text(int e)
 {
-	return e == EFBIG ? "the file is larger than 256 MB (folio's limit)" : strerror(e);
+	return e == EFBIG ? "the file is larger than 256 MB (folio's limit)" : file_strerror(e);
 }
 
 /* For a path that does not exist: whether its folder, or failing that

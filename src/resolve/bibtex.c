@@ -951,7 +951,7 @@ int bibtex_load(biblio_db *db, const char *path, const char *display,
 	int e = file_read_all(path, SIZE_MAX, &data, &len);
 	if (e) {
 		folio_report(diag, FOLIO_ERROR, from, "cannot read the database '%s': %s",
-			     display, strerror(e));
+			     display, file_strerror(e));
 		return -1;
 	}
 	int n = bibtex_parse(db, display, data, len, diag);

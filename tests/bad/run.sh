@@ -22,7 +22,9 @@
 #                           words), word N (a paragraph ending in one
 #                           word of N kB), file NAME BYTES (the case as it
 #                           is, beside a file NAME holding BYTES, written
-#                           with printf's \x escapes), png NAME W H (the
+#                           with printf's \x escapes), fifo NAME (the
+#                           case as it is, beside a named pipe NAME that
+#                           nothing ever writes), png NAME W H (the
 #                           case as it is, beside a W x H grey PNG of
 #                           zeros named NAME: small to store, large to
 #                           decode)
@@ -178,6 +180,10 @@ if [ -n "$generate" ]; then
 		[ $# -ge 3 ] || fail "file needs a name and bytes"
 		cp "$case_file" "$input"
 		printf "$3" > "$work/tests/bad/$2" ;;
+	fifo)
+		[ $# -ge 2 ] || fail "fifo needs a name"
+		cp "$case_file" "$input"
+		mkfifo "$work/tests/bad/$2" ;;
 	png)
 		[ $# -ge 4 ] || fail "png needs a name, a width and a height"
 		cp "$case_file" "$input"

@@ -89,7 +89,7 @@ static void papers(void)
 	INT_EQ(style_paper_size("6x9in", &w, &h), 0);
 	INT_EQ(w, 432000);
 	INT_EQ(style_paper_size("170x240", &w, &h), -1);
-	INT_EQ(style_paper_size("10x10mm", &w, &h), -1);
+	INT_EQ(style_paper_size("10x10mm", &w, &h), -2);
 	INT_EQ(style_paper_size("a9", &w, &h), -1);
 }
 

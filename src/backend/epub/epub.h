@@ -219,8 +219,9 @@ typedef struct epub_zip_entry {
 	int store;   /* 1: no compression (mimetype) */
 } epub_zip_entry;
 /* Writes the entries, in order, to path with fixed times and
- * attributes.  Returns 0, or -1 after a fatal diagnostic. */
-int epub_zip_write(const char *path, const epub_zip_entry *e, unsigned n,
-		   int64_t epoch, folio_diag *diag);
+ * attributes; messages name shown (the output the user asked for).
+ * Returns 0, or -1 after a fatal diagnostic. */
+int epub_zip_write(const char *path, const char *shown, const epub_zip_entry *e,
+		   unsigned n, int64_t epoch, folio_diag *diag);
 
 #endif

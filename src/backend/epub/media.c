@@ -192,6 +192,12 @@ const char *epub_image(epub_ctx *c, const folio_node *imagedata)
 	if (cached)
 		return cached == failed_marker ? NULL : cached;
 
+	if (file_is_url(fileref)) {
+		folio_report(c->diag, FOLIO_ERROR, imagedata->loc,
+			     "image '%s' is a URL; folio reads only local files: "
+			     "save the image beside the sources and give its path", fileref);
+		return image_failed(c, joined);
+	}
 	char real[PATH_MAX], root_real[PATH_MAX];
 	if (realpath(joined, real) == NULL) {
 		folio_report(c->diag, FOLIO_ERROR, imagedata->loc,
@@ -220,7 +226,7 @@ const char *epub_image(epub_ctx *c, const folio_node *imagedata)
 	int e = file_read_all(real, MAX_RESOURCE_BYTES, &data, &len);
 	if (e) {
 		folio_report(c->diag, FOLIO_ERROR, imagedata->loc,
-			     "cannot read image '%s': %s", fileref, strerror(e));
+			     "cannot read image '%s': %s", fileref, file_strerror(e));
 		return image_failed(c, joined);
 	}
 	const char *ext = NULL;
@@ -279,7 +285,7 @@ static int add_file(epub_ctx *c, const char *path, const char *href,
 	int e = file_read_all(path, MAX_RESOURCE_BYTES, &data, &len);
 	if (e) {
 		folio_report(c->diag, FOLIO_FATAL, (folio_loc){ path, 0, 0 },
-			     "cannot read %s: %s", path, strerror(e));
+			     "cannot read %s: %s", path, file_strerror(e));
 		return -1;
 	}
 	epub_resource *r = add_resource(c);

@@ -82,31 +82,37 @@ static int zip_fail(zip_t *z, const char *path, const char *what,
 
 /* The archive libzip made in memory, written to path (the caller's
  * temporary file, which keeps its mode). */
-static int save(zip_source_t *mem, const char *path, folio_diag *diag)
+static int save(zip_source_t *mem, const char *path, const char *shown,
+		folio_diag *diag)
 {
 	zip_stat_t st;
 	zip_stat_init(&st);
 	if (zip_source_stat(mem, &st) != 0 || !(st.valid & ZIP_STAT_SIZE) ||
 	    zip_source_open(mem) != 0) {
-		folio_report(diag, FOLIO_FATAL, (folio_loc){ path, 0, 0 },
+		folio_report(diag, FOLIO_FATAL, (folio_loc){ shown, 0, 0 },
 			     "cannot write EPUB: the archive in memory cannot be read");
 		return -1;
 	}
+	errno = 0;
 	FILE *fp = fopen(path, "wb");
-	int ok = fp != NULL;
+	int err = fp ? 0 : errno;
 	char buf[65536];
 	zip_uint64_t left = st.size;
-	while (ok && left > 0) {
+	while (err == 0 && left > 0) {
 		zip_int64_t n = zip_source_read(mem, buf, left < sizeof buf ? left : sizeof buf);
-		ok = n > 0 && fwrite(buf, 1, (size_t)n, fp) == (size_t)n;
+		errno = 0;
+		if (n <= 0 || fwrite(buf, 1, (size_t)n, fp) != (size_t)n)
+			err = errno ? errno : EIO;
 		left -= n > 0 ? (zip_uint64_t)n : 0;
 	}
 	zip_source_close(mem);
-	if (fp && fclose(fp) != 0)
-		ok = 0;
+	errno = 0;
+	if (fp && fclose(fp) != 0 && err == 0)
+		err = errno ? errno : EIO;
+	int ok = err == 0;
 	if (!ok)
-		folio_report(diag, FOLIO_FATAL, (folio_loc){ path, 0, 0 },
-			     "cannot write EPUB: %s", strerror(errno ? errno : EIO));
+		folio_report(diag, FOLIO_FATAL, (folio_loc){ shown, 0, 0 },
+			     "cannot write: %s", strerror(err));
 	return ok ? 0 : -1;
 }
 
@@ -295,8 +301,8 @@ static int add_entries(zip_t *z, const char *path, const epub_zip_entry *e,
 	return rc;
 }
 
-int epub_zip_write(const char *path, const epub_zip_entry *e, unsigned n,
-		   int64_t epoch, folio_diag *diag)
+int epub_zip_write(const char *path, const char *shown, const epub_zip_entry *e,
+		   unsigned n, int64_t epoch, folio_diag *diag)
 {
 	/* The archive is made in memory: libzip writing a file of its own
 	 * would make a temporary name from OpenSSL's random generator,
@@ -310,7 +316,7 @@ int epub_zip_write(const char *path, const epub_zip_entry *e, unsigned n,
 		z = zip_open_from_source(mem, ZIP_CREATE | ZIP_TRUNCATE, &ze);
 	}
 	if (z == NULL) {
-		folio_report(diag, FOLIO_FATAL, (folio_loc){ path, 0, 0 },
+		folio_report(diag, FOLIO_FATAL, (folio_loc){ shown, 0, 0 },
 			     "cannot create EPUB: %s", zip_error_strerror(&ze));
 		zip_error_fini(&ze);
 		if (mem)
@@ -318,11 +324,11 @@ int epub_zip_write(const char *path, const epub_zip_entry *e, unsigned n,
 		return -1;
 	}
 	zip_error_fini(&ze);
-	int rc = add_entries(z, path, e, n, epoch, diag);
+	int rc = add_entries(z, shown, e, n, epoch, diag);
 	if (rc == 0 && zip_close(z) != 0)
-		rc = zip_fail(z, path, "closing", diag);
+		rc = zip_fail(z, shown, "closing", diag);
 	if (rc == 0)
-		rc = save(mem, path, diag);
+		rc = save(mem, path, shown, diag);
 	zip_source_free(mem);
 	return rc;
 }

@@ -17,11 +17,12 @@
 #include "layout/fonts.h"
 #include "layout/pages.h"
 
-/* Writes res to path.  source_date: seconds since 1970 for the document
+/* Writes res to path; messages name shown (the output the user asked
+ * for; NULL: path).  source_date: seconds since 1970 for the document
  * dates, or -1 for a fixed date (output never depends on the clock).
  * print: the print-shop settings, NULL for none (the screen PDF).
  * Returns 0, or -1 after reporting. */
 int pdf_emit(const lay_result *res, lay_fonts *fonts, const char *path,
-	     int64_t source_date, const pdf_print *print, folio_diag *diag);
+	     const char *shown, int64_t source_date, const pdf_print *print, folio_diag *diag);
 
 #endif

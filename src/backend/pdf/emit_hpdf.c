@@ -23,6 +23,7 @@
 #include "backend/pdf/emit.h"
 #include "backend/pdf/emit_font.h"
 #include "backend/pdf/pixels.h"
+#include "backend/pdf/save.h"
 #include "backend/pdf/squeeze.h"
 #include "backend/pdf/xmp.h"
 #include "folio/folio.h"
@@ -77,7 +78,8 @@ typedef struct emitter {
 	HPDF_Page *pages;
 	folio_hash *images;     /* path -> HPDF_Image */
 	folio_hash *dests;      /* node serial -> dest index + 1 */
-	const char *path;
+	const char *path;       /* the temporary written */
+	const char *shown;      /* the output's name, for messages */
 	/* print geometry, in mpt on the output page (y up): the trim's
 	 * lower left corner and the trim size (a page, or an imposed sheet) */
 	fx ox, oy, trim_w, trim_h, media_w, media_h;
@@ -88,7 +90,7 @@ static int failed(emitter *e, const char *what)
 {
 	if (e->err.code == 0)
 		return 0;
-	folio_report(e->diag, FOLIO_FATAL, (folio_loc){ e->path, 0, 0 },
+	folio_report(e->diag, FOLIO_FATAL, (folio_loc){ e->shown, 0, 0 },
 		     "libharu error 0x%04X (detail %u) while %s",
 		     (unsigned)e->err.code, (unsigned)e->err.detail, what);
 	return 1;
@@ -519,7 +521,7 @@ static int finish_page(emitter *e, HPDF_Page page)
 	const unsigned char *z = squeeze(e->squeeze, raw.s ? raw.s : "", raw.len, &n);
 	if (z == NULL) {
 		sb_free(&raw);
-		folio_report(e->diag, FOLIO_FATAL, (folio_loc){ e->path, 0, 0 },
+		folio_report(e->diag, FOLIO_FATAL, (folio_loc){ e->shown, 0, 0 },
 			     "out of memory compressing a page");
 		return -1;
 	}
@@ -1087,12 +1089,19 @@ static int write_document(emitter *e, int64_t source_date)
 	}
 	if (std != PDF_STD_NONE && write_id(e, source_date) < 0)
 		return -1;
-	HPDF_SaveToFile(e->pdf, e->path);
-	return failed(e, "writing the file") ? -1 : 0;
+	int saved = pdf_save(e->pdf, e->path, e->shown, e->diag);
+	if (saved > 0 || failed(e, "writing the file"))
+		return -1;
+	if (saved < 0) {
+		folio_report(e->diag, FOLIO_FATAL, (folio_loc){ e->shown, 0, 0 },
+			     "cannot write: libharu could not save the document");
+		return -1;
+	}
+	return 0;
 }
 
 int pdf_emit(const lay_result *res, lay_fonts *fonts, const char *path,
-	     int64_t source_date, const pdf_print *print, folio_diag *diag)
+	     const char *shown, int64_t source_date, const pdf_print *print, folio_diag *diag)
 {
 	static const pdf_print screen; /* all zero: no print settings */
 	emitter e;
@@ -1101,6 +1110,7 @@ int pdf_emit(const lay_result *res, lay_fonts *fonts, const char *path,
 	e.res = res;
 	e.fonts = fonts;
 	e.path = path;
+	e.shown = shown ? shown : path;
 	e.print = print ? print : &screen;
 	e.plain = print_is_plain(e.print);
 	HPDF_MD5Init(&e.id);

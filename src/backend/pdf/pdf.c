@@ -49,6 +49,7 @@ static int pdf_render(folio_doc *doc, const folio_render_opts *opts,
 			opts->page_map_ready(opts->page_map_ctx);
 	}
 	int rc = pdf_emit(layout_result(run), layout_fonts(run), opts->out_path,
+			  opts->final_path,
 			  opts->source_date, &print, diag);
 	const char *dump = getenv("FOLIO_DUMP_PAGES");
 	if (rc == 0 && dump && *dump)
@@ -68,12 +69,20 @@ static int pages_render(folio_doc *doc, const folio_render_opts *opts,
 	return rc;
 }
 
+/* The print settings are checked alone, before any work. */
+static int pdf_check(const folio_render_opts *opts, folio_diag *diag)
+{
+	pdf_print print;
+	return print_settings(opts, &print, diag) < 0 ? -1 : 0;
+}
+
 const folio_backend folio_backend_pdf = {
 	.name = "pdf",
 	.extension = ".pdf",
 	.description = "typeset PDF (libharu)",
 	.render = pdf_render,
 	.gives = FOLIO_PRODUCT_PAGE_MAP,
+	.check = pdf_check,
 };
 
 const folio_backend folio_backend_pages = {
@@ -82,4 +91,5 @@ const folio_backend folio_backend_pages = {
 	.description = "the PDF layout as text: one positioned item a line",
 	.render = pages_render,
 	.on_request = 1,
+	.check = pdf_check,
 };

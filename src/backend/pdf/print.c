@@ -76,8 +76,12 @@ int print_settings(const folio_render_opts *o, pdf_print *p, folio_diag *diag)
 	memset(p, 0, sizeof *p);
 	if (o->pdf.print_preset && apply_preset(o->pdf.print_preset, p, diag) < 0)
 		return -1;
-	if (o->page.paper && layout_paper_size(o->page.paper, &p->paper_w, &p->paper_h) < 0)
-		return fail(diag, "unknown paper '%s' (a4, a5, b5, letter or WxHmm)", o->page.paper);
+	int paper = o->page.paper ? layout_paper_size(o->page.paper, &p->paper_w, &p->paper_h) : 0;
+	if (paper == -2)
+		return fail(diag, "paper '%s' is out of range: each side must be "
+			    LAYOUT_PAPER_RANGE, o->page.paper);
+	if (paper < 0)
+		return fail(diag, "unknown paper '%s' (a4, a5, a6, b5, letter or WxHmm)", o->page.paper);
 	p->sides = o->page.sides;
 	if (o->pdf.bleed_given || o->pdf.bleed_mm > 0) {
 		if (o->pdf.bleed_mm < 0 || o->pdf.bleed_mm > 20)
