@@ -30,11 +30,13 @@ void biblio_db_init(biblio_db *db, struct folio_arena *arena)
 	memset(db, 0, sizeof(*db));
 	db->arena = arena;
 	db->by_key = hash_new();
+	db->by_alias = hash_new();
 }
 
 void biblio_db_free(biblio_db *db)
 {
 	hash_free(db->by_key);
+	hash_free(db->by_alias);
 	free(db->v);
 	memset(db, 0, sizeof(*db));
 }
@@ -42,6 +44,38 @@ void biblio_db_free(biblio_db *db)
 biblio_entry *biblio_db_get(const biblio_db *db, const char *key)
 {
 	return key ? hash_get(db->by_key, key) : NULL;
+}
+
+biblio_entry *biblio_db_find(const biblio_db *db, const char *name)
+{
+	if (name == NULL)
+		return NULL;
+	biblio_entry *e = hash_get(db->by_key, name);
+	return e ? e : hash_get(db->by_alias, name);
+}
+
+static void add_alias(biblio_db *db, biblio_entry *e, const char *name,
+		      const char *what, folio_diag *diag)
+{
+	if (name == NULL || strcmp(name, e->key) == 0)
+		return;
+	biblio_entry *owner = biblio_db_find(db, name);
+	if (owner == e)
+		return;
+	if (owner) {
+		folio_report(diag, FOLIO_WARNING, e->loc,
+			     "the %s '%s' already names another entry; citations "
+			     "of '%s' go to that one", what, name, name);
+		folio_report(diag, FOLIO_NOTE, owner->loc, "'%s' is named here", name);
+		return;
+	}
+	hash_put(db->by_alias, name, e);
+}
+
+void biblio_db_add_aliases(biblio_db *db, biblio_entry *e, folio_diag *diag)
+{
+	add_alias(db, e, e->abbrev, "abbrev", diag);
+	add_alias(db, e, e->xreflabel, "xreflabel", diag);
 }
 
 const char *biblio_strdup(biblio_db *db, const char *s)
@@ -142,10 +176,19 @@ const char *biblio_db_nearest(const biblio_db *db, const char *key)
 	size_t best_d = (size_t)-1;
 	size_t limit = strlen(key) / 3 + 2;
 	for (size_t i = 0; i < db->n; i++) {
-		size_t d = edit_distance(key, db->v[i]->key);
-		if (d < best_d) {
-			best_d = d;
-			best = db->v[i]->key;
+		const biblio_entry *e = db->v[i];
+		/* every name a citation may write; not the "#file:line"
+		 * of an unnamed entry */
+		const char *names[3] = { e->key[0] == '#' ? NULL : e->key,
+					 e->abbrev, e->xreflabel };
+		for (size_t k = 0; k < 3; k++) {
+			if (names[k] == NULL)
+				continue;
+			size_t d = edit_distance(key, names[k]);
+			if (d < best_d) {
+				best_d = d;
+				best = names[k];
+			}
 		}
 	}
 	return best_d <= limit ? best : NULL;
@@ -594,6 +637,9 @@ static int read_element(struct dbk *d, folio_node *n)
 		set_once(&e->url, text_of(d->doc, n));
 		return 1;
 	case FOLIO_NODE_ABBREV:       /* a label such as [Zas17] */
+		if (d->container_depth == 0)
+			set_once(&e->abbrev, text_of(d->doc, n));
+		return 1;
 	case FOLIO_NODE_AFFILIATION:
 	case FOLIO_NODE_INDEXTERM:
 		return 1;
@@ -658,17 +704,12 @@ static void settle_type(struct dbk *d, folio_node *node)
 biblio_entry *biblio_from_docbook(folio_doc *doc, folio_node *node,
 				  folio_diag *diag)
 {
-	if (node->id == NULL) {
-		folio_report(diag, FOLIO_ERROR, node->loc,
-			     "%s has no xml:id, so no citation can name it", node->name);
-		return NULL;
-	}
+	(void)diag;
 	struct dbk d;
 	memset(&d, 0, sizeof d);
 	d.doc = doc;
 	d.diag = diag;
 	d.e = arena_alloc(doc->arena, sizeof(*d.e));
-	d.e->key = node->id;
 	d.e->loc = node->loc;
 	d.e->node = node;
 	d.e->lang = node->lang ? node->lang : doc->lang;
@@ -702,5 +743,13 @@ biblio_entry *biblio_from_docbook(folio_doc *doc, folio_node *node,
 	d.e->editors = names_from(&d, &d.editors);
 	d.e->translators = names_from(&d, &d.translators);
 	settle_type(&d, node);
+	const char *xreflabel = folio_node_attr(node, "xreflabel");
+	if (xreflabel && xreflabel[0])
+		d.e->xreflabel = arena_strdup(doc->arena, xreflabel);
+	d.e->key = node->id ? node->id : d.e->abbrev ? d.e->abbrev
+		 : d.e->xreflabel ? d.e->xreflabel
+		 : arena_printf(doc->arena, "#%s:%u:%u",
+				node->loc.file ? node->loc.file : "",
+				node->loc.line, node->loc.col);
 	return d.e;
 }

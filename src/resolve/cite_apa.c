@@ -368,12 +368,12 @@ static void link_part(cite_out *o, const cite_ctx *ctx, const biblio_entry *e)
 	}
 	if (e->url == NULL)
 		return;
-	if (e->type == BIB_WEBPAGE && e->year == NULL && e->accessed) {
-		char *date = cite_date_text(ctx->terms, e->accessed, 0);
-		if (date)
-			out_printf(o, ctx->terms->retrieved, date);
-		free(date);
-	}
+	/* APA 7: a retrieval date only for works that change and carry no
+	 * date of their own, unless the reader's guide asks always */
+	char *date = cite_accessed_text(ctx, e, CITE_ACCESSED_WHEN_UNDATED, 0);
+	if (date)
+		out_printf(o, ctx->terms->retrieved, date);
+	free(date);
 	out_url_link(o, e->url);
 }
 

@@ -220,8 +220,10 @@ static void web_source(cite_out *o, const cite_ctx *ctx, const biblio_entry *e)
 	}
 	if (site)
 		out_period(o, " ");
-	if (e->year == NULL && e->accessed) {
-		char *date = cite_date_text(ctx->terms, e->accessed, 0);
+	/* Chicago 17 (15.51): an access date only when the page has no
+	 * date of its own, unless the reader's guide asks always */
+	{
+		char *date = cite_accessed_text(ctx, e, CITE_ACCESSED_WHEN_UNDATED, 0);
 		if (date) {
 			out_printf(o, "%s %s", ctx->terms->accessed, date);
 			out_period(o, " ");

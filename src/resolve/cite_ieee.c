@@ -140,8 +140,9 @@ static void online(cite_out *o, const cite_ctx *ctx, const biblio_entry *e)
 {
 	if (e->url == NULL)
 		return;
-	if (e->accessed) {
-		char *date = cite_date_text(ctx->terms, e->accessed, 1);
+	{
+		/* IEEE dates every online source it was read at */
+		char *date = cite_accessed_text(ctx, e, CITE_ACCESSED_ALWAYS, 1);
 		if (date) {
 			out_printf(o, "%s %s", ctx->terms->ieee_accessed, date);
 			out_period(o, " ");
@@ -313,7 +314,8 @@ static void ieee_reference(const cite_ctx *ctx, const biblio_entry *e,
 			   unsigned number, const biblio_entry *prev, cite_out *o)
 {
 	(void)prev;
-	out_printf(o, "[%u] ", number);
+	if (number) /* 0: the entry carries its own [abbrev] label */
+		out_printf(o, "[%u] ", number);
 	int by_editors;
 	const biblio_names *lead = lead_names(e, &by_editors);
 	if (lead) {
