@@ -174,9 +174,11 @@ static int is_scope_kind(folio_node_kind k)
 	       k == FOLIO_NODE_PART;
 }
 
+/* The division a list covers; NULL for the whole document, which the
+ * root is even when it is an article or a chapter. */
 static folio_node *scope_of(folio_node *n)
 {
-	for (folio_node *a = n->parent; a; a = a->parent)
+	for (folio_node *a = n->parent; a && a->parent; a = a->parent)
 		if (is_scope_kind(a->kind))
 			return a;
 	return NULL;
@@ -227,7 +229,10 @@ static char *database_path(struct bib *b, folio_node *n, const char *href,
 	return real;
 }
 
-static void read_database(struct bib *b, folio_node *bibl, int hide)
+/* hide: the list is a database, never printed.  as_auto: the entries
+ * of a generated list's own (DocBook XSL's role="auto" with entries):
+ * each is hidden and printed in the list only when cited. */
+static void read_database(struct bib *b, folio_node *bibl, int hide, int as_auto)
 {
 	if (hide)
 		bibl->flags |= FOLIO_FLAG_HIDDEN;
@@ -252,7 +257,14 @@ static void read_database(struct bib *b, folio_node *bibl, int hide)
 		if (n->flags & FOLIO_FLAG_GENERATED)
 			continue;
 		biblio_entry *e = biblio_from_docbook(b->doc, n, b->diag);
-		if (e && biblio_db_add(&b->db, e, b->diag) == 0 &&
+		if (e == NULL)
+			continue;
+		/* a bibliomixed carries its author's punctuation: printed
+		 * as written wherever the author placed it */
+		e->as_written = n->kind == FOLIO_NODE_BIBLIOMIXED && (!hide || as_auto);
+		if (as_auto)
+			n->flags |= FOLIO_FLAG_HIDDEN;
+		if (biblio_db_add(&b->db, e, b->diag) == 0 &&
 		    biblio_db_get(&b->db, e->key) == e)
 			biblio_db_add_aliases(&b->db, e, b->diag);
 	}
@@ -280,10 +292,12 @@ static void collect_databases_and_lists(struct bib *b)
 			n = folio_next(root, n, 0);
 			continue;
 		}
-		if (n->kind == FOLIO_NODE_BIBLIOGRAPHY && role_is(n, "auto"))
+		if (n->kind == FOLIO_NODE_BIBLIOGRAPHY && role_is(n, "auto")) {
 			new_list(b, n, scope_of(n));
-		else
-			read_database(b, n, role_is(n, "database"));
+			read_database(b, n, 0, 1);
+		} else {
+			read_database(b, n, role_is(n, "database"), 0);
+		}
 		n = folio_next(root, n, 1);
 	}
 }
@@ -386,6 +400,14 @@ static void parse_keys(struct bib *b, struct cite_use *u, ptrvec *items, const c
 			}
 		} else {
 			size_t kl = comma ? (size_t)(comma - part) : strcspn(part, " \t\n");
+			if (!comma) {
+				/* "key p. 5" when the first word is a key; else
+				 * the whole text is the unknown name ("SDG VO") */
+				char *first = trim(part, kl);
+				if (biblio_db_find(&b->db, first) == NULL)
+					kl = strlen(part);
+				free(first);
+			}
 			char *key = trim(part, kl);
 			char *loc = trim(part + kl + (comma ? 1 : 0),
 					 strlen(part) - kl - (comma ? 1 : 0));
@@ -534,7 +556,7 @@ static void assign_lists(struct bib *b)
 		if (listed == 0)
 			continue;
 		struct ref_list *innermost = NULL;
-		for (folio_node *a = u->node->parent; a; a = a->parent) {
+		for (folio_node *a = u->node->parent; a && a->parent; a = a->parent) {
 			if (!is_scope_kind(a->kind))
 				continue;
 			struct ref_list *l = list_for_scope(b, a);
@@ -639,9 +661,13 @@ static void build_list(struct bib *b, struct ref_list *l, unsigned list_no)
 		hash_put(b->doc->ids, entry->id, entry);
 		cite_out o;
 		out_init(&o, b->doc, entry, origin);
-		biblio_abbrev_label(&o, e);
-		b->style->reference(&ctx, e, e->abbrev ? 0 : (unsigned)i + 1,
-				    i ? order[i - 1] : NULL, &o);
+		if (e->as_written) {
+			biblio_as_written(b->doc, &o, e);
+		} else {
+			biblio_abbrev_label(&o, e);
+			b->style->reference(&ctx, e, e->abbrev ? 0 : (unsigned)i + 1,
+					    i ? order[i - 1] : NULL, &o);
+		}
 		out_finish(&o);
 		size_t pos = (size_t)hash_get(l->index, e->key) - 1;
 		l->entries[pos] = entry;
@@ -716,8 +742,7 @@ static void check_entries(struct bib *b)
 		biblio_entry *e = b->db.v[i];
 		/* a bibliomixed of a hand-written list prints as its author
 		 * wrote it: nothing to check */
-		if (!e->cited || (biblio_is_authored(e) &&
-				  e->node->kind == FOLIO_NODE_BIBLIOMIXED))
+		if (!e->cited || e->as_written || biblio_only_abbrev(e))
 			continue;
 		if (e->title == NULL)
 			folio_report(b->diag, FOLIO_WARNING, e->loc,

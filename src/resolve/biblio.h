@@ -83,6 +83,9 @@ typedef struct biblio_entry {
 	folio_node *shown;       /* its entry printed where it stands (a
 				    hand-written list), NULL otherwise */
 	unsigned shown_number;   /* its position in that list, from 1 */
+	int as_written;          /* a bibliomixed printed as its author wrote
+				    it (a hand-written or an auto list's
+				    own entry), never re-punctuated */
 
 	/* Filled in while citing. */
 	char suffix[4];          /* "a", "b" for same authors and year */

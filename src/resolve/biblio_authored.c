@@ -9,6 +9,7 @@
 #include "resolve/gentree.h"
 #include "util/arena.h"
 #include "util/hash.h"
+#include "util/strbuf.h"
 #include "util/xalloc.h"
 
 #include <stdlib.h>
@@ -48,7 +49,8 @@ static unsigned position_in_list(const folio_node *n)
 }
 
 /* Text with its runs of white space made one space, as a reader sees
- * it; none at the start of the entry or after a space. */
+ * it: none at the start of the entry, and none before the punctuation
+ * that follows ("1996</pubdate>\n  </bibliomset>." reads "1996."). */
 static void put_squeezed(cite_out *o, const char *s)
 {
 	if (s == NULL)
@@ -56,16 +58,17 @@ static void put_squeezed(cite_out *o, const char *s)
 	size_t n = strlen(s);
 	char *buf = xmalloc(n + 1);
 	size_t k = 0;
-	int space = o->last == 0 || o->last == ' ';
 	for (size_t i = 0; i < n; i++) {
 		if (strchr(" \t\r\n", s[i])) {
-			if (!space)
-				buf[k++] = ' ';
-			space = 1;
-		} else {
-			buf[k++] = s[i];
-			space = 0;
+			out_textn(o, buf, k);
+			k = 0;
+			if (o->last != 0 && o->last != ' ')
+				out_sep(o, " ");
+			continue;
 		}
+		if (k == 0 && strchr(".,;:)", s[i]))
+			o->sep = NULL; /* the space before it was layout */
+		buf[k++] = s[i];
 	}
 	out_textn(o, buf, k);
 	free(buf);
@@ -75,6 +78,117 @@ static int is_title(folio_node_kind k)
 {
 	return k == FOLIO_NODE_TITLE || k == FOLIO_NODE_CITETITLE ||
 	       k == FOLIO_NODE_TITLEABBREV;
+}
+
+static int has_own_text(folio_doc *doc, const folio_node *n)
+{
+	for (const folio_node *c = n->first; c; c = c->next) {
+		if (c->kind != FOLIO_NODE_TEXT)
+			continue;
+		const char *t = folio_node_text(doc, c);
+		if (t[strspn(t, " \t\r\n")] != '\0')
+			return 1;
+	}
+	return 0;
+}
+
+/* A person's name as DocBook XSL prints it: the author's own text when
+ * the name carries punctuation ("Walsh, Norman"), else its parts in
+ * reading order, "Norman Walsh". Heap string. */
+static char *person_text(folio_doc *doc, const folio_node *who)
+{
+	const folio_node *pn = folio_node_child(who, FOLIO_NODE_PERSONNAME);
+	const folio_node *src = pn ? pn : who;
+	if (has_own_text(doc, src) || src->first == NULL)
+		return collate_squeeze(folio_node_text(doc, src));
+	static const folio_node_kind order[] = {
+		FOLIO_NODE_HONORIFIC, FOLIO_NODE_FIRSTNAME, FOLIO_NODE_GIVENNAME,
+		FOLIO_NODE_OTHERNAME, FOLIO_NODE_SURNAME, FOLIO_NODE_LINEAGE
+	};
+	strbuf b = STRBUF_INIT;
+	for (size_t k = 0; k < sizeof order / sizeof order[0]; k++)
+		for (const folio_node *c = src->first; c; c = c->next) {
+			if (c->kind != order[k])
+				continue;
+			char *part = collate_squeeze(folio_node_text(doc, c));
+			if (part[0])
+				sb_printf(&b, "%s%s", b.len ? " " : "", part);
+			free(part);
+		}
+	if (b.len == 0) {
+		sb_free(&b);
+		return collate_squeeze(folio_node_text(doc, src));
+	}
+	return sb_take(&b);
+}
+
+/* An authorgroup's names: "A and B", "A, B, and C" in the entry's
+ * language. Heap string. */
+static char *group_text(folio_doc *doc, const folio_node *group)
+{
+	const folio_node *entry = group;
+	while (entry->parent && entry->kind != FOLIO_NODE_BIBLIOMIXED)
+		entry = entry->parent;
+	const folio_lang *lang = folio_lang_get(entry->lang ? entry->lang : doc->lang);
+	size_t total = 0;
+	for (const folio_node *c = group->first; c; c = c->next)
+		total += c->kind != FOLIO_NODE_TEXT;
+	strbuf b = STRBUF_INIT;
+	size_t i = 0;
+	for (const folio_node *c = group->first; c; c = c->next) {
+		if (c->kind == FOLIO_NODE_TEXT)
+			continue;
+		char *name = person_text(doc, c);
+		if (i > 0) {
+			sb_puts(&b, total > 2 ? ", " : " ");
+			if (i + 1 == total)
+				sb_printf(&b, "%s ", lang->and_word);
+		}
+		sb_puts(&b, name);
+		free(name);
+		i++;
+	}
+	return sb_take(&b);
+}
+
+static int is_person(folio_node_kind k)
+{
+	return k == FOLIO_NODE_AUTHOR || k == FOLIO_NODE_EDITOR ||
+	       k == FOLIO_NODE_OTHERCREDIT || k == FOLIO_NODE_PERSONNAME;
+}
+
+/* One field of a bibliomixed: its text (trimmed: the spacing around it
+ * is the author's), titles in italics or, for an article, quoted; an
+ * abbreviated title in parentheses; a link when it names one. */
+static void copy_field(folio_doc *doc, cite_out *o, const folio_node *c,
+		       const char *relation)
+{
+	char *text = c->kind == FOLIO_NODE_AUTHORGROUP ? group_text(doc, c)
+		   : is_person(c->kind) ? person_text(doc, c)
+		   : collate_squeeze(folio_node_text(doc, c));
+	const char *href = folio_node_attr(c, "xlink:href");
+	if (c->kind == FOLIO_NODE_URI && href == NULL)
+		href = text;
+	if (href)
+		out_link_begin(o, href, NULL);
+	const char *pubwork = folio_node_attr(c, "pubwork");
+	int article = (relation && strcmp(relation, "article") == 0) ||
+		      (pubwork && strcmp(pubwork, "article") == 0) ||
+		      (c->role && strcmp(c->role, "article") == 0);
+	if (is_title(c->kind) && article) {
+		out_printf(o, "\u201c%s\u201d", text);
+	} else if (is_title(c->kind) || c->kind == FOLIO_NODE_EMPHASIS) {
+		out_emph_begin(o);
+		out_text(o, c->kind == FOLIO_NODE_TITLEABBREV ? "(" : "");
+		out_text(o, text[0] ? text : href);
+		out_text(o, c->kind == FOLIO_NODE_TITLEABBREV ? ")" : "");
+		out_end(o);
+	} else {
+		out_text(o, text[0] || href == NULL ? text : href);
+	}
+	if (href)
+		out_end(o);
+	free(text);
 }
 
 /* A bibliomixed's content as written: its text and punctuation kept,
@@ -100,37 +214,7 @@ static void copy_as_written(folio_doc *doc, cite_out *o, const folio_node *n,
 			copy_as_written(doc, o, c, folio_node_attr(c, "relation"), 0);
 			continue;
 		}
-		const char *pubwork = folio_node_attr(c, "pubwork");
-		if (is_title(c->kind)) {
-			int article = (relation && strcmp(relation, "article") == 0) ||
-				      (pubwork && strcmp(pubwork, "article") == 0);
-			if (article) {
-				out_text(o, "\u201c");
-				put_squeezed(o, folio_node_text(doc, c));
-				out_text(o, "\u201d");
-			} else {
-				out_emph_begin(o);
-				put_squeezed(o, folio_node_text(doc, c));
-				out_end(o);
-			}
-			continue;
-		}
-		if (c->kind == FOLIO_NODE_EMPHASIS) {
-			out_emph_begin(o);
-			put_squeezed(o, folio_node_text(doc, c));
-			out_end(o);
-			continue;
-		}
-		const char *href = folio_node_attr(c, "xlink:href");
-		if (c->kind == FOLIO_NODE_URI || (c->kind == FOLIO_NODE_LINK && href)) {
-			char *sq = collate_squeeze(folio_node_text(doc, c));
-			out_link_begin(o, href ? href : sq, NULL);
-			out_text(o, sq[0] ? sq : href);
-			out_end(o);
-			free(sq);
-			continue;
-		}
-		put_squeezed(o, folio_node_text(doc, c));
+		copy_field(doc, o, c, relation);
 	}
 }
 
@@ -162,8 +246,39 @@ static int opens_with_abbrev(const folio_node *n)
 	return 0;
 }
 
+void biblio_as_written(folio_doc *doc, cite_out *o, const biblio_entry *e)
+{
+	const folio_node *src = e->node;
+	int opens = opens_with_abbrev(src);
+	if (e->abbrev && opens) {
+		/* "[IdNrG]: Gesetz ...", "[RNCTUT] Norman Walsh ...": the
+		 * author's punctuation after the label kept, a space added
+		 * only where the words would touch */
+		const folio_node *a = src->first;
+		while (a->kind == FOLIO_NODE_TEXT)
+			a = a->next;
+		const char *after = a->next && a->next->kind == FOLIO_NODE_TEXT
+				  ? folio_node_text(doc, a->next) : "";
+		out_printf(o, "[%s]", e->abbrev);
+		if (after[0] == '\0' || !strchr(":;,.)", after[0]))
+			out_text(o, " ");
+	} else {
+		biblio_abbrev_label(o, e);
+	}
+	copy_as_written(doc, o, src, NULL, opens);
+}
+
+/* A biblioentry with nothing but its abbrev stands for a work described
+ * elsewhere: DocBook XSL prints its label alone. */
+int biblio_only_abbrev(const biblio_entry *e)
+{
+	return e->abbrev && e->title == NULL && e->authors.n == 0 &&
+	       e->editors.n == 0 && e->year == NULL && e->container == NULL &&
+	       e->url == NULL && e->publisher == NULL;
+}
+
 /* A biblioentry's fields in the style's words and punctuation; a
- * bibliomixed as written.  Either after its "[abbrev] " label. */
+ * bibliomixed as written.  Either after its "[abbrev]" label. */
 static void write_entry(folio_doc *doc, const cite_style *style,
 			const cite_ctx *ctx, biblio_entry *e)
 {
@@ -171,14 +286,13 @@ static void write_entry(folio_doc *doc, const cite_style *style,
 	folio_node *shown = replace_entry(doc, e);
 	cite_out o;
 	out_init(&o, doc, shown, src);
-	if (src->kind == FOLIO_NODE_BIBLIOENTRY) {
+	if (src->kind != FOLIO_NODE_BIBLIOENTRY) {
+		biblio_as_written(doc, &o, e);
+	} else if (biblio_only_abbrev(e)) {
+		out_printf(&o, "[%s]", e->abbrev);
+	} else {
 		biblio_abbrev_label(&o, e);
 		style->reference(ctx, e, e->abbrev ? 0 : e->shown_number, NULL, &o);
-	} else {
-		/* labelled even when the abbrev stands elsewhere in it, so
-		 * that "[abbrev]" in the text finds its entry */
-		biblio_abbrev_label(&o, e);
-		copy_as_written(doc, &o, src, NULL, opens_with_abbrev(src));
 	}
 	out_finish(&o);
 }

@@ -29,6 +29,15 @@ void biblio_format_authored(folio_doc *doc, const cite_style *style,
 			    cite_ctx (*ctx_of)(void *arg, const char *lang),
 			    void *arg);
 
+/* A bibliomixed's entry as its author wrote it, after its "[abbrev]"
+ * label: text and punctuation kept, titles in italics (an article's
+ * quoted), every other field as its text, links kept. */
+void biblio_as_written(folio_doc *doc, cite_out *o, const biblio_entry *e);
+
+/* 1 when a biblioentry holds nothing but its abbrev: it stands for a
+ * work described elsewhere, and DocBook XSL prints its label alone. */
+int biblio_only_abbrev(const biblio_entry *e);
+
 /* "[abbrev] " at the start of an entry of a generated list. */
 void biblio_abbrev_label(cite_out *o, const biblio_entry *e);
 

@@ -19,6 +19,7 @@
 #include "util/xalloc.h"
 
 #include <ctype.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -255,6 +256,8 @@ struct dbk {
 	biblio_type hinted;    /* what the sets say the work is */
 	int has_hint;
 	const char *genre;     /* a thesis's degree, as written */
+	const char *copyright_year; /* the year of a copyright, DocBook's
+				       usual date of a book when no pubdate */
 };
 
 /* The squeezed text of a node, in the arena; NULL when empty. */
@@ -315,17 +318,53 @@ static void set_once(const char **field, const char *value)
 		*field = value;
 }
 
-/* "2017", "2022-06", "2024-05-02", "n.d.", "t.t.". */
+/* The first run of four digits in s ("Winter, 1996", "30. Dezember
+ * 2024"), or NULL. */
+static const char *four_digit_year(const char *s, size_t *len)
+{
+	for (const char *p = s; *p; p++) {
+		if (!isdigit((unsigned char)*p) || (p > s && isdigit((unsigned char)p[-1])))
+			continue;
+		size_t n = 0;
+		while (isdigit((unsigned char)p[n]))
+			n++;
+		if (n == 4) {
+			*len = n;
+			return p;
+		}
+	}
+	return NULL;
+}
+
+/* "2017", "2022-06", "2024-05-02", "n.d.", "t.t."; also dates as people
+ * write them: "28.3.2021" (day, month, year), "December 2011". */
 static void read_date(struct dbk *d, const char *s)
 {
 	biblio_entry *e = d->e;
 	if (s == NULL || e->year || e->undated)
 		return;
-	if (!isdigit((unsigned char)s[0])) {
-		e->undated = 1;
+	int dd, mm, yyyy, used = 0;
+	if (sscanf(s, "%d.%d.%d%n", &dd, &mm, &yyyy, &used) == 3 &&
+	    s[used] == '\0' && yyyy >= 1000 && mm >= 1 && mm <= 12 &&
+	    dd >= 1 && dd <= 31) {
+		e->year = arena_printf(d->doc->arena, "%d", yyyy);
+		e->month = mm;
+		e->day = dd;
 		return;
 	}
 	size_t n = 0;
+	while (isdigit((unsigned char)s[n]))
+		n++;
+	if (n != 4) {
+		size_t yl;
+		const char *y = four_digit_year(s, &yl);
+		if (y)
+			e->year = arena_strndup(d->doc->arena, y, yl);
+		else
+			e->undated = 1;
+		return;
+	}
+	n = 0;
 	while (isdigit((unsigned char)s[n]))
 		n++;
 	e->year = arena_strndup(d->doc->arena, s, n);
@@ -507,6 +546,9 @@ static void read_title(struct dbk *d, folio_node *n, int subtitle)
 		set_once(&e->subtitle, value);
 		return;
 	}
+	const char *href = folio_node_attr(n, "xlink:href");
+	if (href) /* a title that links to the work: its URL */
+		set_once(&e->url, arena_strdup(d->doc->arena, href));
 	if (e->title == NULL && value) {
 		e->title = value;
 		if (n->lang)
@@ -621,6 +663,22 @@ static int read_element(struct dbk *d, folio_node *n)
 	case FOLIO_NODE_BIBLIOID:
 		read_biblioid(d, n);
 		return 1;
+	case FOLIO_NODE_COPYRIGHT: {
+		folio_node *year = folio_node_child(n, FOLIO_NODE_YEAR);
+		if (year && d->copyright_year == NULL)
+			d->copyright_year = text_of(d->doc, year);
+		return 1;
+	}
+	case FOLIO_NODE_BIBLIOSOURCE: {
+		/* where the work can be had: a URL as its link or text */
+		const char *href = folio_node_attr(n, "xlink:href");
+		const char *text = text_of(d->doc, n);
+		if (href)
+			set_once(&e->url, arena_strdup(d->doc->arena, href));
+		else if (text && strstr(text, "://"))
+			set_once(&e->url, text);
+		return 1;
+	}
 	case FOLIO_NODE_ISBN:
 		set_once(&e->isbn, text_of(d->doc, n));
 		return 1;
@@ -739,6 +797,8 @@ biblio_entry *biblio_from_docbook(folio_doc *doc, folio_node *node,
 		if (read_element(&d, n))
 			folio_iter_skip(&it);
 	}
+	if (d.e->year == NULL && !d.e->undated && d.copyright_year)
+		read_date(&d, d.copyright_year);
 	d.e->authors = names_from(&d, &d.authors);
 	d.e->editors = names_from(&d, &d.editors);
 	d.e->translators = names_from(&d, &d.translators);

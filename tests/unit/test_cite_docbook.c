@@ -5,7 +5,9 @@
  * an appendix) printed where they stand, biblioentry formatted in each
  * style (exact strings), bibliomixed as written with its [abbrev] label,
  * entries without ids, citations by abbrev, xreflabel, id and biblioref,
- * both models in one book, the "did you mean" hint over abbrevs, and
+ * both models in one book, the "did you mean" hint over abbrevs, forms
+ * seen in documents written for DocBook XSL (copyright years, names in
+ * bibliomixed, role="auto" lists with entries of their own), and
  * cite.accessed under its three settings (option and document meta).
  */
 #include "harness.h"
@@ -459,8 +461,98 @@ static void check_accessed(void)
 	folio_diag_free(diag);
 }
 
+/* ---- forms seen in documents written for DocBook XSL ---- */
+
+static const char xsl_forms[] =
+"<article xmlns='http://docbook.org/ns/docbook' xmlns:xlink='http://www.w3.org/1999/xlink'"
+" xml:lang='en'><title>T</title>\n"
+"<para><citation>AhoSethiUllman96</citation> <citation>IdNrG</citation> "
+"<citation>FirstThing</citation> <citation>XML</citation></para>\n"
+"<bibliography><title>By hand</title>\n"
+"<biblioentry><abbrev>AhoSethiUllman96</abbrev><authorgroup><author><personname>"
+"<firstname>Alfred V.</firstname><surname>Aho</surname></personname></author><author>"
+"<personname><firstname>Ravi</firstname><surname>Sethi</surname></personname></author>"
+"</authorgroup><title>Compilers</title><publisher><publishername>Addison-Wesley"
+"</publishername></publisher><copyright><year>1996</year><holder>Bell</holder></copyright>"
+"</biblioentry>\n"
+"<biblioentry xml:lang='de'><title>Gesetz zur Einf\u00fchrung einer Identifikationsnummer</title>"
+"<date>28.3.2021</date><bibliosource xlink:href='https://example.org/idnrg'>example.org</bibliosource>"
+"</biblioentry>\n"
+"<bibliomixed><abbrev>IdNrG</abbrev>: <title>Gesetz zur Einf\u00fchrung</title>\n"
+"  <titleabbrev>Identifikationsnummerngesetz</titleabbrev> vom <date>28.3.2021</date>.\n"
+"  Online bei <bibliosource xlink:href='https://example.org/idnrg'>example.org</bibliosource>."
+"</bibliomixed>\n"
+"<bibliomixed><abbrev>RNG</abbrev> <authorgroup><author><personname><surname>Clark</surname>"
+"<firstname>James</firstname></personname></author><author><personname><surname>Murata"
+"</surname><firstname>Makoto</firstname></personname></author><author><personname>"
+"<surname>Walsh</surname>, <firstname>Norman</firstname></personname></author></authorgroup>."
+" <citetitle>RELAX NG tutorial</citetitle>. <pubdate>December\n 2001</pubdate>\n </bibliomixed>\n"
+"<biblioentry><abbrev>XML</abbrev></biblioentry>\n"
+"</bibliography>\n"
+"<bibliography role='auto'><title>Cited</title>\n"
+"<bibliomixed><abbrev>FirstThing</abbrev>An Author. <citetitle>A title</citetitle>. 2025."
+"</bibliomixed>\n"
+"<bibliomixed><abbrev>Unused</abbrev>Nobody. <citetitle>Not cited</citetitle>.</bibliomixed>\n"
+"</bibliography></article>\n";
+
+static void check_xsl_forms(void)
+{
+	struct seen seen = { 0 };
+	folio_diag *diag;
+	folio_doc *doc = resolved(xsl_forms, NULL, NULL, &seen, &diag);
+	OK(doc != NULL);
+	if (doc == NULL)
+		return;
+	INT_EQ(folio_diag_count(diag, FOLIO_ERROR) + folio_diag_count(diag, FOLIO_WARNING), 0);
+	if (seen.n)
+		show(&seen);
+	/* the year of a copyright; a date written day.month.year */
+	STR_EQ(printed(doc, nth_entry(doc, 0)),
+	       "[AhoSethiUllman96] Aho, A. V., & Sethi, R. (1996). *Compilers*. Addison-Wesley.");
+	STR_EQ(printed(doc, nth_entry(doc, 1)),
+	       "*Gesetz zur Einf\u00fchrung einer Identifikationsnummer*. (2021, March 28). "
+	       "https://example.org/idnrg");
+	/* as written: the label before the author's colon, an abbreviated
+	 * title in parentheses, the source a link, names in reading order
+	 * or as punctuated, the layout's spaces before punctuation gone */
+	STR_EQ(printed(doc, nth_entry(doc, 2)),
+	       "[IdNrG]: *Gesetz zur Einf\u00fchrung* *(Identifikationsnummerngesetz)* vom "
+	       "28.3.2021. Online bei example.org.");
+	STR_EQ(printed(doc, nth_entry(doc, 3)),
+	       "[RNG] James Clark, Makoto Murata, and Walsh, Norman. *RELAX NG tutorial*. "
+	       "December 2001");
+	/* an entry that is only its abbrev prints its label alone */
+	STR_EQ(printed(doc, nth_entry(doc, 4)), "[XML]");
+	/* DocBook XSL's role="auto" with entries of its own: those cited,
+	 * as written */
+	STR_EQ(printed(doc, nth_entry(doc, 5)), "[FirstThing] An Author. *A title*. 2025.");
+	STR_EQ(printed(doc, nth_entry(doc, 6)), NULL);
+	folio_node *c = nth_of(doc, FOLIO_NODE_CITATION, 2);
+	OK(c && c->target == nth_entry(doc, 5));
+	folio_node *src = NULL;
+	for (int k = 0; (src = nth_of(doc, FOLIO_NODE_BIBLIOMIXED, k)) != NULL; k++)
+		if (!(src->flags & FOLIO_FLAG_GENERATED))
+			OK(src->flags & FOLIO_FLAG_HIDDEN); /* each source entry replaced */
+	folio_doc_free(doc);
+	folio_diag_free(diag);
+
+	/* a name with a space that names nothing is reported whole */
+	static const char unknown[] =
+		"<article xmlns='http://docbook.org/ns/docbook' xml:lang='en'><title>T</title>\n"
+		"<para><citation>SDG VO</citation></para>\n"
+		"<bibliography><bibliomixed><abbrev>BITV</abbrev>Verordnung</bibliomixed>"
+		"</bibliography></article>\n";
+	struct seen seen2 = { 0 };
+	doc = resolved(unknown, NULL, NULL, &seen2, &diag);
+	INT_EQ(folio_diag_count(diag, FOLIO_ERROR), 1);
+	STR_EQ(seen2.n ? seen2.text[0] : NULL, "2:7: error: unknown citation key 'SDG VO'");
+	folio_doc_free(doc);
+	folio_diag_free(diag);
+}
+
 int main(void)
 {
+	check_xsl_forms();
 	check_styles();
 	check_mixed();
 	check_unknown();
