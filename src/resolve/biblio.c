@@ -262,8 +262,20 @@ static void read_database(struct bib *b, folio_node *bibl, int hide, int as_auto
 		/* a bibliomixed carries its author's punctuation: printed
 		 * as written wherever the author placed it */
 		e->as_written = n->kind == FOLIO_NODE_BIBLIOMIXED && (!hide || as_auto);
+		if (e->as_written && e->abbrev == NULL && e->authors.n == 0 &&
+		    e->editors.n == 0 && e->year == NULL)
+			/* nothing a style could cite it by ("鈴木一郎『…』、
+			 * 2003年"): DocBook XSL's label, its xreflabel or id */
+			e->abbrev = e->xreflabel ? e->xreflabel : n->id;
 		if (as_auto)
 			n->flags |= FOLIO_FLAG_HIDDEN;
+		if (n->id == NULL && biblio_db_get(&b->db, e->key)) {
+			/* an abbrev used twice by unnamed entries: both print,
+			 * the first keeps the name (a warning, from the alias) */
+			e->key = arena_printf(b->doc->arena, "#%s:%u:%u",
+					      n->loc.file ? n->loc.file : "",
+					      n->loc.line, n->loc.col);
+		}
 		if (biblio_db_add(&b->db, e, b->diag) == 0 &&
 		    biblio_db_get(&b->db, e->key) == e)
 			biblio_db_add_aliases(&b->db, e, b->diag);
@@ -751,7 +763,9 @@ static void check_entries(struct bib *b)
 			folio_report(b->diag, FOLIO_WARNING, e->loc,
 				     "the work '%s' has no year (write n.d. in pubdate "
 				     "if it is undated)", e->key);
-		if (b->style == &cite_style_apa && e->title && !e->title_nocase) {
+		/* a hand-written entry's title is as its author meant it */
+		if (b->style == &cite_style_apa && e->title && !e->title_nocase &&
+		    !biblio_is_authored(e)) {
 			char *full = cite_full_title(e->title, e->subtitle);
 			char *hint = cite_sentence_case_hint(full);
 			if (hint) {

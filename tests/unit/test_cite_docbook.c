@@ -536,6 +536,36 @@ static void check_xsl_forms(void)
 	folio_doc_free(doc);
 	folio_diag_free(diag);
 
+	/* an abbrev two unnamed entries share: both print, citations go to
+	 * the first (a warning); an entry as written with nothing a style
+	 * could cite it by is cited by its id, DocBook's label; a title in
+	 * Title Case is as its author meant it in a hand-written list */
+	static const char shared[] =
+		"<article xmlns='http://docbook.org/ns/docbook' xml:lang='en'><title>T</title>\n"
+		"<para><citation>Walsh97</citation> <biblioref linkend='rng'/></para>\n"
+		"<bibliography><biblioentry><abbrev>Walsh97</abbrev><title>A Guide to XML</title>"
+		"<pubdate>1997</pubdate></biblioentry>\n"
+		"<biblioentry><abbrev>Walsh97</abbrev><title>Another Guide</title><pubdate>1997</pubdate>"
+		"</biblioentry>\n"
+		"<bibliomixed xml:id='rng'>Suzuki. <title>RELAX NG</title>. 2003.</bibliomixed>\n"
+		"</bibliography></article>\n";
+	struct seen seen3 = { 0 };
+	doc = resolved(shared, NULL, NULL, &seen3, &diag);
+	INT_EQ(folio_diag_count(diag, FOLIO_ERROR), 0);
+	INT_EQ(folio_diag_count(diag, FOLIO_WARNING), 1);
+	STR_EQ(seen3.n ? seen3.text[0] : NULL, "4:1: warning: the abbrev 'Walsh97' already names "
+	       "another entry; citations of 'Walsh97' go to that one");
+	STR_EQ(printed(doc, nth_entry(doc, 0)), "[Walsh97] *A Guide to XML*. (1997).");
+	STR_EQ(printed(doc, nth_entry(doc, 1)), "[Walsh97] *Another Guide*. (1997).");
+	STR_EQ(printed(doc, nth_entry(doc, 2)), "[rng] Suzuki. *RELAX NG*. 2003.");
+	folio_node *first = nth_of(doc, FOLIO_NODE_CITATION, 0);
+	OK(first && first->target == nth_entry(doc, 0));
+	folio_node *rng = nth_of(doc, FOLIO_NODE_BIBLIOREF, 0);
+	STR_EQ(printed(doc, rng), "[rng]");
+	OK(rng && rng->target == nth_entry(doc, 2));
+	folio_doc_free(doc);
+	folio_diag_free(diag);
+
 	/* a name with a space that names nothing is reported whole */
 	static const char unknown[] =
 		"<article xmlns='http://docbook.org/ns/docbook' xml:lang='en'><title>T</title>\n"
