@@ -674,7 +674,8 @@ static void build_list(struct bib *b, struct ref_list *l, unsigned list_no)
 		cite_out o;
 		out_init(&o, b->doc, entry, origin);
 		if (e->as_written) {
-			biblio_as_written(b->doc, &o, e);
+			biblio_as_written(b->doc, &o, e,
+					  b->style->numeric ? (unsigned)i + 1 : 0);
 		} else {
 			biblio_abbrev_label(&o, e);
 			b->style->reference(&ctx, e, e->abbrev ? 0 : (unsigned)i + 1,

@@ -39,12 +39,19 @@ static int is_entry(const folio_node *n)
 	       !(n->flags & FOLIO_FLAG_GENERATED);
 }
 
-/* The entry's position among the entries of its list, from 1. */
+/* The entry's position in its whole hand-written list, from 1: counted
+ * through the list's bibliodivs, as a numbered style numbers them. */
 static unsigned position_in_list(const folio_node *n)
 {
+	const folio_node *list = n->parent;
+	for (const folio_node *a = n->parent; a; a = a->parent)
+		if (a->kind == FOLIO_NODE_BIBLIOGRAPHY || a->kind == FOLIO_NODE_BIBLIOLIST)
+			list = a;
+		else if (a->kind != FOLIO_NODE_BIBLIODIV)
+			break;
 	unsigned k = 1;
-	for (const folio_node *s = n->parent ? n->parent->first : NULL; s && s != n; s = s->next)
-		k += is_entry(s);
+	for (const folio_node *s = list; s && s != n; s = folio_next(list, s, 0))
+		k += is_entry(s); /* the source entries, written or not yet */
 	return k;
 }
 
@@ -246,7 +253,8 @@ static int opens_with_abbrev(const folio_node *n)
 	return 0;
 }
 
-void biblio_as_written(folio_doc *doc, cite_out *o, const biblio_entry *e)
+void biblio_as_written(folio_doc *doc, cite_out *o, const biblio_entry *e,
+		       unsigned number)
 {
 	const folio_node *src = e->node;
 	int opens = opens_with_abbrev(src);
@@ -262,8 +270,10 @@ void biblio_as_written(folio_doc *doc, cite_out *o, const biblio_entry *e)
 		out_printf(o, "[%s]", e->abbrev);
 		if (after[0] == '\0' || !strchr(":;,.)", after[0]))
 			out_text(o, " ");
-	} else {
+	} else if (e->abbrev) {
 		biblio_abbrev_label(o, e);
+	} else if (number) {
+		out_printf(o, "[%u] ", number); /* as the style numbers the rest */
 	}
 	copy_as_written(doc, o, src, NULL, opens);
 }
@@ -287,7 +297,7 @@ static void write_entry(folio_doc *doc, const cite_style *style,
 	cite_out o;
 	out_init(&o, doc, shown, src);
 	if (src->kind != FOLIO_NODE_BIBLIOENTRY) {
-		biblio_as_written(doc, &o, e);
+		biblio_as_written(doc, &o, e, style->numeric ? e->shown_number : 0);
 	} else if (biblio_only_abbrev(e)) {
 		out_printf(&o, "[%s]", e->abbrev);
 	} else {

@@ -30,9 +30,11 @@ void biblio_format_authored(folio_doc *doc, const cite_style *style,
 			    void *arg);
 
 /* A bibliomixed's entry as its author wrote it, after its "[abbrev]"
- * label: text and punctuation kept, titles in italics (an article's
- * quoted), every other field as its text, links kept. */
-void biblio_as_written(folio_doc *doc, cite_out *o, const biblio_entry *e);
+ * label (or "[number] " in a numbered style, number > 0): text and
+ * punctuation kept, titles in italics (an article's quoted), every other
+ * field as its text, links kept. */
+void biblio_as_written(folio_doc *doc, cite_out *o, const biblio_entry *e,
+		       unsigned number);
 
 /* 1 when a biblioentry holds nothing but its abbrev: it stands for a
  * work described elsewhere, and DocBook XSL prints its label alone. */

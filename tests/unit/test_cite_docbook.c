@@ -580,8 +580,43 @@ static void check_xsl_forms(void)
 	folio_diag_free(diag);
 }
 
+/* A numbered style numbers a hand-written list through its bibliodivs,
+ * entries as written included, and cites by those numbers. */
+static void check_numbered(void)
+{
+	static const char xml[] =
+		"<book xmlns='http://docbook.org/ns/docbook' xml:lang='en'><title>T</title>\n"
+		"<chapter><title>C</title><para><citation>c3</citation> <citation>m2</citation>"
+		"</para></chapter>\n"
+		"<bibliography><bibliodiv><title>A</title>\n"
+		"<biblioentry xml:id='c1'><author><personname><firstname>Ann</firstname><surname>One"
+		"</surname></personname></author><title>First</title><pubdate>2001</pubdate></biblioentry>\n"
+		"<bibliomixed xml:id='m2'><author><personname><firstname>Bo</firstname><surname>Two"
+		"</surname></personname></author>, <title>Second</title>, <pubdate>2002</pubdate>."
+		"</bibliomixed>\n"
+		"</bibliodiv><bibliodiv><title>B</title>\n"
+		"<biblioentry xml:id='c3'><author><personname><firstname>Cy</firstname><surname>Three"
+		"</surname></personname></author><title>Third</title><pubdate>2003</pubdate></biblioentry>\n"
+		"</bibliodiv></bibliography></book>\n";
+	struct seen seen = { 0 };
+	folio_diag *diag;
+	folio_doc *doc = resolved(xml, "ieee", NULL, &seen, &diag);
+	OK(doc != NULL);
+	if (doc == NULL)
+		return;
+	INT_EQ(folio_diag_count(diag, FOLIO_ERROR), 0);
+	STR_EQ(printed(doc, nth_entry(doc, 0)), "[1] A. One, *First*. 2001.");
+	STR_EQ(printed(doc, nth_entry(doc, 1)), "[2] Bo Two, *Second*, 2002.");
+	STR_EQ(printed(doc, nth_entry(doc, 2)), "[3] C. Three, *Third*. 2003.");
+	STR_EQ(printed(doc, nth_of(doc, FOLIO_NODE_CITATION, 0)), "[3]");
+	STR_EQ(printed(doc, nth_of(doc, FOLIO_NODE_CITATION, 1)), "[2]");
+	folio_doc_free(doc);
+	folio_diag_free(diag);
+}
+
 int main(void)
 {
+	check_numbered();
 	check_xsl_forms();
 	check_styles();
 	check_mixed();
