@@ -32,8 +32,20 @@ static const biblio_names *lead_names(const biblio_entry *e, int *by_editors)
 	return NULL;
 }
 
+/* 山田太郎: family and given name in full, no comma, no initials. */
+static int name_east_asian(cite_out *o, const biblio_name *n)
+{
+	if (!cite_name_east_asian(n))
+		return 0;
+	out_text(o, n->family);
+	out_text(o, n->given);
+	return 1;
+}
+
 static void name_inverted(cite_out *o, const biblio_name *n)
 {
+	if (name_east_asian(o, n))
+		return;
 	out_text(o, n->family);
 	if (n->org || n->given == NULL || n->given[0] == '\0')
 		return;
@@ -47,6 +59,8 @@ static void name_inverted(cite_out *o, const biblio_name *n)
 
 static void name_initials_first(cite_out *o, const biblio_name *n)
 {
+	if (name_east_asian(o, n))
+		return;
 	if (!n->org && n->given && n->given[0]) {
 		char *in = cite_initials(n->given);
 		if (in[0]) {

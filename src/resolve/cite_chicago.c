@@ -36,6 +36,10 @@ static void name_full(cite_out *o, const biblio_name *n, int inverted)
 		out_text(o, n->family);
 		return;
 	}
+	if (cite_name_east_asian(n)) { /* 山田太郎, either way */
+		out_printf(o, "%s%s", n->family, n->given);
+		return;
+	}
 	if (inverted)
 		out_printf(o, "%s, %s", n->family, n->given);
 	else

@@ -201,6 +201,23 @@ static void put_cp(strbuf *b, uint32_t cp)
 	sb_putn(b, tmp, utf8_encode(cp, tmp));
 }
 
+/* Han, kana, Hangul: scripts whose names have no initials. */
+static int east_asian_cp(uint32_t cp)
+{
+	return (cp >= 0x1100 && cp <= 0x11FF) || (cp >= 0x2E80 && cp <= 0x9FFF) ||
+	       (cp >= 0xAC00 && cp <= 0xD7AF) || (cp >= 0xF900 && cp <= 0xFAFF) ||
+	       (cp >= 0x20000 && cp <= 0x3FFFF);
+}
+
+int cite_name_east_asian(const biblio_name *n)
+{
+	if (n->org || n->family == NULL || n->family[0] == '\0')
+		return 0;
+	uint32_t cp = 0;
+	utf8_decode(n->family, strlen(n->family), &cp);
+	return east_asian_cp(cp);
+}
+
 char *cite_initials(const char *given)
 {
 	strbuf b = STRBUF_INIT;

@@ -30,6 +30,10 @@ static const biblio_names *lead_names(const biblio_entry *e, int *by_editors)
 
 static void name_initials(cite_out *o, const biblio_name *n)
 {
+	if (cite_name_east_asian(n)) { /* 山田太郎: in full */
+		out_printf(o, "%s%s", n->family, n->given ? n->given : "");
+		return;
+	}
 	if (!n->org && n->given && n->given[0]) {
 		char *in = cite_initials(n->given);
 		if (in[0])

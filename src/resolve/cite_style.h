@@ -121,6 +121,10 @@ int cite_accessed_parse(const char *value);
 
 /* ---- helpers shared by the styles (cite_common.c) ---- */
 
+/* 1 when a person's name is written family name first, in full, with no
+ * space (Chinese, Japanese, Korean: 山田太郎, 김철수): styles print it
+ * so rather than inverted with initials. */
+int cite_name_east_asian(const biblio_name *n);
 /* "Budi Santoso" -> "B. S."; "Hans-Jürgen" -> "H.-J." (heap string). */
 char *cite_initials(const char *given);
 /* "12" -> "12th" in English, "12" otherwise; a non-numeric edition is

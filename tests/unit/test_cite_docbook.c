@@ -614,8 +614,41 @@ static void check_numbered(void)
 	folio_diag_free(diag);
 }
 
+/* Names written family first in full (Japanese, Korean) keep that form in
+ * every style: no comma, no initials. */
+static void check_east_asian_names(void)
+{
+	static const char xml[] =
+		"<article xmlns='http://docbook.org/ns/docbook' xml:lang='en'><title>T</title>\n"
+		"<para><citation>yamada2019</citation></para>\n"
+		"<bibliography><biblioentry xml:id='yamada2019'><author><personname><surname>\u5c71\u7530"
+		"</surname><firstname>\u592a\u90ce</firstname></personname></author><title>\u69cb\u9020"
+		"</title><publisher><publishername>Gihyo</publishername></publisher><pubdate>2019"
+		"</pubdate></biblioentry></bibliography></article>\n";
+	static const struct { const char *style, *entry, *cite; } cases[] = {
+		{ "apa", "\u5c71\u7530\u592a\u90ce. (2019). *\u69cb\u9020*. Gihyo.",
+		  "(\u5c71\u7530, 2019)" },
+		{ "chicago", "\u5c71\u7530\u592a\u90ce. 2019. *\u69cb\u9020*. Gihyo.",
+		  "(\u5c71\u7530 2019)" },
+		{ "ieee", "[1] \u5c71\u7530\u592a\u90ce, *\u69cb\u9020*. Gihyo, 2019.", "[1]" },
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		struct seen seen = { 0 };
+		folio_diag *diag;
+		folio_doc *doc = resolved(xml, cases[i].style, NULL, &seen, &diag);
+		OK(doc != NULL);
+		if (doc == NULL)
+			continue;
+		STR_EQ(printed(doc, nth_entry(doc, 0)), cases[i].entry);
+		STR_EQ(printed(doc, nth_of(doc, FOLIO_NODE_CITATION, 0)), cases[i].cite);
+		folio_doc_free(doc);
+		folio_diag_free(diag);
+	}
+}
+
 int main(void)
 {
+	check_east_asian_names();
 	check_numbered();
 	check_xsl_forms();
 	check_styles();
