@@ -749,6 +749,18 @@ static void write_citation(struct bib *b, struct cite_use *u)
 
 /* ---- checks on the cited entries ---- */
 
+/* 1 for a work kept in a database (BibTeX, or a role="database"
+ * bibliography), where folio's APA hints help its keeper. */
+static int from_database(const biblio_entry *e)
+{
+	if (e->node == NULL)
+		return 1;
+	for (const folio_node *a = e->node->parent; a; a = a->parent)
+		if (a->kind == FOLIO_NODE_BIBLIOGRAPHY)
+			return role_is(a, "database");
+	return 0;
+}
+
 static void check_entries(struct bib *b)
 {
 	for (size_t i = 0; i < b->db.n; i++) {
@@ -764,9 +776,10 @@ static void check_entries(struct bib *b)
 			folio_report(b->diag, FOLIO_WARNING, e->loc,
 				     "the work '%s' has no year (write n.d. in pubdate "
 				     "if it is undated)", e->key);
-		/* a hand-written entry's title is as its author meant it */
+		/* a title written in the document's own list (by hand, or in
+		 * a role="auto" list) is as its author meant it */
 		if (b->style == &cite_style_apa && e->title && !e->title_nocase &&
-		    !biblio_is_authored(e)) {
+		    from_database(e)) {
 			char *full = cite_full_title(e->title, e->subtitle);
 			char *hint = cite_sentence_case_hint(full);
 			if (hint) {
