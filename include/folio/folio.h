@@ -34,6 +34,10 @@ typedef struct folio_resolve_opts {
 				       document's <meta name="citation-style">,
 				       else "apa" */
 	int glossary_in_index;      /* feed glossary terms into the index */
+	const char *cite_accessed;  /* "always", "when-undated", "never";
+				       NULL: the document's <meta
+				       name="cite.accessed">, else the
+				       citation style's own rule */
 } folio_resolve_opts;
 
 /* Runs the resolve passes.  Returns 0 when no error was reported. */

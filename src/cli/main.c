@@ -37,6 +37,7 @@ struct options {
 	const char *outdir;
 	const char *style;
 	const char *citation_style;
+	const char *cite_accessed;
 	const char *paper, *color;
 	double bleed_mm, creep_mm;
 	int crop_marks, epub_fonts, bleed_given, sides;
@@ -65,6 +66,7 @@ static void usage(FILE *f)
 			folio_backends[i]->name, folio_backends[i]->description);
 	fputs("  --style FILE           page style (default: styles/a5-reader.style)\n"
 	      "  --citation-style NAME  apa (default), chicago or ieee\n"
+	      "  --cite-accessed WHEN   access dates: always, when-undated or never\n"
 	      "  --glossary-in-index    list glossary terms in the index too\n"
 	      "  --paper SIZE           a4, a5, b5, letter or WxHmm\n"
 	      "  --bleed LENGTH         bleed around each page, e.g. 3mm\n"
@@ -221,6 +223,12 @@ static int parse_args(int argc, char **argv, struct options *o)
 			if (strcmp(v, "apa") && strcmp(v, "chicago") && strcmp(v, "ieee"))
 				return usage_error("unknown citation style '%s' (apa, chicago, ieee)", v);
 			o->citation_style = v;
+		} else if (strcmp(a, "--cite-accessed") == 0) {
+			if ((v = value_of(argc, argv, &i)) == NULL)
+				return usage_error("%s needs always, when-undated or never", a);
+			if (strcmp(v, "always") && strcmp(v, "when-undated") && strcmp(v, "never"))
+				return usage_error("unknown access-date rule '%s' (always, when-undated, never)", v);
+			o->cite_accessed = v;
 		} else if (strcmp(a, "--paper") == 0) {
 			if ((o->paper = value_of(argc, argv, &i)) == NULL)
 				return usage_error("%s needs a size", a);
@@ -535,6 +543,7 @@ static int run(struct options *o)
 		folio_resolve_opts rs = {
 			.citation_style = o->citation_style, /* NULL: the document's */
 			.glossary_in_index = o->glossary_in_index,
+			.cite_accessed = o->cite_accessed, /* NULL: the document's */
 		};
 		progress(o, "resolving", o->source);
 		folio_resolve(doc, &rs, diag);

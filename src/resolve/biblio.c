@@ -15,9 +15,18 @@
  * Citation markup: <citation>key</citation>, "key1; key2", "key, hlm. 45"
  * (a locator after the first comma), role="narrative" | "year" | "bare";
  * <biblioref linkend="key" begin="45" units="page"/>, narrative on its
- * own, one work of the citation inside a citation.
+ * own, one work of the citation inside a citation.  A citation may also
+ * name an entry by its abbrev or xreflabel, as DocBook authors write.
+ *
+ * DocBook's own model lives beside this one: a bibliography, bibliodiv or
+ * bibliolist with no role is a hand-written list printed where it stands,
+ * in source order.  Its biblioentry elements are formatted in the style
+ * (biblio_authored.c), its bibliomixed ones print as written; citations
+ * of its entries link there and never add them to a generated list.  An
+ * entry with an abbrev is labelled and cited "[abbrev]", DocBook's way.
  */
 #include "resolve/biblio.h"
+#include "resolve/biblio_authored.h"
 #include "resolve/cite_style.h"
 #include "resolve/collate.h"
 #include "resolve/gentree.h"
@@ -56,6 +65,7 @@ struct bib {
 	folio_diag *diag;
 	const cite_style *style;
 	biblio_db db;
+	cite_accessed accessed; /* cite.accessed */
 	ptrvec lists;   /* struct ref_list * */
 	ptrvec uses;    /* struct cite_use * */
 	/* collators by ICU locale, opened once: every citation and list
@@ -93,9 +103,10 @@ static int role_is(const folio_node *n, const char *role)
 
 /* ---- the style ---- */
 
-/* The document's choice: <meta name="citation-style" content="ieee"/> in
- * the root's info. */
-static const char *document_style(const folio_doc *doc)
+/* The document's choice of a citation option: <meta name="citation-style"
+ * content="ieee"/> in the root's info; *at (when given) its meta. */
+static const char *document_meta(const folio_doc *doc, const char *key,
+				 const folio_node **at)
 {
 	folio_node *info = folio_node_child(doc->root, FOLIO_NODE_INFO);
 	if (info == NULL)
@@ -104,10 +115,38 @@ static const char *document_style(const folio_doc *doc)
 		if (m->kind != FOLIO_NODE_META)
 			continue;
 		const char *name = folio_node_attr(m, "name");
-		if (name && strcasecmp(name, "citation-style") == 0)
+		if (name && strcasecmp(name, key) == 0) {
+			if (at)
+				*at = m;
 			return folio_node_attr(m, "content");
+		}
 	}
 	return NULL;
+}
+
+static const char *document_style(const folio_doc *doc)
+{
+	return document_meta(doc, "citation-style", NULL);
+}
+
+/* cite.accessed: the build's option, else the document's meta, else the
+ * style's own rule. */
+static cite_accessed choose_accessed(struct bib *b, const folio_resolve_opts *opts)
+{
+	const folio_node *meta = NULL;
+	const char *value = opts && opts->cite_accessed ? opts->cite_accessed
+			  : document_meta(b->doc, "cite.accessed", &meta);
+	if (value == NULL)
+		return CITE_ACCESSED_STYLE;
+	int rule = cite_accessed_parse(value);
+	if (rule < 0) {
+		folio_loc none = { NULL, 0, 0 };
+		folio_report(b->diag, FOLIO_ERROR, meta ? meta->loc : none,
+			     "unknown cite.accessed '%s' (known: always, "
+			     "when-undated, never)", value);
+		return CITE_ACCESSED_STYLE;
+	}
+	return (cite_accessed)rule;
 }
 
 static const cite_style *choose_style(struct bib *b, const folio_resolve_opts *opts)
@@ -135,9 +174,11 @@ static int is_scope_kind(folio_node_kind k)
 	       k == FOLIO_NODE_PART;
 }
 
+/* The division a list covers; NULL for the whole document, which the
+ * root is even when it is an article or a chapter. */
 static folio_node *scope_of(folio_node *n)
 {
-	for (folio_node *a = n->parent; a; a = a->parent)
+	for (folio_node *a = n->parent; a && a->parent; a = a->parent)
 		if (is_scope_kind(a->kind))
 			return a;
 	return NULL;
@@ -188,7 +229,10 @@ static char *database_path(struct bib *b, folio_node *n, const char *href,
 	return real;
 }
 
-static void read_database(struct bib *b, folio_node *bibl, int hide)
+/* hide: the list is a database, never printed.  as_auto: the entries
+ * of a generated list's own (DocBook XSL's role="auto" with entries):
+ * each is hidden and printed in the list only when cited. */
+static void read_database(struct bib *b, folio_node *bibl, int hide, int as_auto)
 {
 	if (hide)
 		bibl->flags |= FOLIO_FLAG_HIDDEN;
@@ -213,8 +257,28 @@ static void read_database(struct bib *b, folio_node *bibl, int hide)
 		if (n->flags & FOLIO_FLAG_GENERATED)
 			continue;
 		biblio_entry *e = biblio_from_docbook(b->doc, n, b->diag);
-		if (e)
-			biblio_db_add(&b->db, e, b->diag);
+		if (e == NULL)
+			continue;
+		/* a bibliomixed carries its author's punctuation: printed
+		 * as written wherever the author placed it */
+		e->as_written = n->kind == FOLIO_NODE_BIBLIOMIXED && (!hide || as_auto);
+		if (e->as_written && e->abbrev == NULL && e->authors.n == 0 &&
+		    e->editors.n == 0 && e->year == NULL)
+			/* nothing a style could cite it by ("鈴木一郎『…』、
+			 * 2003年"): DocBook XSL's label, its xreflabel or id */
+			e->abbrev = e->xreflabel ? e->xreflabel : n->id;
+		if (as_auto)
+			n->flags |= FOLIO_FLAG_HIDDEN;
+		if (n->id == NULL && biblio_db_get(&b->db, e->key)) {
+			/* an abbrev used twice by unnamed entries: both print,
+			 * the first keeps the name (a warning, from the alias) */
+			e->key = arena_printf(b->doc->arena, "#%s:%u:%u",
+					      n->loc.file ? n->loc.file : "",
+					      n->loc.line, n->loc.col);
+		}
+		if (biblio_db_add(&b->db, e, b->diag) == 0 &&
+		    biblio_db_get(&b->db, e->key) == e)
+			biblio_db_add_aliases(&b->db, e, b->diag);
 	}
 }
 
@@ -228,18 +292,24 @@ static struct ref_list *new_list(struct bib *b, folio_node *node, folio_node *sc
 	return l;
 }
 
+/* Every bibliography, and every bibliolist outside one (DocBook allows
+ * them in any division: an appendix's list of sources). */
 static void collect_databases_and_lists(struct bib *b)
 {
 	folio_node *root = b->doc->root;
 	for (folio_node *n = root; n;) {
-		if (n->kind != FOLIO_NODE_BIBLIOGRAPHY || (n->flags & FOLIO_FLAG_GENERATED)) {
+		int list = n->kind == FOLIO_NODE_BIBLIOGRAPHY ||
+			   n->kind == FOLIO_NODE_BIBLIOLIST;
+		if (!list || (n->flags & FOLIO_FLAG_GENERATED)) {
 			n = folio_next(root, n, 0);
 			continue;
 		}
-		if (role_is(n, "auto"))
+		if (n->kind == FOLIO_NODE_BIBLIOGRAPHY && role_is(n, "auto")) {
 			new_list(b, n, scope_of(n));
-		else
-			read_database(b, n, role_is(n, "database"));
+			read_database(b, n, 0, 1);
+		} else {
+			read_database(b, n, role_is(n, "database"), 0);
+		}
 		n = folio_next(root, n, 1);
 	}
 }
@@ -284,7 +354,7 @@ static void add_item(struct bib *b, ptrvec *items, folio_node *at,
 		     const char *key, const char *locator, const char *page,
 		     const char *page_end)
 {
-	biblio_entry *e = biblio_db_get(&b->db, key);
+	biblio_entry *e = biblio_db_find(&b->db, key);
 	if (e == NULL) {
 		unknown_key(b, at, key);
 		return;
@@ -313,12 +383,18 @@ static void parse_keys(struct bib *b, struct cite_use *u, ptrvec *items, const c
 			free(part);
 			continue;
 		}
+		if (biblio_db_find(&b->db, part)) {
+			/* a whole name, spaces and commas included ("Knuth 84") */
+			add_item(b, items, u->node, part, NULL, NULL, NULL);
+			free(part);
+			continue;
+		}
 		char *comma = strchr(part, ',');
 		int all_keys = comma != NULL;
 		for (char *q = part; all_keys && *q;) {
 			size_t kl = strcspn(q, ",");
 			char *k = trim(q, kl);
-			all_keys = k[0] && biblio_db_get(&b->db, k) && !strchr(k, ' ');
+			all_keys = k[0] && biblio_db_find(&b->db, k) && !strchr(k, ' ');
 			free(k);
 			q += kl;
 			if (*q == ',')
@@ -336,6 +412,14 @@ static void parse_keys(struct bib *b, struct cite_use *u, ptrvec *items, const c
 			}
 		} else {
 			size_t kl = comma ? (size_t)(comma - part) : strcspn(part, " \t\n");
+			if (!comma) {
+				/* "key p. 5" when the first word is a key; else
+				 * the whole text is the unknown name ("SDG VO") */
+				char *first = trim(part, kl);
+				if (biblio_db_find(&b->db, first) == NULL)
+					kl = strlen(part);
+				free(first);
+			}
 			char *key = trim(part, kl);
 			char *loc = trim(part + kl + (comma ? 1 : 0),
 					 strlen(part) - kl - (comma ? 1 : 0));
@@ -470,28 +554,21 @@ static void hide_duplicate_lists(struct bib *b)
 	}
 }
 
-/* 1 when the entry is part of a bibliography printed as written (not a
- * database). */
-static int printed_where_it_stands(const biblio_entry *e)
-{
-	if (e->node == NULL)
-		return 0;
-	for (const folio_node *a = e->node; a; a = a->parent)
-		if (a->flags & FOLIO_FLAG_HIDDEN)
-			return 0;
-	return 1;
-}
-
 /* Each citation joins the list of every division around it that has one
- * (and the whole document's), and links to the innermost. */
+ * (and the whole document's), and links to the innermost.  Works of a
+ * hand-written list are printed there and join no generated list: the
+ * author chose where they stand. */
 static void assign_lists(struct bib *b)
 {
 	for (size_t i = 0; i < b->uses.n; i++) {
 		struct cite_use *u = b->uses.v[i];
-		if (u->n == 0)
+		int listed = 0;
+		for (size_t k = 0; k < u->n; k++)
+			listed += !biblio_is_authored(u->items[k].entry);
+		if (listed == 0)
 			continue;
 		struct ref_list *innermost = NULL;
-		for (folio_node *a = u->node->parent; a; a = a->parent) {
+		for (folio_node *a = u->node->parent; a && a->parent; a = a->parent) {
 			if (!is_scope_kind(a->kind))
 				continue;
 			struct ref_list *l = list_for_scope(b, a);
@@ -500,18 +577,13 @@ static void assign_lists(struct bib *b)
 			if (innermost == NULL)
 				innermost = l;
 			for (size_t k = 0; k < u->n; k++)
-				add_member(l, (biblio_entry *)u->items[k].entry);
+				if (!biblio_is_authored(u->items[k].entry))
+					add_member(l, (biblio_entry *)u->items[k].entry);
 		}
-		/* Works in an authored (printed) bibliography need no list
-		 * when nothing else asks for one. */
-		int authored_only = innermost == NULL && list_for_scope(b, NULL) == NULL;
-		for (size_t k = 0; k < u->n && authored_only; k++)
-			authored_only = printed_where_it_stands(u->items[k].entry);
-		if (authored_only)
-			continue;
 		struct ref_list *whole = document_list(b);
 		for (size_t k = 0; k < u->n; k++)
-			add_member(whole, (biblio_entry *)u->items[k].entry);
+			if (!biblio_is_authored(u->items[k].entry))
+				add_member(whole, (biblio_entry *)u->items[k].entry);
 		u->list = innermost ? innermost : whole;
 	}
 }
@@ -581,7 +653,7 @@ static void build_list(struct bib *b, struct ref_list *l, unsigned list_no)
 	const char *lang_code = l->node->lang ? l->node->lang : b->doc->lang;
 	const folio_lang *lang = folio_lang_get(lang_code);
 	collator *coll = bib_collator(b, lang->icu_locale);
-	cite_ctx ctx = { lang, cite_terms_get(lang_code), coll };
+	cite_ctx ctx = { lang, cite_terms_get(lang_code), coll, b->accessed };
 	size_t n = l->members.n;
 	biblio_entry **order = xmalloc(n * sizeof(*order));
 	for (size_t i = 0; i < n; i++)
@@ -601,7 +673,14 @@ static void build_list(struct bib *b, struct ref_list *l, unsigned list_no)
 		hash_put(b->doc->ids, entry->id, entry);
 		cite_out o;
 		out_init(&o, b->doc, entry, origin);
-		b->style->reference(&ctx, e, (unsigned)i + 1, i ? order[i - 1] : NULL, &o);
+		if (e->as_written) {
+			biblio_as_written(b->doc, &o, e,
+					  b->style->numeric ? (unsigned)i + 1 : 0);
+		} else {
+			biblio_abbrev_label(&o, e);
+			b->style->reference(&ctx, e, e->abbrev ? 0 : (unsigned)i + 1,
+					    i ? order[i - 1] : NULL, &o);
+		}
 		out_finish(&o);
 		size_t pos = (size_t)hash_get(l->index, e->key) - 1;
 		l->entries[pos] = entry;
@@ -621,7 +700,7 @@ static void assign_suffixes(struct bib *b)
 			VEC_PUSH(cited, b->db.v[i]);
 	const folio_lang *lang = folio_lang_get(b->doc->lang);
 	collator *coll = bib_collator(b, lang->icu_locale);
-	cite_ctx ctx = { lang, cite_terms_get(b->doc->lang), coll };
+	cite_ctx ctx = { lang, cite_terms_get(b->doc->lang), coll, CITE_ACCESSED_STYLE };
 	cite_sort_and_suffix(b->style, &ctx, (biblio_entry **)cited.v, cited.n);
 	bib_collator_done(b, coll);
 	VEC_FREE(cited);
@@ -638,11 +717,14 @@ static void write_citation(struct bib *b, struct cite_use *u)
 		return;
 	for (size_t i = 0; i < u->n; i++) {
 		cite_item *it = &u->items[i];
-		if (u->list == NULL) {
-			it->target = it->entry->node; /* an authored entry */
-			it->number = (unsigned)i + 1;
+		if (biblio_is_authored(it->entry)) {
+			/* its entry in the hand-written list */
+			it->target = it->entry->shown ? it->entry->shown : it->entry->node;
+			it->number = it->entry->shown_number;
 			continue;
 		}
+		if (u->list == NULL)
+			continue;
 		size_t pos = (size_t)hash_get(u->list->index, it->entry->key);
 		if (pos == 0 || u->list->entries == NULL)
 			continue;
@@ -656,10 +738,10 @@ static void write_citation(struct bib *b, struct cite_use *u)
 			      : n->lang ? n->lang : b->doc->lang;
 	const folio_lang *lang = folio_lang_get(lang_code);
 	collator *coll = bib_collator(b, lang->icu_locale);
-	cite_ctx ctx = { lang, cite_terms_get(lang_code), coll };
+	cite_ctx ctx = { lang, cite_terms_get(lang_code), coll, b->accessed };
 	cite_out o;
 	out_init(&o, b->doc, n, n);
-	b->style->citation(&ctx, u->items, u->n, u->form, &o);
+	biblio_write_citation(b->style, &ctx, u->items, u->n, u->form, &o);
 	out_finish(&o);
 	bib_collator_done(b, coll);
 	n->target = u->items[0].target;
@@ -667,11 +749,25 @@ static void write_citation(struct bib *b, struct cite_use *u)
 
 /* ---- checks on the cited entries ---- */
 
+/* 1 for a work kept in a database (BibTeX, or a role="database"
+ * bibliography), where folio's APA hints help its keeper. */
+static int from_database(const biblio_entry *e)
+{
+	if (e->node == NULL)
+		return 1;
+	for (const folio_node *a = e->node->parent; a; a = a->parent)
+		if (a->kind == FOLIO_NODE_BIBLIOGRAPHY)
+			return role_is(a, "database");
+	return 0;
+}
+
 static void check_entries(struct bib *b)
 {
 	for (size_t i = 0; i < b->db.n; i++) {
 		biblio_entry *e = b->db.v[i];
-		if (!e->cited)
+		/* a bibliomixed of a hand-written list prints as its author
+		 * wrote it: nothing to check */
+		if (!e->cited || e->as_written || biblio_only_abbrev(e))
 			continue;
 		if (e->title == NULL)
 			folio_report(b->diag, FOLIO_WARNING, e->loc,
@@ -680,7 +776,10 @@ static void check_entries(struct bib *b)
 			folio_report(b->diag, FOLIO_WARNING, e->loc,
 				     "the work '%s' has no year (write n.d. in pubdate "
 				     "if it is undated)", e->key);
-		if (b->style == &cite_style_apa && e->title && !e->title_nocase) {
+		/* a title written in the document's own list (by hand, or in
+		 * a role="auto" list) is as its author meant it */
+		if (b->style == &cite_style_apa && e->title && !e->title_nocase &&
+		    from_database(e)) {
 			char *full = cite_full_title(e->title, e->subtitle);
 			char *hint = cite_sentence_case_hint(full);
 			if (hint) {
@@ -719,6 +818,16 @@ static void retarget(struct bib *b)
 	}
 }
 
+/* The words and collator of a language, for the hand-written lists. */
+static cite_ctx ctx_for_lang(void *arg, const char *lang_code)
+{
+	struct bib *b = arg;
+	const folio_lang *lang = folio_lang_get(lang_code);
+	cite_ctx ctx = { lang, cite_terms_get(lang_code),
+			 bib_collator(b, lang->icu_locale), b->accessed };
+	return ctx;
+}
+
 static void bib_free(struct bib *b)
 {
 	for (size_t i = 0; i < b->lists.n; i++) {
@@ -749,11 +858,13 @@ int pass_citations(folio_doc *doc, const folio_resolve_opts *opts, folio_diag *d
 	b.diag = diag;
 	biblio_db_init(&b.db, doc->arena);
 	b.style = choose_style(&b, opts);
+	b.accessed = choose_accessed(&b, opts);
 	collect_databases_and_lists(&b);
 	hide_duplicate_lists(&b);
 	collect_uses(&b);
 	assign_lists(&b);
 	assign_suffixes(&b);
+	biblio_format_authored(doc, b.style, &b.db, b.accessed, ctx_for_lang, &b);
 	for (size_t i = 0; i < b.lists.n; i++)
 		build_list(&b, b.lists.v[i], (unsigned)i + 1);
 	for (size_t i = 0; i < b.uses.n; i++)

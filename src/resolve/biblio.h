@@ -73,9 +73,19 @@ typedef struct biblio_entry {
 	const char *lang;        /* language of the work (its title) */
 	int published;           /* a thesis that was published or archived */
 
+	/* DocBook's names for an entry besides its xml:id: the abbrev a
+	 * hand-written list labels it with ("[RNCTUT]"), its xreflabel. */
+	const char *abbrev, *xreflabel;
+
 	/* Where the entry was defined, for diagnostics. */
 	folio_loc loc;
 	folio_node *node;        /* the DocBook entry, NULL for BibTeX */
+	folio_node *shown;       /* its entry printed where it stands (a
+				    hand-written list), NULL otherwise */
+	unsigned shown_number;   /* its position in that list, from 1 */
+	int as_written;          /* a bibliomixed printed as its author wrote
+				    it (a hand-written or an auto list's
+				    own entry), never re-punctuated */
 
 	/* Filled in while citing. */
 	char suffix[4];          /* "a", "b" for same authors and year */
@@ -86,6 +96,7 @@ typedef struct biblio_entry {
 typedef struct biblio_db {
 	struct folio_arena *arena;
 	struct folio_hash *by_key; /* key -> biblio_entry */
+	struct folio_hash *by_alias; /* abbrev or xreflabel -> biblio_entry */
 	biblio_entry **v;          /* in the order defined */
 	size_t n, cap;
 } biblio_db;
@@ -97,13 +108,20 @@ void biblio_db_free(biblio_db *db);
  * places.  Returns 0 when added or identical. */
 int biblio_db_add(biblio_db *db, biblio_entry *e, folio_diag *diag);
 biblio_entry *biblio_db_get(const biblio_db *db, const char *key);
-/* The known key nearest to key (edit distance), for "did you mean"; NULL
- * when nothing is close. */
+/* The entry a citation's text names: a key, else an abbrev or
+ * xreflabel (DocBook's <citation>RNCTUT</citation>); NULL when none. */
+biblio_entry *biblio_db_find(const biblio_db *db, const char *name);
+/* Makes e citable by its abbrev and xreflabel too.  A name already taken
+ * by another entry keeps its first owner (a warning at e). */
+void biblio_db_add_aliases(biblio_db *db, biblio_entry *e, folio_diag *diag);
+/* The known key, abbrev or xreflabel nearest to key (edit distance), for
+ * "did you mean"; NULL when nothing is close. */
 const char *biblio_db_nearest(const biblio_db *db, const char *key);
 
-/* Reads a DocBook biblioentry or bibliomixed node into a new entry
- * (its xml:id is the key).  Returns NULL after reporting when the node has
- * no id. */
+/* Reads a DocBook biblioentry or bibliomixed node into a new entry.  Its
+ * key is its xml:id, else its abbrev, else its xreflabel, else a name
+ * no citation can write ("#file:line:col"): an entry of a hand-written
+ * list needs no name when nothing cites it. */
 biblio_entry *biblio_from_docbook(folio_doc *doc, folio_node *node,
 				  folio_diag *diag);
 

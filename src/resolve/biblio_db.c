@@ -19,6 +19,7 @@
 #include "util/xalloc.h"
 
 #include <ctype.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -30,11 +31,13 @@ void biblio_db_init(biblio_db *db, struct folio_arena *arena)
 	memset(db, 0, sizeof(*db));
 	db->arena = arena;
 	db->by_key = hash_new();
+	db->by_alias = hash_new();
 }
 
 void biblio_db_free(biblio_db *db)
 {
 	hash_free(db->by_key);
+	hash_free(db->by_alias);
 	free(db->v);
 	memset(db, 0, sizeof(*db));
 }
@@ -42,6 +45,38 @@ void biblio_db_free(biblio_db *db)
 biblio_entry *biblio_db_get(const biblio_db *db, const char *key)
 {
 	return key ? hash_get(db->by_key, key) : NULL;
+}
+
+biblio_entry *biblio_db_find(const biblio_db *db, const char *name)
+{
+	if (name == NULL)
+		return NULL;
+	biblio_entry *e = hash_get(db->by_key, name);
+	return e ? e : hash_get(db->by_alias, name);
+}
+
+static void add_alias(biblio_db *db, biblio_entry *e, const char *name,
+		      const char *what, folio_diag *diag)
+{
+	if (name == NULL || strcmp(name, e->key) == 0)
+		return;
+	biblio_entry *owner = biblio_db_find(db, name);
+	if (owner == e)
+		return;
+	if (owner) {
+		folio_report(diag, FOLIO_WARNING, e->loc,
+			     "the %s '%s' already names another entry; citations "
+			     "of '%s' go to that one", what, name, name);
+		folio_report(diag, FOLIO_NOTE, owner->loc, "'%s' is named here", name);
+		return;
+	}
+	hash_put(db->by_alias, name, e);
+}
+
+void biblio_db_add_aliases(biblio_db *db, biblio_entry *e, folio_diag *diag)
+{
+	add_alias(db, e, e->abbrev, "abbrev", diag);
+	add_alias(db, e, e->xreflabel, "xreflabel", diag);
 }
 
 static int same_str(const char *a, const char *b)
@@ -133,10 +168,19 @@ const char *biblio_db_nearest(const biblio_db *db, const char *key)
 	size_t best_d = (size_t)-1;
 	size_t limit = strlen(key) / 3 + 2;
 	for (size_t i = 0; i < db->n; i++) {
-		size_t d = edit_distance(key, db->v[i]->key);
-		if (d < best_d) {
-			best_d = d;
-			best = db->v[i]->key;
+		const biblio_entry *e = db->v[i];
+		/* every name a citation may write; not the "#file:line"
+		 * of an unnamed entry */
+		const char *names[3] = { e->key[0] == '#' ? NULL : e->key,
+					 e->abbrev, e->xreflabel };
+		for (size_t k = 0; k < 3; k++) {
+			if (names[k] == NULL)
+				continue;
+			size_t d = edit_distance(key, names[k]);
+			if (d < best_d) {
+				best_d = d;
+				best = names[k];
+			}
 		}
 	}
 	return best_d <= limit ? best : NULL;
@@ -203,6 +247,8 @@ struct dbk {
 	biblio_type hinted;    /* what the sets say the work is */
 	int has_hint;
 	const char *genre;     /* a thesis's degree, as written */
+	const char *copyright_year; /* the year of a copyright, DocBook's
+				       usual date of a book when no pubdate */
 };
 
 /* The squeezed text of a node, in the arena; NULL when empty. */
@@ -263,17 +309,53 @@ static void set_once(const char **field, const char *value)
 		*field = value;
 }
 
-/* "2017", "2022-06", "2024-05-02", "n.d.", "t.t.". */
+/* The first run of four digits in s ("Winter, 1996", "30. Dezember
+ * 2024"), or NULL. */
+static const char *four_digit_year(const char *s, size_t *len)
+{
+	for (const char *p = s; *p; p++) {
+		if (!isdigit((unsigned char)*p) || (p > s && isdigit((unsigned char)p[-1])))
+			continue;
+		size_t n = 0;
+		while (isdigit((unsigned char)p[n]))
+			n++;
+		if (n == 4) {
+			*len = n;
+			return p;
+		}
+	}
+	return NULL;
+}
+
+/* "2017", "2022-06", "2024-05-02", "n.d.", "t.t."; also dates as people
+ * write them: "28.3.2021" (day, month, year), "December 2011". */
 static void read_date(struct dbk *d, const char *s)
 {
 	biblio_entry *e = d->e;
 	if (s == NULL || e->year || e->undated)
 		return;
-	if (!isdigit((unsigned char)s[0])) {
-		e->undated = 1;
+	int dd, mm, yyyy, used = 0;
+	if (sscanf(s, "%d.%d.%d%n", &dd, &mm, &yyyy, &used) == 3 &&
+	    s[used] == '\0' && yyyy >= 1000 && mm >= 1 && mm <= 12 &&
+	    dd >= 1 && dd <= 31) {
+		e->year = arena_printf(d->doc->arena, "%d", yyyy);
+		e->month = mm;
+		e->day = dd;
 		return;
 	}
 	size_t n = 0;
+	while (isdigit((unsigned char)s[n]))
+		n++;
+	if (n != 4) {
+		size_t yl;
+		const char *y = four_digit_year(s, &yl);
+		if (y)
+			e->year = arena_strndup(d->doc->arena, y, yl);
+		else
+			e->undated = 1;
+		return;
+	}
+	n = 0;
 	while (isdigit((unsigned char)s[n]))
 		n++;
 	e->year = arena_strndup(d->doc->arena, s, n);
@@ -455,6 +537,9 @@ static void read_title(struct dbk *d, folio_node *n, int subtitle)
 		set_once(&e->subtitle, value);
 		return;
 	}
+	const char *href = folio_node_attr(n, "xlink:href");
+	if (href) /* a title that links to the work: its URL */
+		set_once(&e->url, arena_strdup(d->doc->arena, href));
 	if (e->title == NULL && value) {
 		e->title = value;
 		if (n->lang)
@@ -569,6 +654,22 @@ static int read_element(struct dbk *d, folio_node *n)
 	case FOLIO_NODE_BIBLIOID:
 		read_biblioid(d, n);
 		return 1;
+	case FOLIO_NODE_COPYRIGHT: {
+		folio_node *year = folio_node_child(n, FOLIO_NODE_YEAR);
+		if (year && d->copyright_year == NULL)
+			d->copyright_year = text_of(d->doc, year);
+		return 1;
+	}
+	case FOLIO_NODE_BIBLIOSOURCE: {
+		/* where the work can be had: a URL as its link or text */
+		const char *href = folio_node_attr(n, "xlink:href");
+		const char *text = text_of(d->doc, n);
+		if (href)
+			set_once(&e->url, arena_strdup(d->doc->arena, href));
+		else if (text && strstr(text, "://"))
+			set_once(&e->url, text);
+		return 1;
+	}
 	case FOLIO_NODE_ISBN:
 		set_once(&e->isbn, text_of(d->doc, n));
 		return 1;
@@ -585,6 +686,9 @@ static int read_element(struct dbk *d, folio_node *n)
 		set_once(&e->url, text_of(d->doc, n));
 		return 1;
 	case FOLIO_NODE_ABBREV:       /* a label such as [Zas17] */
+		if (d->container_depth == 0)
+			set_once(&e->abbrev, text_of(d->doc, n));
+		return 1;
 	case FOLIO_NODE_AFFILIATION:
 	case FOLIO_NODE_INDEXTERM:
 		return 1;
@@ -649,17 +753,12 @@ static void settle_type(struct dbk *d, folio_node *node)
 biblio_entry *biblio_from_docbook(folio_doc *doc, folio_node *node,
 				  folio_diag *diag)
 {
-	if (node->id == NULL) {
-		folio_report(diag, FOLIO_ERROR, node->loc,
-			     "%s has no xml:id, so no citation can name it", node->name);
-		return NULL;
-	}
+	(void)diag;
 	struct dbk d;
 	memset(&d, 0, sizeof d);
 	d.doc = doc;
 	d.diag = diag;
 	d.e = arena_alloc(doc->arena, sizeof(*d.e));
-	d.e->key = node->id;
 	d.e->loc = node->loc;
 	d.e->node = node;
 	d.e->lang = node->lang ? node->lang : doc->lang;
@@ -689,9 +788,19 @@ biblio_entry *biblio_from_docbook(folio_doc *doc, folio_node *node,
 		if (read_element(&d, n))
 			folio_iter_skip(&it);
 	}
+	if (d.e->year == NULL && !d.e->undated && d.copyright_year)
+		read_date(&d, d.copyright_year);
 	d.e->authors = names_from(&d, &d.authors);
 	d.e->editors = names_from(&d, &d.editors);
 	d.e->translators = names_from(&d, &d.translators);
 	settle_type(&d, node);
+	const char *xreflabel = folio_node_attr(node, "xreflabel");
+	if (xreflabel && xreflabel[0])
+		d.e->xreflabel = arena_strdup(doc->arena, xreflabel);
+	d.e->key = node->id ? node->id : d.e->abbrev ? d.e->abbrev
+		 : d.e->xreflabel ? d.e->xreflabel
+		 : arena_printf(doc->arena, "#%s:%u:%u",
+				node->loc.file ? node->loc.file : "",
+				node->loc.line, node->loc.col);
 	return d.e;
 }

@@ -32,8 +32,20 @@ static const biblio_names *lead_names(const biblio_entry *e, int *by_editors)
 	return NULL;
 }
 
+/* 山田太郎: family and given name in full, no comma, no initials. */
+static int name_east_asian(cite_out *o, const biblio_name *n)
+{
+	if (!cite_name_east_asian(n))
+		return 0;
+	out_text(o, n->family);
+	out_text(o, n->given);
+	return 1;
+}
+
 static void name_inverted(cite_out *o, const biblio_name *n)
 {
+	if (name_east_asian(o, n))
+		return;
 	out_text(o, n->family);
 	if (n->org || n->given == NULL || n->given[0] == '\0')
 		return;
@@ -47,6 +59,8 @@ static void name_inverted(cite_out *o, const biblio_name *n)
 
 static void name_initials_first(cite_out *o, const biblio_name *n)
 {
+	if (name_east_asian(o, n))
+		return;
 	if (!n->org && n->given && n->given[0]) {
 		char *in = cite_initials(n->given);
 		if (in[0]) {
@@ -368,12 +382,12 @@ static void link_part(cite_out *o, const cite_ctx *ctx, const biblio_entry *e)
 	}
 	if (e->url == NULL)
 		return;
-	if (e->type == BIB_WEBPAGE && e->year == NULL && e->accessed) {
-		char *date = cite_date_text(ctx->terms, e->accessed, 0);
-		if (date)
-			out_printf(o, ctx->terms->retrieved, date);
-		free(date);
-	}
+	/* APA 7: a retrieval date only for works that change and carry no
+	 * date of their own, unless the reader's guide asks always */
+	char *date = cite_accessed_text(ctx, e, CITE_ACCESSED_WHEN_UNDATED, 0);
+	if (date)
+		out_printf(o, ctx->terms->retrieved, date);
+	free(date);
 	out_url_link(o, e->url);
 }
 

@@ -36,6 +36,10 @@ static void name_full(cite_out *o, const biblio_name *n, int inverted)
 		out_text(o, n->family);
 		return;
 	}
+	if (cite_name_east_asian(n)) { /* 山田太郎, either way */
+		out_printf(o, "%s%s", n->family, n->given);
+		return;
+	}
 	if (inverted)
 		out_printf(o, "%s, %s", n->family, n->given);
 	else
@@ -220,8 +224,10 @@ static void web_source(cite_out *o, const cite_ctx *ctx, const biblio_entry *e)
 	}
 	if (site)
 		out_period(o, " ");
-	if (e->year == NULL && e->accessed) {
-		char *date = cite_date_text(ctx->terms, e->accessed, 0);
+	/* Chicago 17 (15.51): an access date only when the page has no
+	 * date of its own, unless the reader's guide asks always */
+	{
+		char *date = cite_accessed_text(ctx, e, CITE_ACCESSED_WHEN_UNDATED, 0);
 		if (date) {
 			out_printf(o, "%s %s", ctx->terms->accessed, date);
 			out_period(o, " ");

@@ -38,6 +38,19 @@ const cite_style *cite_style_find(const char *name)
 	return NULL;
 }
 
+int cite_accessed_parse(const char *value)
+{
+	if (value == NULL)
+		return -1;
+	if (strcasecmp(value, "always") == 0)
+		return CITE_ACCESSED_ALWAYS;
+	if (strcasecmp(value, "when-undated") == 0)
+		return CITE_ACCESSED_WHEN_UNDATED;
+	if (strcasecmp(value, "never") == 0)
+		return CITE_ACCESSED_NEVER;
+	return -1;
+}
+
 /* ---- cite_out ---- */
 
 void out_init(cite_out *o, folio_doc *doc, folio_node *root, folio_node *origin)
@@ -181,6 +194,23 @@ static void put_cp(strbuf *b, uint32_t cp)
 {
 	char tmp[4];
 	sb_putn(b, tmp, utf8_encode(cp, tmp));
+}
+
+/* Han, kana, Hangul: scripts whose names have no initials. */
+static int east_asian_cp(uint32_t cp)
+{
+	return (cp >= 0x1100 && cp <= 0x11FF) || (cp >= 0x2E80 && cp <= 0x9FFF) ||
+	       (cp >= 0xAC00 && cp <= 0xD7AF) || (cp >= 0xF900 && cp <= 0xFAFF) ||
+	       (cp >= 0x20000 && cp <= 0x3FFFF);
+}
+
+int cite_name_east_asian(const biblio_name *n)
+{
+	if (n->org || n->family == NULL || n->family[0] == '\0')
+		return 0;
+	uint32_t cp = 0;
+	utf8_decode(n->family, strlen(n->family), &cp);
+	return east_asian_cp(cp);
 }
 
 char *cite_initials(const char *given)
@@ -573,6 +603,21 @@ char *cite_date_text(const cite_terms *t, const char *iso, int abbrev)
 	else
 		snprintf(buf, sizeof buf, "%s %d, %d", month, d, y);
 	return xstrdup(buf);
+}
+
+char *cite_accessed_text(const cite_ctx *ctx, const biblio_entry *e,
+			 cite_accessed style_rule, int abbrev)
+{
+	/* an access date dates what was read at a URL: nothing to date
+	 * without one, and a DOI names a version that does not change */
+	if (e->accessed == NULL || e->url == NULL || e->doi)
+		return NULL;
+	cite_accessed rule = ctx->accessed == CITE_ACCESSED_STYLE ? style_rule
+			   : ctx->accessed;
+	if (rule == CITE_ACCESSED_NEVER ||
+	    (rule == CITE_ACCESSED_WHEN_UNDATED && e->year))
+		return NULL;
+	return cite_date_text(ctx->terms, e->accessed, abbrev);
 }
 
 char *cite_year_text(const cite_ctx *ctx, const biblio_entry *e, int dash)

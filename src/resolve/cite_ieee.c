@@ -30,6 +30,10 @@ static const biblio_names *lead_names(const biblio_entry *e, int *by_editors)
 
 static void name_initials(cite_out *o, const biblio_name *n)
 {
+	if (cite_name_east_asian(n)) { /* 山田太郎: in full */
+		out_printf(o, "%s%s", n->family, n->given ? n->given : "");
+		return;
+	}
 	if (!n->org && n->given && n->given[0]) {
 		char *in = cite_initials(n->given);
 		if (in[0])
@@ -140,8 +144,9 @@ static void online(cite_out *o, const cite_ctx *ctx, const biblio_entry *e)
 {
 	if (e->url == NULL)
 		return;
-	if (e->accessed) {
-		char *date = cite_date_text(ctx->terms, e->accessed, 1);
+	{
+		/* IEEE dates every online source it was read at */
+		char *date = cite_accessed_text(ctx, e, CITE_ACCESSED_ALWAYS, 1);
 		if (date) {
 			out_printf(o, "%s %s", ctx->terms->ieee_accessed, date);
 			out_period(o, " ");
@@ -313,7 +318,8 @@ static void ieee_reference(const cite_ctx *ctx, const biblio_entry *e,
 			   unsigned number, const biblio_entry *prev, cite_out *o)
 {
 	(void)prev;
-	out_printf(o, "[%u] ", number);
+	if (number) /* 0: the entry carries its own [abbrev] label */
+		out_printf(o, "[%u] ", number);
 	int by_editors;
 	const biblio_names *lead = lead_names(e, &by_editors);
 	if (lead) {

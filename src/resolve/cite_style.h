@@ -72,10 +72,20 @@ typedef struct cite_item {
 	unsigned number;      /* the entry's number in that list (IEEE) */
 } cite_item;
 
+/* When a reference prints the date a web source was accessed
+ * (cite.accessed): the style's own rule, or the reader's choice. */
+typedef enum cite_accessed {
+	CITE_ACCESSED_STYLE,        /* APA, Chicago: when undated; IEEE: always */
+	CITE_ACCESSED_ALWAYS,       /* many Indonesian campus guides */
+	CITE_ACCESSED_WHEN_UNDATED, /* APA 7: only works with no date */
+	CITE_ACCESSED_NEVER
+} cite_accessed;
+
 typedef struct cite_ctx {
 	const folio_lang *lang;    /* the language of the list or the text */
 	const cite_terms *terms;   /* the same language's citation words */
 	collator *coll;            /* for sorting by names and titles */
+	cite_accessed accessed;    /* when access dates print */
 } cite_ctx;
 
 typedef struct cite_style {
@@ -88,7 +98,9 @@ typedef struct cite_style {
 	/* Two entries whose years get suffixes when they share a year. */
 	int (*same_authors)(const biblio_entry *a, const biblio_entry *b);
 	/* One entry of the list; prev is the entry before it (or NULL), for
-	 * styles that replace a repeated author with a dash. */
+	 * styles that replace a repeated author with a dash.  number is the
+	 * entry's position in a numbered list, 0 when it is labelled by its
+	 * abbrev instead. */
 	void (*reference)(const cite_ctx *ctx, const biblio_entry *e,
 			  unsigned number, const biblio_entry *prev, cite_out *out);
 	/* The in-text citation of items[0..n) in the given form. */
@@ -103,9 +115,15 @@ extern const cite_style cite_style_ieee;
 /* The style called name ("apa", "chicago", "ieee"; case-insensitive, also
  * "apa7", "chicago-author-date"), or NULL. */
 const cite_style *cite_style_find(const char *name);
+/* "always", "when-undated", "never" (case-insensitive); -1 otherwise. */
+int cite_accessed_parse(const char *value);
 
 /* ---- helpers shared by the styles (cite_common.c) ---- */
 
+/* 1 when a person's name is written family name first, in full, with no
+ * space (Chinese, Japanese, Korean: 山田太郎, 김철수): styles print it
+ * so rather than inverted with initials. */
+int cite_name_east_asian(const biblio_name *n);
 /* "Budi Santoso" -> "B. S."; "Hans-Jürgen" -> "H.-J." (heap string). */
 char *cite_initials(const char *given);
 /* "12" -> "12th" in English, "12" otherwise; a non-numeric edition is
@@ -127,6 +145,12 @@ char *cite_full_title(const char *title, const char *subtitle);
 /* "March 5, 2025" / "5 Maret 2025" from YYYY-MM-DD (heap), NULL when the
  * date cannot be read; with abbrev, IEEE's "Mar. 5, 2025". */
 char *cite_date_text(const cite_terms *t, const char *iso, int abbrev);
+/* The access date of an online work as printed ("3 Maret 2024", with
+ * abbrev "Mar. 3, 2024"), or NULL when there is none or the rule in
+ * ctx->accessed (style_rule when it is CITE_ACCESSED_STYLE) leaves it
+ * out.  Heap string. */
+char *cite_accessed_text(const cite_ctx *ctx, const biblio_entry *e,
+			 cite_accessed style_rule, int abbrev);
 /* 1 when both lists name the same people (families and given names). */
 int cite_same_names(const biblio_names *a, const biblio_names *b);
 /* Collation order of two name lists, by family then given names; a

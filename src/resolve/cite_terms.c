@@ -2,7 +2,9 @@
  * cite_terms: citation words per language (see cite_terms.h).  English
  * follows the APA, Chicago and IEEE manuals; Indonesian follows CSL's
  * id-ID locale with the defaults of doc/citations.md, "Indonesian"
- * ("Diambil ..., dari", "Penerj.", "Karya asli diterbitkan").
+ * ("Penerj.", "Karya asli diterbitkan"), except the access date:
+ * "Diakses 3 Maret 2024, dari", the words Indonesian campus guides
+ * print, where CSL has "Diambil".
  */
 #include "resolve/cite_terms.h"
 
@@ -55,7 +57,7 @@ static const cite_terms indonesian = {
 			  "Jul.", "Agu.", "Sep.", "Okt.", "Nov.", "Des." },
 	.day_first = 1,
 	.ordinal_suffixes = 0,
-	.retrieved = "Diambil %s, dari ",
+	.retrieved = "Diakses %s, dari ",
 	.translator = "Penerj.",
 	.original_published = "Karya asli diterbitkan %s",
 	.report_no = "Laporan No.",

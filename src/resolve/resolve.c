@@ -19,7 +19,7 @@ int folio_resolve(folio_doc *doc, const folio_resolve_opts *opts,
 		  folio_diag *diag)
 {
 	/* citation_style NULL: the document's choice, else APA (biblio.c) */
-	static const folio_resolve_opts defaults = { NULL, 0 };
+	static const folio_resolve_opts defaults = { NULL, 0, NULL };
 	if (opts == NULL)
 		opts = &defaults;
 	unsigned errors_before = folio_diag_count(diag, FOLIO_ERROR);

@@ -160,9 +160,12 @@ static const char *render(folio_node *top)
 	return out;
 }
 
+/* cite.accessed for the references made next */
+static cite_accessed test_accessed = CITE_ACCESSED_STYLE;
+
 static cite_ctx context(const char *lang, collator *coll)
 {
-	cite_ctx c = { folio_lang_get(lang), cite_terms_get(lang), coll };
+	cite_ctx c = { folio_lang_get(lang), cite_terms_get(lang), coll, test_accessed };
 	return c;
 }
 
@@ -270,7 +273,7 @@ static void test_apa_indonesian(void)
 	       "Universitas Sumatera Utara.");
 	STR_EQ(reference(s, "id", &ex_undated, 1),
 	       "Badan Pusat Statistik. (t.t.). *Indeks pembangunan manusia*. "
-	       "Diambil 5 Maret 2025, dari https://example.org/ipm");
+	       "Diakses 5 Maret 2025, dari https://example.org/ipm");
 	STR_EQ(reference(s, "id", &ex_report, 1),
 	       "Lembaga Literasi Nusantara. (2023). *Literacy report 2022* (Laporan No. 7). "
 	       "https://example.org/lln");

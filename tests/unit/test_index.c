@@ -19,7 +19,7 @@ static folio_doc *build(const char *xml, struct seen *seen, int glossary_in_inde
 {
 	folio_diag *diag = folio_diag_new(collect, seen);
 	folio_doc *doc = folio_read_memory("i.xml", xml, strlen(xml), NULL, diag);
-	folio_resolve_opts opts = { NULL, glossary_in_index };
+	folio_resolve_opts opts = { NULL, glossary_in_index, NULL };
 	if (doc)
 		folio_resolve(doc, &opts, diag);
 	*diag_out = diag;
