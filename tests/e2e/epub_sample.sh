@@ -10,6 +10,7 @@
 #   - an image without alternative text is a warning with file:line, an
 #     image outside the source folder an error
 # Env: FOLIO (the binary), SRC (repo root).
+# ctest-labels: slow (more than 5 s of CPU time; make check leaves it out)
 set -u
 : "${FOLIO:?FOLIO must name the folio binary}"
 SRC=${SRC:-$(cd "$(dirname "$0")/../.." && pwd)}
