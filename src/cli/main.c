@@ -513,6 +513,27 @@ static int run_backends(struct options *o, folio_doc *doc, output_file *files,
 	return folio_diag_exit_status(diag);
 }
 
+/* FOLIO_DUMP_TREE=FILE: the resolved tree as text (src/tree/dump.c), for
+ * tests/golden and debugging; not an output, so not atomic and not in
+ * --help. */
+static int dump_tree(const folio_doc *doc)
+{
+	const char *path = getenv("FOLIO_DUMP_TREE");
+	if (path == NULL || *path == '\0')
+		return 0;
+	FILE *f = fopen(path, "w");
+	if (f == NULL) {
+		fprintf(stderr, "folio: cannot write %s: %s\n", path, strerror(errno));
+		return 2;
+	}
+	folio_tree_dump(f, doc);
+	if (fclose(f) != 0) {
+		fprintf(stderr, "folio: cannot write %s: %s\n", path, strerror(errno));
+		return 2;
+	}
+	return 0;
+}
+
 static int run(struct options *o)
 {
 	folio_diag *diag = folio_diag_new_stderr();
@@ -549,6 +570,9 @@ static int run(struct options *o)
 		folio_resolve(doc, &rs, diag);
 		progress_done(o);
 		status = folio_diag_exit_status(diag);
+		int dumped = dump_tree(doc);
+		if (dumped != 0 && status == 0)
+			status = dumped;
 		/* includes and databases are known now: none may be an output */
 		if (status == 0 && build && output_clashes(files, nfiles, NULL, diag) != 0)
 			status = 2;

@@ -10,8 +10,8 @@
 #   - the citations' printed forms, and in the EPUB each a link landing on
 #     its entry; titles in italics
 #   - --cite-accessed never drops the access dates, always adds them
-#   - the word check (fidelity), where the shared tools are
-# Env: FOLIO (the binary), SRC (repo root), SHARED (../shared).
+#   - the word check (tests/tools/fidelity.py)
+# Env: FOLIO (the binary), SRC (repo root).
 set -u
 : "${FOLIO:?FOLIO must name the folio binary}"
 SRC=${SRC:-$(cd "$(dirname "$0")/../.." && pwd)}
@@ -38,13 +38,8 @@ java -jar /usr/share/java/epubcheck.jar "$T/b.epub" >"$T/epubcheck" 2>&1
 grep -q "Messages: 0 fatals / 0 errors / 0 warnings" "$T/epubcheck" ||
 	{ bad "epubcheck:"; grep -E "ERROR|WARNING|FATAL" "$T/epubcheck" | head -10; }
 pdftotext "$T/b.pdf" "$T/b.pdf.txt" || bad "pdftotext failed"
-SHARED=${SHARED:-$SRC/../shared}
-if [ -f "$SHARED/tools/fidelity" ]; then
-	python3 "$SHARED/tools/fidelity" "$src" --pdf "$T/b.pdf" --epub "$T/b.epub" >"$T/fidelity" 2>&1 ||
-		{ bad "word check:"; sed 's/^/    /' "$T/fidelity" | head -10; }
-else
-	echo "note: $SHARED/tools/fidelity not found: word check not run"
-fi
+python3 "$SRC/tests/tools/fidelity.py" "$src" --pdf "$T/b.pdf" --epub "$T/b.epub" >"$T/fidelity" 2>&1 ||
+	{ bad "word check:"; sed 's/^/    /' "$T/fidelity" | head -10; }
 
 python3 - "$T/b.pdf.txt" "$T/b.txt" "$T/b.epub" <<'PY' || fail=1
 import html, re, sys, zipfile

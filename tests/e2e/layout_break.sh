@@ -10,8 +10,8 @@
 #   - wrapped code lines show the continuation mark;
 #   - the 8-column table's header words stay whole where the table fits
 #     the measure at a smaller size (A4, B5);
-#   - every source word is in the PDF and the EPUB (tests/tools/fidelity.py,
-#     when the repository has it), and the EPUB passes EPUBCheck.
+#   - every source word is in the PDF and the EPUB (tests/tools/fidelity.py),
+#     and the EPUB passes EPUBCheck.
 set -u
 : "${FOLIO:?}" "${SRC:?}"
 src=$SRC/tests/layout/break.xml
@@ -20,7 +20,6 @@ trap 'rm -rf "$out"' EXIT
 fail=0
 bad() { echo "FAIL: $*"; fail=1; }
 fidelity=$SRC/tests/tools/fidelity.py
-[ -f "$fidelity" ] || echo "SKIP (fidelity part): tests/tools/fidelity.py is not in the repository yet"
 for style in "$SRC"/styles/*.style; do
 	name=$(basename "$style" .style)
 	pdf=$out/$name.pdf epub=$out/$name.epub
@@ -50,10 +49,8 @@ for style in "$SRC"/styles/*.style; do
 			grep -q -w "$word" "$out/$name.txt" || bad "$name: the header word $word is broken"
 		done
 	fi
-	if [ -f "$fidelity" ]; then
-		python3 "$fidelity" "$src" --pdf "$pdf" --epub "$epub" >"$out/$name.fid" \
-			|| { tail -5 "$out/$name.fid"; bad "$name: fidelity"; }
-	fi
+	python3 "$fidelity" "$src" --pdf "$pdf" --epub "$epub" >"$out/$name.fid" \
+		|| { tail -5 "$out/$name.fid"; bad "$name: fidelity"; }
 done
 if [ -f /usr/share/java/epubcheck.jar ]; then
 	java -jar /usr/share/java/epubcheck.jar "$out/a5-reader.epub" >"$out/check" 2>&1
