@@ -88,6 +88,10 @@ typedef struct biblio_db {
 	struct folio_hash *by_key; /* key -> biblio_entry */
 	biblio_entry **v;          /* in the order defined */
 	size_t n, cap;
+	/* Text made by @string macros in all the databases of the build,
+	 * against LIMIT_BIBTEX_BYTES: "a" # "a" doubled forty times. */
+	size_t macro_bytes;
+	int macro_limit_hit;
 } biblio_db;
 
 void biblio_db_init(biblio_db *db, struct folio_arena *arena);
@@ -98,8 +102,8 @@ void biblio_db_free(biblio_db *db);
 int biblio_db_add(biblio_db *db, biblio_entry *e, folio_diag *diag);
 biblio_entry *biblio_db_get(const biblio_db *db, const char *key);
 /* The known key nearest to key (edit distance), for "did you mean"; NULL
- * when nothing is close. */
-const char *biblio_db_nearest(const biblio_db *db, const char *key);
+ * when nothing is close or the work in *spent is used up (nearest.h). */
+const char *biblio_db_nearest(const biblio_db *db, const char *key, size_t *spent);
 
 /* Reads a DocBook biblioentry or bibliomixed node into a new entry
  * (its xml:id is the key).  Returns NULL after reporting when the node has

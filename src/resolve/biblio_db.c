@@ -13,6 +13,7 @@
  */
 #include "resolve/biblio.h"
 #include "resolve/collate.h"
+#include "resolve/nearest.h"
 #include "resolve/ptrvec.h"
 #include "util/arena.h"
 #include "util/hash.h"
@@ -108,47 +109,14 @@ int biblio_db_add(biblio_db *db, biblio_entry *e, folio_diag *diag)
 	return 0;
 }
 
-/* Levenshtein distance, capped: the hint is only wanted for near misses. */
-static size_t edit_distance(const char *a, const char *b)
+const char *biblio_db_nearest(const biblio_db *db, const char *key, size_t *spent)
 {
-	size_t la = strlen(a), lb = strlen(b);
-	if (la > 200 || lb > 200)
-		return (size_t)-1;
-	size_t row[201];
-	for (size_t j = 0; j <= lb; j++)
-		row[j] = j;
-	for (size_t i = 1; i <= la; i++) {
-		size_t diag = row[0];
-		row[0] = i;
-		for (size_t j = 1; j <= lb; j++) {
-			size_t up = row[j];
-			size_t cost = tolower((unsigned char)a[i - 1]) !=
-				      tolower((unsigned char)b[j - 1]);
-			size_t best = diag + cost;
-			if (row[j] + 1 < best)
-				best = row[j] + 1;
-			if (row[j - 1] + 1 < best)
-				best = row[j - 1] + 1;
-			row[j] = best;
-			diag = up;
-		}
-	}
-	return row[lb];
-}
-
-const char *biblio_db_nearest(const biblio_db *db, const char *key)
-{
-	const char *best = NULL;
-	size_t best_d = (size_t)-1;
-	size_t limit = strlen(key) / 3 + 2;
-	for (size_t i = 0; i < db->n; i++) {
-		size_t d = edit_distance(key, db->v[i]->key);
-		if (d < best_d) {
-			best_d = d;
-			best = db->v[i]->key;
-		}
-	}
-	return best_d <= limit ? best : NULL;
+	/* keys differ in case more often than ids: case is not counted */
+	nearest_search ns;
+	nearest_begin(&ns, key, 2, 1, spent);
+	for (size_t i = 0; i < db->n && nearest_consider(&ns, db->v[i]->key); i++)
+		;
+	return nearest_end(&ns);
 }
 
 /* ---- names ---- */
