@@ -349,32 +349,50 @@ static void accent_argument(const char *s, size_t n, size_t *i, strbuf *out)
 	}
 }
 
-/* NFC, so base letters and combining accents become é, ç, ö. */
+/* NFC, so base letters and combining accents become é, ç, ö.  Memory
+ * stays a small multiple of the text: ASCII (most of any database) is
+ * NFC already and is copied; otherwise the UTF-16 form is checked first
+ * and normalised only when it must be, into a buffer measured first. */
 static char *nfc(const char *s)
 {
+	size_t n = strlen(s);
+	size_t ascii = 0;
+	while (ascii < n && (unsigned char)s[ascii] < 0x80)
+		ascii++;
+	if (ascii == n || n > INT32_MAX / 4)
+		return xstrdup(s);
 	UErrorCode st = U_ZERO_ERROR;
 	const UNormalizer2 *norm = unorm2_getNFCInstance(&st);
 	if (U_FAILURE(st))
 		return xstrdup(s);
 	int32_t len = 0;
-	u_strFromUTF8(NULL, 0, &len, s, -1, &st);
+	u_strFromUTF8(NULL, 0, &len, s, (int32_t)n, &st);
 	st = U_ZERO_ERROR;
 	UChar *u = xmalloc(((size_t)len + 1) * sizeof(UChar));
-	u_strFromUTF8WithSub(u, len + 1, NULL, s, -1, 0xFFFD, NULL, &st);
-	UChar *out = xmalloc(((size_t)len * 3 + 1) * sizeof(UChar));
-	int32_t olen = unorm2_normalize(norm, u, len, out, len * 3 + 1, &st);
+	u_strFromUTF8WithSub(u, len + 1, NULL, s, (int32_t)n, 0xFFFD, NULL, &st);
+	if (U_FAILURE(st) || unorm2_isNormalized(norm, u, len, &st) || U_FAILURE(st)) {
+		free(u);
+		return xstrdup(s);
+	}
+	int32_t olen = unorm2_normalize(norm, u, len, NULL, 0, &st);
 	char *r = NULL;
-	if (U_SUCCESS(st)) {
+	if (st == U_BUFFER_OVERFLOW_ERROR) {
+		st = U_ZERO_ERROR;
+		UChar *out = xmalloc(((size_t)olen + 1) * sizeof(UChar));
+		olen = unorm2_normalize(norm, u, len, out, olen + 1, &st);
 		int32_t blen = 0;
 		UErrorCode st2 = U_ZERO_ERROR;
-		u_strToUTF8(NULL, 0, &blen, out, olen, &st2);
-		r = xmalloc((size_t)blen + 1);
-		st2 = U_ZERO_ERROR;
-		u_strToUTF8(r, blen + 1, NULL, out, olen, &st2);
-		r[blen] = '\0';
+		if (U_SUCCESS(st))
+			u_strToUTF8(NULL, 0, &blen, out, olen, &st2);
+		if (U_SUCCESS(st) && st2 == U_BUFFER_OVERFLOW_ERROR) {
+			r = xmalloc((size_t)blen + 1);
+			st2 = U_ZERO_ERROR;
+			u_strToUTF8(r, blen + 1, NULL, out, olen, &st2);
+			r[blen] = '\0';
+		}
+		free(out);
 	}
 	free(u);
-	free(out);
 	return r ? r : xstrdup(s);
 }
 
