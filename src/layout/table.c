@@ -19,6 +19,7 @@
  */
 #include "layout/flow.h"
 #include "layout/linebreak.h"
+#include "util/number.h"
 #include "util/strbuf.h"
 
 #include <stdio.h>
@@ -54,13 +55,19 @@ static int is_cell(const folio_node *n)
 	       n->kind == FOLIO_NODE_TH;
 }
 
-/* Rows of the table in order: thead rows first, then tbody/tfoot. */
-static void collect_rows(const folio_node *t, row_vec *rows, int *ncols)
+/* Rows of the table in order: thead rows first, then tbody/tfoot.
+ * *lost receives the first cell left out past MAX_COLS columns (or the
+ * tgroup whose cols asks for more), NULL when none is. */
+static void collect_rows(const folio_node *t, row_vec *rows, int *ncols,
+			 const folio_node **lost)
 {
+	*lost = NULL;
 	const folio_node *group = folio_node_child(t, FOLIO_NODE_TGROUP);
 	const folio_node *top = group ? group : t;
 	const char *cols = group ? folio_node_attr(group, "cols") : NULL;
 	*ncols = cols ? atoi(cols) : 0;
+	if (*ncols > MAX_COLS)
+		*lost = group;
 	/* colspec names for namest/nameend */
 	const char *names[MAX_COLS] = { 0 };
 	int nnames = 0;
@@ -97,9 +104,14 @@ static void collect_rows(const folio_node *t, row_vec *rows, int *ncols)
 				rw.node = r;
 				rw.header = head;
 				int col = 0;
-				for (const folio_node *c = r->first; c && rw.ncells < MAX_COLS; c = c->next) {
+				for (const folio_node *c = r->first; c; c = c->next) {
 					if (!is_cell(c))
 						continue;
+					if (rw.ncells == MAX_COLS) {
+						if (*lost == NULL)
+							*lost = c;
+						break;
+					}
 					while (col < MAX_COLS && busy[col] > 0)
 						col++; /* covered by a cell of a row above */
 					int span = 1;
@@ -120,8 +132,11 @@ static void collect_rows(const folio_node *t, row_vec *rows, int *ncols)
 							col = k;
 					if (span < 1 || col + span > MAX_COLS)
 						span = 1;
-					if (col >= MAX_COLS)
+					if (col >= MAX_COLS) {
+						if (*lost == NULL)
+							*lost = c;
 						break;
+					}
 					const char *mr = folio_node_attr(c, "morerows");
 					const char *rs = folio_node_attr(c, "rowspan");
 					int nrows = mr ? atoi(mr) + 1 : rs ? atoi(rs) : 1;
@@ -200,15 +215,28 @@ static void column_widths(flow *f, const folio_node *t, row_vec *rows,
 			continue;
 		const char *w = folio_node_attr(cs, cs->kind == FOLIO_NODE_COL ? "width" : "colwidth");
 		if (k < MAX_COLS && w) {
-			char *end;
-			double v = strtod(w, &end);
-			if (*end == '*')
-				prop[k] = v > 0 ? v : 1;
-			else if (*end == '%')
+			/* "2*", "*", "25%" or a length; NaN, infinities, 0 and
+			 * negative widths are refused (a warning) and the column
+			 * is sized from its content */
+			double v = 1;
+			const char *rest = w;
+			int ok = w[0] == '*' && w[1] == '\0';
+			if (!ok && number_scan(w, &v, &rest) == NUMBER_OK &&
+			    (*rest == '*' || *rest == '%') && rest[1] == '\0')
+				ok = v > 0 && v <= 1e6;
+			if (ok) {
 				prop[k] = v;
-			else if (style_parse_length(w, &fixed[k]) == 0)
+				specs++;
+			} else if (style_parse_length(w, &fixed[k]) == 0 && fixed[k] > 0) {
 				prop[k] = 0;
-			specs++;
+				specs++;
+			} else {
+				fixed[k] = 0;
+				if (!c->quiet)
+					folio_report(c->diag, FOLIO_WARNING, cs->loc,
+						     "column width \"%s\" is not one folio can use (n*, n%%, or a length above 0); the column is sized by its content",
+						     w);
+			}
 		}
 		k++;
 	}
@@ -507,7 +535,12 @@ void flow_table(flow *f, const folio_node *t)
 	const lay_style *st = c->st;
 	row_vec rows = { 0 };
 	int ncols = 0;
-	collect_rows(t, &rows, &ncols);
+	const folio_node *lost;
+	collect_rows(t, &rows, &ncols, &lost);
+	if (lost && !c->quiet)
+		folio_report(c->diag, FOLIO_WARNING, lost->loc,
+			     "the table has more than %d columns; the columns past the %dth are left out of the PDF (folio's limit)",
+			     MAX_COLS, MAX_COLS);
 	fx avail = flow_measure(f) - flow_left(f);
 	fx size = st->size_small;
 	fx leading = st->leading_small;
