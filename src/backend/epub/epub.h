@@ -220,6 +220,10 @@ typedef struct epub_zip_entry {
 } epub_zip_entry;
 /* Writes the entries, in order, to path with fixed times and
  * attributes.  Returns 0, or -1 after a fatal diagnostic. */
+/* wellformed.c: in debug builds (no NDEBUG), aborts with a message when
+ * one of the XML entries (.xhtml, .opf, .ncx, .xml) is not well-formed;
+ * in release builds does nothing. */
+void epub_assert_wellformed(const epub_zip_entry *e, unsigned n);
 int epub_zip_write(const char *path, const epub_zip_entry *e, unsigned n,
 		   int64_t epoch, folio_diag *diag);
 
