@@ -1225,6 +1225,26 @@ static const char *admonition_word(const lay_ctx *c, folio_node_kind k)
 }
 
 /* ENTER of a block element.  Returns 0 to skip the children. */
+/* Nesting never squeezes the text below a third of the measure: past
+ * that, lists and quotes indent no further (a warning, once), so deep
+ * items still print rather than vanish in a column of no width. */
+static void limit_indent(flow *f, const folio_node *n)
+{
+	if (f->s.right > f->measure / 3)
+		f->s.right = f->measure / 3;
+	fx most = f->measure * 2 / 3 - f->s.right;
+	if (f->s.left <= most)
+		return;
+	f->label_x -= f->s.left - most; /* the label stays by its text */
+	f->s.left = most;
+	lay_ctx *c = f->c;
+	if (c->quiet || hash_get(c->warned, "indent-limit"))
+		return;
+	hash_put(c->warned, "indent-limit", (void *)1);
+	folio_report(c->diag, FOLIO_WARNING, n->loc,
+		     "lists and quotes nested this deep would leave the text less than a third of the line; they indent no further from here");
+}
+
 static int enter_block(flow *f, const folio_node *n, frame *fr)
 {
 	lay_ctx *c = f->c;
@@ -1781,6 +1801,7 @@ static void walk(flow *f, const folio_node *top, int inline_only)
 						  : enter_inline(f, n, &fr);
 				} else {
 					descend = enter_block(f, n, &fr);
+					limit_indent(f, n);
 					if (anchor && n->kind != FOLIO_NODE_FIGURE &&
 					    n->kind != FOLIO_NODE_INFORMALFIGURE &&
 					    n->kind != FOLIO_NODE_MEDIAOBJECT &&
