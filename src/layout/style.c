@@ -343,7 +343,7 @@ static int style_line(lay_style *s, char *line, size_t len, folio_loc loc,
 
 /* The text block must hold a few lines of a few words: margins that
  * leave less than MIN_BLOCK of the page are an error before any layout. */
-#define MIN_BLOCK (3 * 72000 * 10 / 254) /* 3 cm */
+#define MIN_BLOCK (30 * 72000 * 10 / 254) /* 3 cm: 30 mm in thousandths of a point */
 
 int style_check(const lay_style *s, const char *path, folio_diag *diag)
 {

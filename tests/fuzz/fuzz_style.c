@@ -23,7 +23,7 @@ static void quiet(void *ctx, folio_severity sev, folio_loc loc, const char *msg)
 
 static void usable(const lay_style *s)
 {
-	const fx block = 3 * 72000 * 10 / 254;
+	const fx block = 30 * 72000 * 10 / 254; /* 30 mm */
 	int ok = s->page_width > 0 && s->page_height > 0 &&
 		 s->size_text > 0 && s->leading > 0 && s->size_small > 0 &&
 		 s->leading_small > 0 && s->size_mono > 0 && s->head_size > 0 &&
