@@ -347,7 +347,7 @@ void include_end(source *s, struct include *inc)
 	 * included many times, through includes that include it many
 	 * times, costs what its copies would. */
 	if (!read_budget(s, inc->loc, &r->parsed, len, r->max_parsed,
-			 "source parsed (each include counted each time)")) {
+			 "source to parse, counting each include each time")) {
 		xmlStopParser(s->ctxt);
 	} else if (text) {
 		include_text(s, inc, shown, data, len);

@@ -58,9 +58,9 @@ done
 { printf '<article %s><title>t</title>\n' "$NS"
   for k in 1 2 3 4 5 6 7 8 9 10; do printf '<xi:include href="l0.xml"/>\n'; done
   printf '</article>\n'; } > "$T/includes/main.xml"
-run includes 10 100 1 "error: the document holds more than 512 MB of source parsed (each include counted each time) (folio's limit)"
+run includes 10 100 1 "error: the document holds more than 512 MB of source to parse, counting each include each time (folio's limit)"
 # the same, with the budget lowered as a test may
-run includes 2 100 1 "error: the document holds more than 1000000 bytes of source parsed" FOLIO_MAX_PARSED_BYTES=1000000
+run includes 2 100 1 "error: the document holds more than 1000000 bytes of source to parse" FOLIO_MAX_PARSED_BYTES=1000000
 
 # attributes: 16 references to a 60 KB entity per attribute, 15 attributes
 # a file, the file included a hundred times
