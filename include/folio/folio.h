@@ -17,7 +17,9 @@ typedef struct folio_read_opts {
 	const char *confine_dir;  /* the folder files must stay inside; NULL
 				     means the main source's folder */
 	unsigned long max_nodes;  /* most elements + text runs a document may
-				     have; 0 means folio's limit (2,000,000) */
+				     have; 0 means folio's limit (2,000,000,
+				     or FOLIO_MAX_NODES when lower), which a
+				     larger value does not raise */
 } folio_read_opts;
 
 /* Reads path (following xi:include) into a new tree.  Returns NULL after

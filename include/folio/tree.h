@@ -108,6 +108,8 @@ struct folio_doc {
 	folio_node *glossary;      /* the generated glossary, or NULL */
 	folio_node *bibliography;  /* the consolidated reference list, or NULL */
 	folio_node *index;         /* the generated index, or NULL */
+	size_t hint_work;          /* work spent on "did you mean" hints
+				      (src/resolve/nearest.h) */
 };
 
 /* Node kinds by name and back: "para" -> FOLIO_NODE_PARA. */

@@ -9,6 +9,7 @@
  */
 #include "layout/colwidths.h"
 #include "layout/style.h"
+#include "util/number.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -33,12 +34,12 @@ int colwidth_parse(const char *s, col_spec *out)
 			return -1;
 		memcpy(buf, s, n);
 		buf[n] = '\0';
-		char *end;
-		double v = strtod(buf, &end);
-		while (*end == ' ')
-			end++;
-		if (end != buf && (strcmp(end, "*") == 0 || strcmp(end, "%") == 0)) {
-			if (v < 0)
+		/* decimal only: "nan", "inf" and hex are no widths */
+		const char *end = buf;
+		double v = 0;
+		int is_number = number_scan(buf, &v, &end) == NUMBER_OK;
+		if (is_number && (strcmp(end, "*") == 0 || strcmp(end, "%") == 0)) {
+			if (!(v >= 0 && v <= 1e6))
 				return -1;
 			prop += v;
 		} else if (buf[0] == '*' && buf[1] == '\0') {
@@ -53,6 +54,8 @@ int colwidth_parse(const char *s, col_spec *out)
 		if (*s == '+')
 			s++;
 	}
+	if (prop == 0 && fixed == 0)
+		return -1; /* "0*" or "0pt": a column of no width */
 	out->prop = prop;
 	out->fixed = fixed;
 	return 0;

@@ -25,11 +25,8 @@ static void figure(flow *f, const folio_node *fig)
 		/* natural size at 150 dpi, never wider than the measure */
 		w = fx_muldiv(img.width, 72000, 150);
 		h = fx_muldiv(img.height, 72000, 150);
-		const char *cw = folio_node_attr(data, "contentwidth");
-		const char *wa = folio_node_attr(data, "width");
 		fx want;
-		if ((cw && style_parse_length(cw, &want) == 0) ||
-		    (wa && style_parse_length(wa, &want) == 0)) {
+		if (image_wanted_width(c, data, &want)) {
 			h = fx_muldiv(h, want, w);
 			w = want;
 		}

@@ -424,6 +424,26 @@ static void on_text(flow *f, const folio_node *n)
 }
 
 
+/* Nesting never squeezes the text below a third of the measure: past
+ * that, lists and quotes indent no further (a warning, once), so deep
+ * items still print rather than vanish in a column of no width. */
+static void limit_indent(flow *f, const folio_node *n)
+{
+	if (f->s.right > f->measure / 3)
+		f->s.right = f->measure / 3;
+	fx most = f->measure * 2 / 3 - f->s.right;
+	if (f->s.left <= most)
+		return;
+	f->label_x -= f->s.left - most; /* the label stays by its text */
+	f->s.left = most;
+	lay_ctx *c = f->c;
+	if (c->quiet || hash_get(c->warned, "indent-limit"))
+		return;
+	hash_put(c->warned, "indent-limit", (void *)1);
+	folio_report(c->diag, FOLIO_WARNING, n->loc,
+		     "lists and quotes nested this deep would leave the text less than a third of the line; they indent no further from here");
+}
+
 /* ENTER of n, an element below the walk's top: the route its class
  * takes, then the handler of its kind.  Returns 0 to skip the
  * children. */
@@ -461,6 +481,7 @@ static int enter_node(flow *f, const folio_node *n, frame *fr)
 	}
 	fr->exit = h->exit;
 	descend = h->enter(f, n, fr);
+	limit_indent(f, n);
 	if (anchor && !h->own_anchor)
 		para_mark(f->p, MARK_ANCHOR, n);
 	return descend;

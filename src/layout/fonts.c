@@ -640,11 +640,21 @@ static void shape_hb(lay_fonts *f, face *fc, const char *s, size_t len,
 		off += utf8_decode(s + off, len - off, &cp);
 	}
 	int32_t kern[PAIR_WORD_MAX];
+	hb_unicode_funcs_t *uf = hb_unicode_funcs_get_default();
 	for (unsigned k = 0; k < ng; k++) {
 		int32_t own = hb_font_get_glyph_h_advance(fc->font, info[k].codepoint);
-		out->adv[k] += pos[k].x_advance - own;
+		int32_t delta = pos[k].x_advance - own;
+		/* HarfBuzz hides a format character (LRM, RLM, ZWJ...) as
+		 * the space glyph with no advance: what it hides takes no
+		 * room, rather than minus a space (which ate the space after
+		 * the mark) */
+		if (pos[k].x_advance == 0 && own != 0 &&
+		    hb_unicode_general_category(uf, out->cp[k]) ==
+		    HB_UNICODE_GENERAL_CATEGORY_FORMAT)
+			delta = -out->adv[k];
+		out->adv[k] += delta;
 		if (k < PAIR_WORD_MAX)
-			kern[k] = pos[k].x_advance - own;
+			kern[k] = delta;
 	}
 	if (latin && slot && props.script == slot->script)
 		learn_pairs(fc, slot, out, kern);

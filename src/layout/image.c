@@ -5,6 +5,7 @@
  * would fail there or escape the document's folder.
  */
 #include "layout/image.h"
+#include "layout/style.h"
 #include "util/strbuf.h"
 #include "util/file.h"
 
@@ -95,6 +96,25 @@ static int probe_jpeg(FILE *fp, lay_image *out)
 			return -1;
 	}
 	return -1;
+}
+
+int image_wanted_width(lay_ctx *c, const folio_node *n, fx *want)
+{
+	const char *attr = "contentwidth";
+	const char *v = folio_node_attr(n, attr);
+	if (v == NULL) {
+		attr = "width";
+		v = folio_node_attr(n, attr);
+	}
+	if (v == NULL)
+		return 0;
+	if (style_parse_length(v, want) == 0 && *want > 0)
+		return 1;
+	if (!c->quiet)
+		folio_report(c->diag, FOLIO_WARNING, n->loc,
+			     "%s=\"%s\" is not a width folio can use (a length above 0, at most 10000 pt: mm, cm, in or pt); the image keeps its natural size",
+			     attr, v);
+	return 0;
 }
 
 int image_probe(lay_ctx *c, const folio_node *n, lay_image *out)

@@ -19,5 +19,10 @@ typedef struct lay_image {
 
 /* Returns 0, or -1 after reporting an error with the node's location. */
 int image_probe(lay_ctx *c, const folio_node *imagedata, lay_image *out);
+/* The width imagedata asks for (contentwidth, else width) in *want: 1,
+ * or 0 when it asks none or one folio cannot use (a length above 0 and
+ * at most 10000 pt; NaN, 0, negative, percent...), which is a warning at
+ * the node and leaves the image at its natural size. */
+int image_wanted_width(lay_ctx *c, const folio_node *imagedata, fx *want);
 
 #endif

@@ -6,6 +6,8 @@
 #include "layout/style.h"
 #include "layout/layout.h"
 #include "util/file.h"
+#include "util/number.h"
+#include "util/textgate.h"
 
 #include <ctype.h>
 #include <errno.h>
@@ -61,29 +63,38 @@ void style_defaults(lay_style *s)
 	s->looseness = 0;
 }
 
-int style_parse_length(const char *v, fx *out)
+/* The number and unit of a length, in points; -1 when either is not one
+ * folio knows (NaN and the infinities are not numbers here). */
+static int length_points(const char *v, double *pt)
 {
-	char *end;
-	errno = 0;
-	double x = strtod(v, &end);
-	if (end == v || errno)
+	double x;
+	const char *unit;
+	if (number_scan(v, &x, &unit) != NUMBER_OK)
 		return -1;
-	while (isspace((unsigned char)*end))
-		end++;
-	double pt;
-	if (*end == '\0' || strcmp(end, "pt") == 0)
-		pt = x;
-	else if (strcmp(end, "mm") == 0)
-		pt = x * 72.0 / 25.4;
-	else if (strcmp(end, "cm") == 0)
-		pt = x * 72.0 / 2.54;
-	else if (strcmp(end, "in") == 0)
-		pt = x * 72.0;
+	if (*unit == '\0' || strcmp(unit, "pt") == 0)
+		*pt = x;
+	else if (strcmp(unit, "mm") == 0)
+		*pt = x * 72.0 / 25.4;
+	else if (strcmp(unit, "cm") == 0)
+		*pt = x * 72.0 / 2.54;
+	else if (strcmp(unit, "in") == 0)
+		*pt = x * 72.0;
 	else
 		return -1;
-	if (pt < -10000 || pt > 10000)
+	return 0;
+}
+
+static fx points_to_fx(double pt)
+{
+	return (fx)(pt * 1000.0 + (pt >= 0 ? 0.5 : -0.5));
+}
+
+int style_parse_length(const char *v, fx *out)
+{
+	double pt;
+	if (length_points(v, &pt) < 0 || pt < -10000 || pt > 10000)
 		return -1;
-	*out = (fx)(pt * 1000.0 + (pt >= 0 ? 0.5 : -0.5));
+	*out = points_to_fx(pt);
 	return 0;
 }
 
@@ -139,64 +150,78 @@ int style_paper_size(const char *name, fx *w, fx *h)
 
 enum kind { K_LEN, K_INT, K_BOOL, K_STR, K_ALIGN, K_PLACE, K_PAPER };
 
+/* A key, where its value goes, and for numbers the values that make
+ * sense (lengths in points): the layout divides by sizes and leadings,
+ * sizes memory by page and column counts, and trusts what passes here. */
 typedef struct key {
 	const char *name;
 	enum kind kind;
 	size_t off;
-	size_t size; /* K_STR: buffer size */
+	size_t size;    /* K_STR: buffer size */
+	double min, max;
+	int nonzero;    /* 0 is refused even inside [min, max] */
 } key;
 
 #define F(field) offsetof(lay_style, field)
 #define H(i, field) (offsetof(lay_style, h) + (i) * sizeof(style_heading) + \
 		     offsetof(style_heading, field))
+#define LEN(name, off, min, max, nonzero) { name, K_LEN, off, 0, min, max, nonzero }
+#define INT(name, off, min, max) { name, K_INT, off, 0, min, max, 0 }
+#define OTHER(name, kind, off) { name, kind, off, 0, 0, 0, 0 }
+#define STR(name, field) { name, K_STR, F(field), sizeof(((lay_style *)0)->field), 0, 0, 0 }
+/* type sizes from 1 pt to 200 pt, leadings to 400 pt, spaces to 500 pt */
+#define SIZE(name, off) LEN(name, off, 1, 200, 1)
+#define LEADING(name, off) LEN(name, off, 1, 400, 1)
+#define SPACE(name, off) LEN(name, off, 0, 500, 0)
 #define HEADING_KEYS(i) \
-	{ "heading" #i ".size", K_LEN, H(i - 1, size), 0 }, \
-	{ "heading" #i ".leading", K_LEN, H(i - 1, leading), 0 }, \
-	{ "heading" #i ".space-before", K_LEN, H(i - 1, space_before), 0 }, \
-	{ "heading" #i ".space-after", K_LEN, H(i - 1, space_after), 0 }, \
-	{ "heading" #i ".bold", K_BOOL, H(i - 1, bold), 0 }, \
-	{ "heading" #i ".italic", K_BOOL, H(i - 1, italic), 0 }
+	SIZE("heading" #i ".size", H(i - 1, size)), \
+	LEADING("heading" #i ".leading", H(i - 1, leading)), \
+	SPACE("heading" #i ".space-before", H(i - 1, space_before)), \
+	SPACE("heading" #i ".space-after", H(i - 1, space_after)), \
+	OTHER("heading" #i ".bold", K_BOOL, H(i - 1, bold)), \
+	OTHER("heading" #i ".italic", K_BOOL, H(i - 1, italic))
 
 static const key keys[] = {
-	{ "name", K_STR, F(name), sizeof(((lay_style *)0)->name) },
-	{ "page", K_PAPER, 0, 0 },
-	{ "page.width", K_LEN, F(page_width), 0 },
-	{ "page.height", K_LEN, F(page_height), 0 },
-	{ "two-sided", K_BOOL, F(two_sided), 0 },
-	{ "margin.inner", K_LEN, F(margin_inner), 0 },
-	{ "margin.outer", K_LEN, F(margin_outer), 0 },
-	{ "margin.top", K_LEN, F(margin_top), 0 },
-	{ "margin.bottom", K_LEN, F(margin_bottom), 0 },
-	{ "font.text", K_STR, F(font_text), sizeof(((lay_style *)0)->font_text) },
-	{ "font.heading", K_STR, F(font_heading), sizeof(((lay_style *)0)->font_heading) },
-	{ "font.mono", K_STR, F(font_mono), sizeof(((lay_style *)0)->font_mono) },
-	{ "size.text", K_LEN, F(size_text), 0 },
-	{ "leading", K_LEN, F(leading), 0 },
-	{ "size.small", K_LEN, F(size_small), 0 },
-	{ "leading.small", K_LEN, F(leading_small), 0 },
-	{ "size.mono", K_LEN, F(size_mono), 0 },
-	{ "paragraph.indent", K_LEN, F(par_indent), 0 },
-	{ "paragraph.space", K_LEN, F(par_space), 0 },
-	{ "align", K_ALIGN, F(align), 0 },
-	{ "hyphenate", K_BOOL, F(hyphenate), 0 },
-	{ "headings.numbered", K_BOOL, F(numbered_headings), 0 },
+	STR("name", name),
+	OTHER("page", K_PAPER, 0),
+	/* 1 in to 200 in: PDF's own largest page */
+	LEN("page.width", F(page_width), 72, 14400, 1),
+	LEN("page.height", F(page_height), 72, 14400, 1),
+	OTHER("two-sided", K_BOOL, F(two_sided)),
+	LEN("margin.inner", F(margin_inner), 0, 7200, 0),
+	LEN("margin.outer", F(margin_outer), 0, 7200, 0),
+	LEN("margin.top", F(margin_top), 0, 7200, 0),
+	LEN("margin.bottom", F(margin_bottom), 0, 7200, 0),
+	STR("font.text", font_text),
+	STR("font.heading", font_heading),
+	STR("font.mono", font_mono),
+	SIZE("size.text", F(size_text)),
+	LEADING("leading", F(leading)),
+	SIZE("size.small", F(size_small)),
+	LEADING("leading.small", F(leading_small)),
+	SIZE("size.mono", F(size_mono)),
+	SPACE("paragraph.indent", F(par_indent)),
+	SPACE("paragraph.space", F(par_space)),
+	OTHER("align", K_ALIGN, F(align)),
+	OTHER("hyphenate", K_BOOL, F(hyphenate)),
+	OTHER("headings.numbered", K_BOOL, F(numbered_headings)),
 	HEADING_KEYS(1), HEADING_KEYS(2), HEADING_KEYS(3), HEADING_KEYS(4),
-	{ "title.size", K_LEN, F(title_size), 0 },
-	{ "book-title.size", K_LEN, F(book_title_size), 0 },
-	{ "running-head", K_PLACE, F(head_position), 0 },
-	{ "running-head.size", K_LEN, F(head_size), 0 },
-	{ "folio", K_PLACE, F(folio_position), 0 },
-	{ "folio.bottom", K_BOOL, F(folio_bottom), 0 },
-	{ "openings.recto", K_BOOL, F(recto_openings), 0 },
-	{ "toc.depth", K_INT, F(toc_depth), 0 },
-	{ "list.indent", K_LEN, F(list_indent), 0 },
-	{ "quote.indent", K_LEN, F(quote_indent), 0 },
-	{ "footnote.rule", K_LEN, F(footnote_rule), 0 },
-	{ "index.columns", K_INT, F(index_columns), 0 },
-	{ "column.gap", K_LEN, F(column_gap), 0 },
-	{ "tolerance", K_INT, F(tolerance), 0 },
-	{ "pretolerance", K_INT, F(pretolerance), 0 },
-	{ "looseness", K_INT, F(looseness), 0 },
+	SIZE("title.size", F(title_size)),
+	SIZE("book-title.size", F(book_title_size)),
+	OTHER("running-head", K_PLACE, F(head_position)),
+	SIZE("running-head.size", F(head_size)),
+	OTHER("folio", K_PLACE, F(folio_position)),
+	OTHER("folio.bottom", K_BOOL, F(folio_bottom)),
+	OTHER("openings.recto", K_BOOL, F(recto_openings)),
+	INT("toc.depth", F(toc_depth), 0, 10),
+	SPACE("list.indent", F(list_indent)),
+	SPACE("quote.indent", F(quote_indent)),
+	LEN("footnote.rule", F(footnote_rule), 0, 7200, 0),
+	INT("index.columns", F(index_columns), 1, 16),
+	SPACE("column.gap", F(column_gap)),
+	INT("tolerance", F(tolerance), 0, 10000),
+	INT("pretolerance", F(pretolerance), -1, 10000),
+	INT("looseness", F(looseness), -100, 100),
 };
 
 static int parse_bool(const char *v, int *out)
@@ -231,22 +256,27 @@ static int parse_paper(lay_style *s, const char *v)
 	return -1;
 }
 
+/* -1 for a value that is no value of the key's kind, -2 for a number
+ * outside the key's range. */
 static int set_key(lay_style *s, const key *k, const char *v)
 {
 	char *base = (char *)s + k->off;
 	switch (k->kind) {
 	case K_LEN: {
-		fx x;
-		if (style_parse_length(v, &x) < 0)
+		double pt;
+		if (length_points(v, &pt) < 0)
 			return -1;
-		*(fx *)base = x;
+		if (pt < k->min || pt > k->max || (k->nonzero && pt == 0))
+			return -2;
+		*(fx *)base = points_to_fx(pt);
 		return 0;
 	}
 	case K_INT: {
-		char *end;
-		long x = strtol(v, &end, 10);
-		if (*end || x < -100000 || x > 100000)
+		double x;
+		if (number_parse(v, -1e9, 1e9, 0, &x) != NUMBER_OK || x != (double)(long)x)
 			return -1;
+		if (x < k->min || x > k->max)
+			return -2;
 		*(int *)base = (int)x;
 		return 0;
 	}
@@ -285,6 +315,103 @@ static char *trim(char *s)
 	return s;
 }
 
+/* What a key takes, for a message about a bad value. */
+static void describe_values(const key *k, char *buf, size_t size)
+{
+	switch (k->kind) {
+	case K_LEN:
+		snprintf(buf, size, "a length from %g pt to %g pt%s (units: mm, cm, in, pt)",
+			 k->min, k->max, k->nonzero && k->min <= 0 ? ", not 0" : "");
+		break;
+	case K_INT:
+		snprintf(buf, size, "a whole number from %g to %g", k->min, k->max);
+		break;
+	case K_BOOL:
+		snprintf(buf, size, "yes or no");
+		break;
+	case K_STR:
+		snprintf(buf, size, "text of at most %zu bytes", k->size - 1);
+		break;
+	case K_ALIGN:
+		snprintf(buf, size, "justify or ragged");
+		break;
+	case K_PLACE:
+		snprintf(buf, size, "outer, inner, center or none");
+		break;
+	case K_PAPER:
+		snprintf(buf, size, "a4, a5, b5, a6 or letter");
+		break;
+	}
+}
+
+static const key *find_key(const char *name)
+{
+	for (size_t i = 0; i < sizeof keys / sizeof keys[0]; i++)
+		if (strcmp(keys[i].name, name) == 0)
+			return &keys[i];
+	return NULL;
+}
+
+/* One line of a style; 0, or -1 after an error. */
+static int style_line(lay_style *s, char *line, size_t len, folio_loc loc,
+		      folio_diag *diag)
+{
+	textgate_fault fault;
+	if (!textgate_check(line, len, &fault)) {
+		char what[96];
+		loc.col = fault.col;
+		folio_report(diag, FOLIO_ERROR, loc, "the style holds %s",
+			     textgate_describe(&fault, what, sizeof what));
+		return -1;
+	}
+	char *hash = strchr(line, '#');
+	if (hash)
+		*hash = '\0';
+	char *l = trim(line);
+	if (*l == '\0')
+		return 0;
+	char *eq = strchr(l, '=');
+	if (eq == NULL) {
+		folio_report(diag, FOLIO_WARNING, loc, "expected \"key = value\"");
+		return 0;
+	}
+	*eq = '\0';
+	char *name = trim(l), *value = trim(eq + 1);
+	const key *k = find_key(name);
+	if (k == NULL) {
+		folio_report(diag, FOLIO_WARNING, loc,
+			     "unknown style key \"%s\" (doc/styles.md lists them)", name);
+		return 0;
+	}
+	int rc = set_key(s, k, value);
+	if (rc == 0)
+		return 0;
+	char allowed[128];
+	describe_values(k, allowed, sizeof allowed);
+	folio_report(diag, FOLIO_ERROR, loc, "%s = %s: %s; %s takes %s", name, value,
+		     rc == -2 ? "out of range" : "not a value it takes", name, allowed);
+	return -1;
+}
+
+/* The text block must hold a few lines of a few words: margins that
+ * leave less than MIN_BLOCK of the page are an error before any layout. */
+#define MIN_BLOCK (30 * 72000 * 10 / 254) /* 3 cm: 30 mm in thousandths of a point */
+
+int style_check(const lay_style *s, const char *path, folio_diag *diag)
+{
+	folio_loc at = { path, 0, 0 };
+	int64_t w = (int64_t)s->page_width - s->margin_inner - s->margin_outer;
+	int64_t h = (int64_t)s->page_height - s->margin_top - s->margin_bottom;
+	if (w >= MIN_BLOCK && h >= MIN_BLOCK)
+		return 0;
+	folio_report(diag, FOLIO_ERROR, at,
+		     "the text block is %.1f x %.1f mm: the page (%.1f x %.1f mm) less its margins must leave at least 30 x 30 mm",
+		     (double)w * 25.4 / 72000, (double)h * 25.4 / 72000,
+		     (double)s->page_width * 25.4 / 72000,
+		     (double)s->page_height * 25.4 / 72000);
+	return -1;
+}
+
 int style_load(lay_style *s, const char *path, folio_diag *diag)
 {
 	int err;
@@ -294,41 +421,22 @@ int style_load(lay_style *s, const char *path, folio_diag *diag)
 			     "cannot read the style: %s", file_strerror(err));
 		return -1;
 	}
-	char line[1024];
+	char *line = NULL;
+	size_t cap = 0;
+	ssize_t len;
 	unsigned lineno = 0;
-	while (fgets(line, sizeof line, fp)) {
+	int rc = 0;
+	while ((len = getline(&line, &cap, fp)) >= 0) {
 		lineno++;
-		char *hash = strchr(line, '#');
-		if (hash)
-			*hash = '\0';
-		char *l = trim(line);
-		if (*l == '\0')
-			continue;
-		char *eq = strchr(l, '=');
 		folio_loc loc = { path, lineno, 1 };
-		if (eq == NULL) {
-			folio_report(diag, FOLIO_WARNING, loc,
-				     "expected \"key = value\"");
-			continue;
-		}
-		*eq = '\0';
-		char *name = trim(l), *value = trim(eq + 1);
-		const key *k = NULL;
-		for (size_t i = 0; i < sizeof keys / sizeof keys[0]; i++)
-			if (strcmp(keys[i].name, name) == 0)
-				k = &keys[i];
-		if (k == NULL) {
-			folio_report(diag, FOLIO_WARNING, loc,
-				     "unknown style key \"%s\" (doc/styles.md lists them)",
-				     name);
-			continue;
-		}
-		if (set_key(s, k, value) < 0)
-			folio_report(diag, FOLIO_WARNING, loc,
-				     "bad value \"%s\" for %s", value, name);
+		if (style_line(s, line, (size_t)len, loc, diag) < 0)
+			rc = -1;
 	}
+	free(line);
 	fclose(fp);
-	return 0;
+	if (rc == 0)
+		rc = style_check(s, path, diag);
+	return rc;
 }
 
 int style_apply_page(lay_style *s, const folio_page_opts *page,

@@ -56,7 +56,10 @@ typedef struct lay_style {
 
 void style_defaults(lay_style *s);
 /* Reads path over what *s holds.  Returns -1 after a FOLIO_FATAL when the
- * file cannot be read; bad lines are warnings. */
+ * file cannot be read, or after errors for values a key does not take
+ * (numbers out of the key's range, NaN, text that is not UTF-8 or holds
+ * control characters) or a page whose margins leave too little; unknown
+ * keys and lines without '=' are warnings. */
 int style_load(lay_style *s, const char *path, folio_diag *diag);
 /* Parses a length ("18mm", "10.5pt", "0.5in"); returns -1 on error. */
 int style_parse_length(const char *s, fx *out);
@@ -68,5 +71,8 @@ int style_paper_size(const char *name, fx *w, fx *h);
  * loaded style.  Returns -1 after a FOLIO_FATAL for an unknown paper. */
 int style_apply_page(lay_style *s, const folio_page_opts *page,
 		     folio_diag *diag);
+/* The page less its margins leaves a text block of at least 3 x 3 cm;
+ * -1 after an error naming path otherwise.  style_load() calls it. */
+int style_check(const lay_style *s, const char *path, folio_diag *diag);
 
 #endif

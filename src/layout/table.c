@@ -58,13 +58,19 @@ static int is_cell(const folio_node *n)
 	       n->kind == FOLIO_NODE_TH;
 }
 
-/* Rows of the table in order: thead rows first, then tbody/tfoot. */
-static void collect_rows(const folio_node *t, row_vec *rows, int *ncols)
+/* Rows of the table in order: thead rows first, then tbody/tfoot.
+ * *lost receives the first cell left out past MAX_COLS columns (or the
+ * tgroup whose cols asks for more), NULL when none is. */
+static void collect_rows(const folio_node *t, row_vec *rows, int *ncols,
+			 const folio_node **lost)
 {
+	*lost = NULL;
 	const folio_node *group = folio_node_child(t, FOLIO_NODE_TGROUP);
 	const folio_node *top = group ? group : t;
 	const char *cols = group ? folio_node_attr(group, "cols") : NULL;
 	*ncols = cols ? atoi(cols) : 0;
+	if (*ncols > MAX_COLS)
+		*lost = group;
 	/* colspec names for namest/nameend */
 	const char *names[MAX_COLS] = { 0 };
 	int nnames = 0;
@@ -101,9 +107,14 @@ static void collect_rows(const folio_node *t, row_vec *rows, int *ncols)
 				rw.node = r;
 				rw.header = head;
 				int col = 0;
-				for (const folio_node *c = r->first; c && rw.ncells < MAX_COLS; c = c->next) {
+				for (const folio_node *c = r->first; c; c = c->next) {
 					if (!is_cell(c))
 						continue;
+					if (rw.ncells == MAX_COLS) {
+						if (*lost == NULL)
+							*lost = c;
+						break;
+					}
 					while (col < MAX_COLS && busy[col] > 0)
 						col++; /* covered by a cell of a row above */
 					int span = 1;
@@ -124,8 +135,11 @@ static void collect_rows(const folio_node *t, row_vec *rows, int *ncols)
 							col = k;
 					if (span < 1 || col + span > MAX_COLS)
 						span = 1;
-					if (col >= MAX_COLS)
+					if (col >= MAX_COLS) {
+						if (*lost == NULL)
+							*lost = c;
 						break;
+					}
 					const char *mr = folio_node_attr(c, "morerows");
 					const char *rs = folio_node_attr(c, "rowspan");
 					int nrows = mr ? atoi(mr) + 1 : rs ? atoi(rs) : 1;
@@ -223,7 +237,7 @@ static void cell_widths(lay_ctx *c, const folio_node *cn, fx size, int header,
 
 /* The given widths of the columns, when the source gives any: colspec
  * colwidth (CALS) or col width (HTML); a column without one is "1*". */
-static int given_widths(const folio_node *t, int ncols, col_spec *specs)
+static int given_widths(lay_ctx *c, const folio_node *t, int ncols, col_spec *specs)
 {
 	const folio_node *group = folio_node_child(t, FOLIO_NODE_TGROUP);
 	int given = 0, k = 0;
@@ -237,8 +251,15 @@ static int given_widths(const folio_node *t, int ncols, col_spec *specs)
 			k = atoi(num) - 1;
 		const char *w = folio_node_attr(cs, cs->kind == FOLIO_NODE_COL ? "width" : "colwidth");
 		if (k < ncols && w) {
-			colwidth_parse(w, &specs[k]);
-			given = 1;
+			/* NaN, infinities, 0 and negative widths are refused
+			 * (a warning): the column is sized as one without a width */
+			if (colwidth_parse(w, &specs[k]) == 0) {
+				given = 1;
+			} else if (!c->quiet) {
+				folio_report(c->diag, FOLIO_WARNING, cs->loc,
+					     "column width \"%s\" is not one folio can use (n*, n%%, a length above 0, or a sum of them); the column is sized as one without a width",
+					     w);
+			}
 		}
 		k++;
 	}
@@ -280,7 +301,7 @@ static void column_widths(flow *f, const folio_node *t, row_vec *rows,
 {
 	lay_ctx *c = flow_ctx(f);
 	col_spec specs[MAX_COLS];
-	if (given_widths(t, ncols, specs)) {
+	if (given_widths(c, t, ncols, specs)) {
 		colwidths_from_specs(specs, ncols, avail, widths);
 		return;
 	}
@@ -555,7 +576,12 @@ void flow_table(flow *f, const folio_node *t)
 	const lay_style *st = c->st;
 	row_vec rows = { 0 };
 	int ncols = 0;
-	collect_rows(t, &rows, &ncols);
+	const folio_node *lost;
+	collect_rows(t, &rows, &ncols, &lost);
+	if (lost && !c->quiet)
+		folio_report(c->diag, FOLIO_WARNING, lost->loc,
+			     "the table has more than %d columns; the columns past the %dth are left out of the PDF (folio's limit)",
+			     MAX_COLS, MAX_COLS);
 	fx avail = flow_measure(f) - flow_left(f);
 	fx size = st->size_small;
 	fx leading = st->leading_small;

@@ -13,6 +13,7 @@
 #include "util/file.h"
 #include "util/arena.h"
 #include "util/hash.h"
+#include "util/limits.h"
 #include "util/xalloc.h"
 
 #include <ctype.h>
@@ -136,7 +137,13 @@ static folio_doc *read_main(const char *path, char *real, const char *data,
 	r.diag = diag;
 	r.allow_outside = opts->allow_outside;
 	r.confine_real = confine_real;
-	r.max_nodes = opts->max_nodes ? opts->max_nodes : READ_MAX_NODES;
+	r.max_nodes = limit_value(LIMIT_NODES);
+	if (opts->max_nodes && opts->max_nodes < r.max_nodes)
+		r.max_nodes = opts->max_nodes;
+	r.max_text = limit_value(LIMIT_TEXT_BYTES);
+	r.max_entity = limit_value(LIMIT_ENTITY_BYTES);
+	r.max_attr = limit_value(LIMIT_ATTR_BYTES);
+	r.max_parsed = limit_value(LIMIT_PARSED_BYTES);
 	r.doc = folio_doc_new(path);
 	r.doc->dir = arena_strdup(r.doc->arena, confine_real);
 	r.warned = hash_new();
@@ -147,6 +154,7 @@ static folio_doc *read_main(const char *path, char *real, const char *data,
 	r.saved_loader = xmlGetExternalEntityLoader();
 	xmlSetExternalEntityLoader(confined_loader);
 
+	r.parsed = len; /* includes add theirs (xinclude.c) */
 	source_parse(&r, NULL, path, real, data, len, NULL);
 
 	xmlSetExternalEntityLoader(r.saved_loader);

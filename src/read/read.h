@@ -22,10 +22,9 @@
 #define READ_MAX_INCLUDE_DEPTH 50              /* nested xi:include levels */
 #define READ_MAX_FILE_BYTES (256u << 20)       /* one source file */
 #define READ_MAX_TEXT_BYTES (16u << 20)        /* one run of text */
-#define READ_MAX_TOTAL_TEXT (64u << 20)        /* all text of a document */
-#define READ_MAX_ENTITY_TEXT (16u << 20)       /* text made by entities */
 #define READ_MAX_ENTITY_BYTES (1u << 20)       /* one entity, fully expanded */
-#define READ_MAX_NODES 2000000ul               /* elements and text runs */
+/* The limits of the whole reader (bytes parsed, text, attribute text,
+ * entity text, nodes) are in util/limits.h: one budget for all files. */
 
 #define NS_DOCBOOK "http://docbook.org/ns/docbook"
 #define NS_XINCLUDE "http://www.w3.org/2001/XInclude"
@@ -47,6 +46,9 @@ struct reader {
 	int halted;                 /* a document-wide limit was hit */
 	size_t total_text;          /* bytes of text in the tree so far */
 	size_t entity_text;         /* bytes of text produced by entities */
+	size_t attr_text;           /* bytes of attribute values kept */
+	size_t parsed;              /* bytes parsed, each include each time */
+	size_t max_text, max_entity, max_attr, max_parsed; /* util/limits.h */
 	xmlExternalEntityLoader saved_loader; /* restored after reading */
 };
 
@@ -132,6 +134,10 @@ int sax_parse(source *s);
 void sax_insert(source *s, folio_node *node);
 /* 0 and an error when the document already holds the most nodes allowed. */
 int sax_node_budget(source *s, folio_loc loc);
+/* Adds n bytes to *used; past max, reports "the document holds more
+ * than MAX of WHAT (folio's limit)" at loc, stops the read and returns 0. */
+int read_budget(source *s, folio_loc loc, size_t *used, size_t n, size_t max,
+		const char *what);
 /* Reports an error (counted) at loc. */
 void read_error(source *s, folio_loc loc, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));

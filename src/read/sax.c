@@ -18,6 +18,7 @@
 #include "read/read.h"
 #include "util/arena.h"
 #include "util/hash.h"
+#include "util/limits.h"
 #include "util/vec.h"
 #include "util/xalloc.h"
 
@@ -35,6 +36,23 @@ void read_error(source *s, folio_loc loc, const char *fmt, ...)
 	folio_vreport(s->r->diag, FOLIO_ERROR, loc, fmt, ap);
 	va_end(ap);
 	s->r->errors++;
+}
+
+int read_budget(source *s, folio_loc loc, size_t *used, size_t n, size_t max,
+		const char *what)
+{
+	reader *r = s->r;
+	if (n <= max && *used <= max - n) {
+		*used += n;
+		return 1;
+	}
+	if (!r->halted) {
+		char size[32];
+		read_error(s, loc, "the document holds more than %s of %s (folio's limit)",
+			   limit_bytes_text(max, size, sizeof size), what);
+	}
+	read_halt(r);
+	return 0;
 }
 
 void read_halt(reader *r)
@@ -200,13 +218,7 @@ static void text_flush(source *s)
 		return;
 	}
 	reader *r = s->r;
-	r->total_text += len;
-	if (r->total_text > READ_MAX_TOTAL_TEXT) {
-		if (!r->halted)
-			read_error(s, s->text_loc,
-				   "the document holds more than %u MB of text (folio's limit)",
-				   READ_MAX_TOTAL_TEXT >> 20);
-		read_halt(r);
+	if (!read_budget(s, s->text_loc, &r->total_text, len, r->max_text, "text")) {
 		sb_clear(&s->text);
 		return;
 	}
@@ -228,6 +240,19 @@ static int is_sectn(const char *name)
 static const char *arena_copy(source *s, const xmlChar *p, size_t n)
 {
 	return arena_strndup(s->r->doc->arena, (const char *)p, n);
+}
+
+/* 0 when the attribute values would pass the document's budget for
+ * them: entities make attribute text too, and every include adds its
+ * own. */
+static int attributes_budget(source *s, folio_loc loc, int nb, const xmlChar **a)
+{
+	size_t total = 0;
+	for (int i = 0; i < nb; i++, a += 5)
+		total += (size_t)(a[4] - a[3]);
+	reader *r = s->r;
+	return read_budget(s, loc, &r->attr_text, total, r->max_attr,
+			   "attribute values");
 }
 
 static void set_attributes(source *s, folio_node *n, int nb,
@@ -435,6 +460,8 @@ static void on_start(void *ctx, const xmlChar *localname, const xmlChar *prefix,
 		return;
 	}
 	text_flush(s);
+	if (!attributes_budget(s, loc, nb_attributes, attributes))
+		return;
 	folio_node *n = element_node(s, loc, name);
 	if (n == NULL)
 		return;
@@ -479,16 +506,10 @@ static void on_characters(void *ctx, const xmlChar *ch, int len)
 	if (top && top->kind == FRAME_INCLUDE)
 		return; /* blanks around xi:fallback */
 	reader *r = s->r;
-	if (s->ctxt->depth > 0) {
-		r->entity_text += (size_t)len;
-		if (r->entity_text > READ_MAX_ENTITY_TEXT) {
-			read_error(s, loc_of_cursor(s),
-				   "internal entities expand to more than %u MB of text (folio's limit; an entity-expansion bomb?)",
-				   READ_MAX_ENTITY_TEXT >> 20);
-			read_halt(r);
-			return;
-		}
-	}
+	if (s->ctxt->depth > 0 &&
+	    !read_budget(s, loc_of_cursor(s), &r->entity_text, (size_t)len,
+			 r->max_entity, "text made by internal entities"))
+		return;
 	if (s->text.len == 0)
 		s->text_loc = loc_of_text(s, ch, len);
 	if (s->text.len + (size_t)len > READ_MAX_TEXT_BYTES) {

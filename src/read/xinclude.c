@@ -20,7 +20,7 @@
 #include "util/file.h"
 #include "util/arena.h"
 #include "util/strbuf.h"
-#include "util/utf8.h"
+#include "util/textgate.h"
 #include "util/xalloc.h"
 
 #include <ctype.h>
@@ -247,8 +247,13 @@ static void include_text(source *s, struct include *inc, const char *display,
 		len -= 3;
 	}
 	folio_loc at = { arena_strdup(r->doc->arena, display), 1, 1 };
-	if (!utf8_valid(data, len)) {
-		read_error(s, at, "the text file is not valid UTF-8");
+	textgate_fault fault;
+	if (!textgate_check(data, len, &fault)) {
+		char what[96];
+		folio_loc bad = { at.file, fault.line, fault.col };
+		read_error(s, bad, fault.bad_utf8 ? "the text file is not valid UTF-8: %s"
+						  : "the text file holds %s",
+			   textgate_describe(&fault, what, sizeof what));
 		return;
 	}
 	if (len > READ_MAX_TEXT_BYTES) {
@@ -258,13 +263,8 @@ static void include_text(source *s, struct include *inc, const char *display,
 	}
 	if (len == 0)
 		return;
-	r->total_text += len;
-	if (r->total_text > READ_MAX_TOTAL_TEXT) {
-		read_error(s, at, "the document holds more than %u MB of text (folio's limit)",
-			   READ_MAX_TOTAL_TEXT >> 20);
-		read_halt(r);
+	if (!read_budget(s, at, &r->total_text, len, r->max_text, "text"))
 		return;
-	}
 	if (!sax_node_budget(s, at))
 		return;
 	sax_insert(s, folio_text_new(r->doc, data, len, at));
@@ -343,7 +343,13 @@ void include_end(source *s, struct include *inc)
 		free(shown);
 		return;
 	}
-	if (text) {
+	/* Every file counts each time it is included: a small file
+	 * included many times, through includes that include it many
+	 * times, costs what its copies would. */
+	if (!read_budget(s, inc->loc, &r->parsed, len, r->max_parsed,
+			 "source to parse, counting each include each time")) {
+		xmlStopParser(s->ctxt);
+	} else if (text) {
 		include_text(s, inc, shown, data, len);
 		free(real);
 	} else {

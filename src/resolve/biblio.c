@@ -345,7 +345,7 @@ static cite_form form_of(const folio_node *n, cite_form fallback)
 static void unknown_key(struct bib *b, folio_node *at, const char *key)
 {
 	folio_report(b->diag, FOLIO_ERROR, at->loc, "unknown citation key '%s'", key);
-	const char *near = biblio_db_nearest(&b->db, key);
+	const char *near = biblio_db_nearest(&b->db, key, &b->doc->hint_work);
 	if (near)
 		folio_report(b->diag, FOLIO_NOTE, at->loc, "did you mean '%s'?", near);
 }

@@ -99,6 +99,10 @@ typedef struct biblio_db {
 	struct folio_hash *by_alias; /* abbrev or xreflabel -> biblio_entry */
 	biblio_entry **v;          /* in the order defined */
 	size_t n, cap;
+	/* Text made by @string macros in all the databases of the build,
+	 * against LIMIT_BIBTEX_BYTES: "a" # "a" doubled forty times. */
+	size_t macro_bytes;
+	int macro_limit_hit;
 } biblio_db;
 
 void biblio_db_init(biblio_db *db, struct folio_arena *arena);
@@ -115,8 +119,9 @@ biblio_entry *biblio_db_find(const biblio_db *db, const char *name);
  * by another entry keeps its first owner (a warning at e). */
 void biblio_db_add_aliases(biblio_db *db, biblio_entry *e, folio_diag *diag);
 /* The known key, abbrev or xreflabel nearest to key (edit distance), for
- * "did you mean"; NULL when nothing is close. */
-const char *biblio_db_nearest(const biblio_db *db, const char *key);
+ * "did you mean"; NULL when nothing is close or the work in *spent is
+ * used up (nearest.h). */
+const char *biblio_db_nearest(const biblio_db *db, const char *key, size_t *spent);
 
 /* Reads a DocBook biblioentry or bibliomixed node into a new entry.  Its
  * key is its xml:id, else its abbrev, else its xreflabel, else a name

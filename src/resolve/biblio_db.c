@@ -13,13 +13,14 @@
  */
 #include "resolve/biblio.h"
 #include "resolve/collate.h"
+#include "resolve/nearest.h"
 #include "util/vec.h"
 #include "util/arena.h"
 #include "util/hash.h"
 #include "util/xalloc.h"
 
-#include <ctype.h>
 #include <stdio.h>
+#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -134,56 +135,22 @@ int biblio_db_add(biblio_db *db, biblio_entry *e, folio_diag *diag)
 	return 0;
 }
 
-/* Levenshtein distance, capped: the hint is only wanted for near misses. */
-static size_t edit_distance(const char *a, const char *b)
+const char *biblio_db_nearest(const biblio_db *db, const char *key, size_t *spent)
 {
-	size_t la = strlen(a), lb = strlen(b);
-	if (la > 200 || lb > 200)
-		return (size_t)-1;
-	size_t row[201];
-	for (size_t j = 0; j <= lb; j++)
-		row[j] = j;
-	for (size_t i = 1; i <= la; i++) {
-		size_t diag = row[0];
-		row[0] = i;
-		for (size_t j = 1; j <= lb; j++) {
-			size_t up = row[j];
-			size_t cost = tolower((unsigned char)a[i - 1]) !=
-				      tolower((unsigned char)b[j - 1]);
-			size_t best = diag + cost;
-			if (row[j] + 1 < best)
-				best = row[j] + 1;
-			if (row[j - 1] + 1 < best)
-				best = row[j - 1] + 1;
-			row[j] = best;
-			diag = up;
-		}
-	}
-	return row[lb];
-}
-
-const char *biblio_db_nearest(const biblio_db *db, const char *key)
-{
-	const char *best = NULL;
-	size_t best_d = (size_t)-1;
-	size_t limit = strlen(key) / 3 + 2;
+	/* keys differ in case more often than ids: case is not counted;
+	 * every name a citation may write is a candidate, not the
+	 * "#file:line" of an unnamed entry */
+	nearest_search ns;
+	nearest_begin(&ns, key, 2, 1, spent);
 	for (size_t i = 0; i < db->n; i++) {
 		const biblio_entry *e = db->v[i];
-		/* every name a citation may write; not the "#file:line"
-		 * of an unnamed entry */
 		const char *names[3] = { e->key[0] == '#' ? NULL : e->key,
 					 e->abbrev, e->xreflabel };
-		for (size_t k = 0; k < 3; k++) {
-			if (names[k] == NULL)
-				continue;
-			size_t d = edit_distance(key, names[k]);
-			if (d < best_d) {
-				best_d = d;
-				best = names[k];
-			}
-		}
+		for (size_t k = 0; k < 3; k++)
+			if (names[k] && !nearest_consider(&ns, names[k]))
+				return nearest_end(&ns);
 	}
-	return best_d <= limit ? best : NULL;
+	return nearest_end(&ns);
 }
 
 /* ---- names ---- */

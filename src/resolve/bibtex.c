@@ -16,7 +16,9 @@
 #include "util/arena.h"
 #include "util/file.h"
 #include "util/hash.h"
+#include "util/limits.h"
 #include "util/strbuf.h"
+#include "util/textgate.h"
 #include "util/utf8.h"
 #include "util/xalloc.h"
 
@@ -207,6 +209,31 @@ static int read_delimited(struct parser *p, strbuf *out)
 	return -1;
 }
 
+/* Appends a macro's text, within the build's budget for macro text.
+ * Past it, the error is given once and the parse of every database
+ * stops: each later use would only repeat it. */
+static int put_macro(struct parser *p, strbuf *out, folio_loc loc,
+		     const char *name, const char *v)
+{
+	biblio_db *db = p->db;
+	size_t n = strlen(v);
+	size_t max = limit_value(LIMIT_BIBTEX_BYTES);
+	if (!db->macro_limit_hit && n <= max && db->macro_bytes <= max - n) {
+		db->macro_bytes += n;
+		sb_putn(out, v, n);
+		return 0;
+	}
+	if (!db->macro_limit_hit) {
+		char size[32];
+		folio_report(p->diag, FOLIO_ERROR, loc,
+			     "@string macros expand to more than %s of text (folio's limit), here '%s'",
+			     limit_bytes_text(max, size, sizeof size), name);
+		db->macro_limit_hit = 1;
+	}
+	p->i = p->n; /* stop reading */
+	return -1;
+}
+
 /* value = part { "#" part }. */
 static int read_value(struct parser *p, strbuf *out)
 {
@@ -223,13 +250,15 @@ static int read_value(struct parser *p, strbuf *out)
 			folio_loc loc = here(p);
 			char *name = read_ident(p);
 			const char *v = macro_value(p, name);
-			if (v == NULL) {
+			int rc = 0;
+			if (v == NULL)
 				folio_report(p->diag, FOLIO_WARNING, loc,
 					     "unknown @string macro '%s'", name);
-			} else {
-				sb_puts(out, v);
-			}
+			else
+				rc = put_macro(p, out, loc, name, v);
 			free(name);
+			if (rc < 0)
+				return -1;
 		} else {
 			error_at(p, here(p), "expected a value", NULL);
 			return -1;
@@ -320,32 +349,50 @@ static void accent_argument(const char *s, size_t n, size_t *i, strbuf *out)
 	}
 }
 
-/* NFC, so base letters and combining accents become é, ç, ö. */
+/* NFC, so base letters and combining accents become é, ç, ö.  Memory
+ * stays a small multiple of the text: ASCII (most of any database) is
+ * NFC already and is copied; otherwise the UTF-16 form is checked first
+ * and normalised only when it must be, into a buffer measured first. */
 static char *nfc(const char *s)
 {
+	size_t n = strlen(s);
+	size_t ascii = 0;
+	while (ascii < n && (unsigned char)s[ascii] < 0x80)
+		ascii++;
+	if (ascii == n || n > INT32_MAX / 4)
+		return xstrdup(s);
 	UErrorCode st = U_ZERO_ERROR;
 	const UNormalizer2 *norm = unorm2_getNFCInstance(&st);
 	if (U_FAILURE(st))
 		return xstrdup(s);
 	int32_t len = 0;
-	u_strFromUTF8(NULL, 0, &len, s, -1, &st);
+	u_strFromUTF8(NULL, 0, &len, s, (int32_t)n, &st);
 	st = U_ZERO_ERROR;
 	UChar *u = xmalloc(((size_t)len + 1) * sizeof(UChar));
-	u_strFromUTF8WithSub(u, len + 1, NULL, s, -1, 0xFFFD, NULL, &st);
-	UChar *out = xmalloc(((size_t)len * 3 + 1) * sizeof(UChar));
-	int32_t olen = unorm2_normalize(norm, u, len, out, len * 3 + 1, &st);
+	u_strFromUTF8WithSub(u, len + 1, NULL, s, (int32_t)n, 0xFFFD, NULL, &st);
+	if (U_FAILURE(st) || unorm2_isNormalized(norm, u, len, &st) || U_FAILURE(st)) {
+		free(u);
+		return xstrdup(s);
+	}
+	int32_t olen = unorm2_normalize(norm, u, len, NULL, 0, &st);
 	char *r = NULL;
-	if (U_SUCCESS(st)) {
+	if (st == U_BUFFER_OVERFLOW_ERROR) {
+		st = U_ZERO_ERROR;
+		UChar *out = xmalloc(((size_t)olen + 1) * sizeof(UChar));
+		olen = unorm2_normalize(norm, u, len, out, olen + 1, &st);
 		int32_t blen = 0;
 		UErrorCode st2 = U_ZERO_ERROR;
-		u_strToUTF8(NULL, 0, &blen, out, olen, &st2);
-		r = xmalloc((size_t)blen + 1);
-		st2 = U_ZERO_ERROR;
-		u_strToUTF8(r, blen + 1, NULL, out, olen, &st2);
-		r[blen] = '\0';
+		if (U_SUCCESS(st))
+			u_strToUTF8(NULL, 0, &blen, out, olen, &st2);
+		if (U_SUCCESS(st) && st2 == U_BUFFER_OVERFLOW_ERROR) {
+			r = xmalloc((size_t)blen + 1);
+			st2 = U_ZERO_ERROR;
+			u_strToUTF8(r, blen + 1, NULL, out, olen, &st2);
+			r[blen] = '\0';
+		}
+		free(out);
 	}
 	free(u);
-	free(out);
 	return r ? r : xstrdup(s);
 }
 
@@ -912,14 +959,46 @@ static void parse_item(struct parser *p)
 		resync(p);
 }
 
+/* The gate every database passes before any of it is read: UTF-8,
+ * and no character XML forbids (a NUL would cut a title short, a
+ * control character would make the EPUB's XHTML ill-formed). */
+static int database_text_ok(const char *file, const char *text, size_t len,
+			    folio_diag *diag)
+{
+	textgate_fault fault;
+	if (textgate_check(text, len, &fault))
+		return 1;
+	char what[96];
+	folio_loc at = { file, fault.line, fault.col };
+	if (fault.bad_utf8) {
+		folio_report(diag, FOLIO_ERROR, at, "the database is not valid UTF-8: %s",
+			     textgate_describe(&fault, what, sizeof what));
+		folio_report(diag, FOLIO_NOTE, at,
+			     "save the .bib file as UTF-8 (reference managers offer it on export)");
+	} else {
+		folio_report(diag, FOLIO_ERROR, at, "the database holds %s",
+			     textgate_describe(&fault, what, sizeof what));
+	}
+	return 0;
+}
+
 int bibtex_parse(biblio_db *db, const char *file, const char *text, size_t len,
 		 folio_diag *diag)
 {
+	if (len >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0) {
+		text += 3;
+		len -= 3;
+	}
+	if (db->macro_limit_hit)
+		return 0;
+	file = arena_strdup(db->arena, file ? file : "");
+	if (!database_text_ok(file, text, len, diag))
+		return 0;
 	struct parser p;
 	memset(&p, 0, sizeof p);
 	p.db = db;
 	p.diag = diag;
-	p.file = arena_strdup(db->arena, file ? file : "");
+	p.file = file;
 	p.s = text;
 	p.n = len;
 	p.line = 1;

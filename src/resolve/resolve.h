@@ -22,7 +22,8 @@ int pass_citations(folio_doc *, const folio_resolve_opts *, folio_diag *);
 int pass_index(folio_doc *, const folio_resolve_opts *, folio_diag *);
 
 /* The id nearest to name among the document's ids (edit distance), for
- * "did you mean" hints; NULL when nothing is close. */
-const char *resolve_nearest_id(const folio_doc *doc, const char *name);
+ * "did you mean" hints; NULL when nothing is close, or when the
+ * document's work for hints is spent (nearest.h). */
+const char *resolve_nearest_id(folio_doc *doc, const char *name);
 
 #endif

@@ -10,6 +10,8 @@
 #include "util/arena.h"
 
 #include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
 
 struct seen {
 	char lines[16][256];
@@ -197,16 +199,80 @@ static void test_bad(void)
 	STR_EQ(seen.lines[8], "bad.bib:9: error: the citation key 'first' is defined twice, differently");
 	STR_EQ(seen.lines[9], "bad.bib:1: note: 'first' is also defined here");
 	/* nearest key for "did you mean" */
-	STR_EQ(biblio_db_nearest(&db, "secnd"), "second");
-	OK(biblio_db_nearest(&db, "zzzzzzzzzz") == NULL);
+	size_t spent = 0;
+	STR_EQ(biblio_db_nearest(&db, "secnd", &spent), "second");
+	STR_EQ(biblio_db_nearest(&db, "SECND", &spent), "second");
+	OK(biblio_db_nearest(&db, "zzzzzzzzzz", &spent) == NULL);
+	OK(spent > 0);
+	/* once the work for hints is spent, no hint */
+	spent = (size_t)-1;
+	OK(biblio_db_nearest(&db, "secnd", &spent) == NULL);
 	biblio_db_free(&db);
 	folio_diag_free(diag);
 	arena_free(arena);
+}
+
+/* @string doubled forty times: stopped at the build's budget for macro
+ * text (lowered here), once, with the macro's place. */
+static void test_macro_budget(void)
+{
+	static const char doubling[] =
+		"@string{s0 = \"xxxxxxxxxxxxxxxx\"}\n"
+		"@string{s1 = s0 # s0}\n@string{s2 = s1 # s1}\n@string{s3 = s2 # s2}\n"
+		"@string{s4 = s3 # s3}\n@string{s5 = s4 # s4}\n@string{s6 = s5 # s5}\n"
+		"@book{k, title = s6 # s6 # s6}\n";
+	folio_arena *arena = arena_new();
+	struct seen seen = { 0 };
+	folio_diag *diag = folio_diag_new(collect, &seen);
+	biblio_db db;
+	biblio_db_init(&db, arena);
+	setenv("FOLIO_MAX_BIBTEX_BYTES", "2000", 1);
+	bibtex_parse(&db, "d.bib", doubling, sizeof doubling - 1, diag);
+	unsetenv("FOLIO_MAX_BIBTEX_BYTES");
+	INT_EQ(seen.errors, 1);
+	STR_EQ(seen.lines[0], "d.bib:7: error: @string macros expand to more than 2000 bytes of text (folio's limit), here 's5'");
+	OK(db.macro_bytes <= 2000);
+	OK(biblio_db_get(&db, "k") == NULL);
+	biblio_db_free(&db);
+	folio_diag_free(diag);
+	arena_free(arena);
+}
+
+/* Text that is not UTF-8, or holds a character XML forbids, never gets
+ * in: the error names the line of the first bad byte. */
+static void test_gate(void)
+{
+	static const struct { const char *text; const char *want; } cases[] = {
+		{ "@book{k, title = {Caf\xe9}}\n", "g.bib:1: error: the database is not valid UTF-8: the byte 0xE9, which is not UTF-8" },
+		{ "\n@book{k, title = {A\x01" "B}}\n", "g.bib:2: error: the database holds the control character U+0001, which XML does not allow" },
+		{ "@book{k, title = {A", "g.bib:1: error: the database holds the control character U+0000, which XML does not allow" },
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		folio_arena *arena = arena_new();
+		struct seen seen = { 0 };
+		folio_diag *diag = folio_diag_new(collect, &seen);
+		biblio_db db;
+		biblio_db_init(&db, arena);
+		size_t len = strlen(cases[i].text) + (i == 2 ? 5 : 0);
+		char buf[64];
+		memcpy(buf, cases[i].text, strlen(cases[i].text));
+		if (i == 2)
+			memcpy(buf + strlen(cases[i].text), "\0B}}\n", 5);
+		INT_EQ(bibtex_parse(&db, "g.bib", buf, len, diag), 0);
+		OK(seen.errors >= 1);
+		STR_EQ(seen.lines[0], cases[i].want);
+		OK(biblio_db_get(&db, "k") == NULL);
+		biblio_db_free(&db);
+		folio_diag_free(diag);
+		arena_free(arena);
+	}
 }
 
 int main(void)
 {
 	test_good();
 	test_bad();
+	test_macro_budget();
+	test_gate();
 	DONE();
 }

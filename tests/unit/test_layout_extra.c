@@ -325,6 +325,42 @@ static void test_latin_features(void)
 	fonts_free(f);
 }
 
+/* A bidi mark (LRM, RLM) or another format character that HarfBuzz hides
+ * takes no room: the word with it is as wide as the word without, and
+ * no advance is negative (one minus a space ate the space after it). */
+static void test_hidden_marks(void)
+{
+	if (access("fonts/fonts.conf", R_OK) != 0) {
+		fprintf(stderr, "skipped: fonts/fonts.conf not here\n");
+		return;
+	}
+	lay_fonts *f = fonts_new(c.diag);
+	OK(fonts_load_manifest(f, "fonts/fonts.conf") == 0);
+	static const char *const marked[] = { "beta\u200f", "beta\u200e", "be\u200dta", "\u2066beta\u2069" };
+	for (int face = 0; face < fonts_count(f) && face < 8; face++) {
+		if (fonts_open(f, face) < 0)
+			continue;
+		const lay_shaped *plain = fonts_shape(f, face, "beta", 4);
+		int64_t want = 0;
+		for (unsigned k = 0; k < plain->n; k++)
+			want += plain->adv[k];
+		for (size_t i = 0; i < sizeof marked / sizeof marked[0]; i++) {
+			const lay_shaped *sh = fonts_shape(f, face, marked[i], strlen(marked[i]));
+			int64_t got = 0;
+			int negative = 0;
+			for (unsigned k = 0; k < sh->n; k++) {
+				got += sh->adv[k];
+				negative |= sh->adv[k] < 0;
+			}
+			OK(!negative);
+			if (got != want)
+				fprintf(stderr, "face %d, word %zu: %lld, want %lld\n", face, i,
+					(long long)got, (long long)want);
+			OK(got == want);
+		}
+	}
+	fonts_free(f);
+}
 
 /* The words of the sample reader's articles, markup left out: what the
  * pair kerning meets in a real book. */
@@ -436,6 +472,7 @@ int main(void)
 	test_vjust();
 	test_subset();
 	test_latin_features();
+	test_hidden_marks();
 	test_kern_pairs();
 	test_ctx_close(&c);
 	folio_doc_free(doc);

@@ -747,7 +747,7 @@ static void test_entities(void)
 	sb_free(&b);
 	OK(doc == NULL);
 	OK(secs < REFUSAL_CPU_SECONDS);
-	OK(diag_has(&d, "error: internal entities expand to more than 16 MB of text"));
+	OK(diag_has(&d, "error: the document holds more than 16 MB of text made by internal entities (folio's limit)"));
 }
 
 /* ---- malformed input and the root ---- */

@@ -389,6 +389,7 @@ int epub_package(epub_ctx *c)
 		e[n++] = (epub_zip_entry){ epub_printf(c, "OEBPS/%s", c->res[i].href),
 					   c->res[i].data, c->res[i].len, 0 };
 	qsort(e + sorted_from, n - sorted_from, sizeof(*e), by_name);
+	epub_assert_wellformed(e, n);
 	int rc = epub_zip_write(c->opts->out_path, c->opts->final_path, e, n, c->epoch, c->diag);
 	free(e);
 	sb_free(&opf);

@@ -223,5 +223,9 @@ typedef struct epub_zip_entry {
  * Returns 0, or -1 after a fatal diagnostic. */
 int epub_zip_write(const char *path, const char *shown, const epub_zip_entry *e,
 		   unsigned n, int64_t epoch, folio_diag *diag);
+/* wellformed.c: in debug builds (no NDEBUG), aborts with a message when
+ * one of the XML entries (.xhtml, .opf, .ncx, .xml) is not well-formed;
+ * in release builds does nothing. */
+void epub_assert_wellformed(const epub_zip_entry *e, unsigned n);
 
 #endif

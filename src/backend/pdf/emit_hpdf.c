@@ -247,6 +247,38 @@ static const char *image_name(const lay_item *it)
 	return ref && *ref ? ref : it->uri;
 }
 
+/* An interlaced PNG, which libharu's loader refuses: decoded by libpng,
+ * loaded as raw samples, its alpha channel (if any) as a soft mask. */
+static HPDF_Image load_decoded(emitter *e, const lay_item *it, folio_loc loc)
+{
+	pixels px;
+	char why[200];
+	if (pixels_load(it->uri, &px, why, sizeof why) < 0) {
+		folio_report(e->diag, FOLIO_ERROR, loc, "the PNG image \"%s\" is damaged: %s",
+			     image_name(it), why);
+		return NULL;
+	}
+	unsigned char *alpha = pixels_take_alpha(&px);
+	HPDF_ColorSpace cs = px.ncomp == 1 ? HPDF_CS_DEVICE_GRAY : HPDF_CS_DEVICE_RGB;
+	HPDF_Image img = HPDF_LoadRawImageFromMem(e->pdf, px.data, px.width,
+						  px.height, cs, 8);
+	if (img && alpha && !e->err.code) {
+		HPDF_Image mask = HPDF_LoadRawImageFromMem(e->pdf, alpha, px.width,
+							   px.height, HPDF_CS_DEVICE_GRAY, 8);
+		if (mask && !e->err.code)
+			HPDF_Image_AddSMask(img, mask);
+	}
+	free(alpha);
+	pixels_free(&px);
+	if (img == NULL || e->err.code) {
+		folio_report(e->diag, FOLIO_ERROR, loc,
+			     "cannot embed image \"%s\" (libharu error 0x%04X)",
+			     image_name(it), (unsigned)e->err.code);
+		return NULL;
+	}
+	return img;
+}
+
 static HPDF_Image load_image(emitter *e, const lay_item *it)
 {
 	HPDF_Image img = hash_get(e->images, it->uri);
@@ -275,17 +307,31 @@ static HPDF_Image load_image(emitter *e, const lay_item *it)
 	}
 	folio_loc loc = it->node ? it->node->loc : (folio_loc){ it->uri, 0, 0 };
 	char why[160];
-	int checked = png ? pixels_check_png(it->uri, why, sizeof why) : 0;
+	int checked = png ? pixels_check_png(it->uri, why, sizeof why)
+			  : pixels_check_jpeg(it->uri, why, sizeof why);
 	if (checked == -2) {
 		folio_report(e->diag, FOLIO_ERROR, loc,
 			     "image \"%s\" is too large: %s; folio decodes at most "
-			     "%u pixels (8192x8192)", image_name(it), why, PIXELS_MAX);
+			     "%u pixels (8192x8192), %u a side", image_name(it), why,
+			     PIXELS_MAX, PIXELS_MAX_SIDE);
+		return NULL;
+	}
+	if (checked == -3) {
+		folio_report(e->diag, FOLIO_ERROR, loc,
+			     "the JPEG image \"%s\" has %s; folio embeds 8-bit JPEGs only: save it as one",
+			     image_name(it), why);
 		return NULL;
 	}
 	if (checked < 0) {
-		folio_report(e->diag, FOLIO_ERROR, loc,
-			     "the PNG image \"%s\" is damaged: %s", image_name(it), why);
+		folio_report(e->diag, FOLIO_ERROR, loc, "the %s image \"%s\" is damaged: %s",
+			     png ? "PNG" : "JPEG", image_name(it), why);
 		return NULL;
+	}
+	if (png && pixels_png_interlaced(it->uri)) {
+		img = load_decoded(e, it, loc);
+		if (img)
+			hash_put(e->images, it->uri, img);
+		return img;
 	}
 	img = png ? HPDF_LoadPngImageFromFile(e->pdf, it->uri)
 		  : HPDF_LoadJpegImageFromFile(e->pdf, it->uri);

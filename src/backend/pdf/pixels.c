@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include <jpeglib.h>
+#include <jerror.h>
 
 static int is_png(const char *path, int *yes)
 {
@@ -151,6 +152,105 @@ static int load_jpeg(const char *path, pixels *out, char *err, size_t errlen,
 	out->data = j->buf;
 	free(j);
 	return 0;
+}
+
+/* A libjpeg warning (corrupt data, a premature end that libjpeg pads
+ * with grey) is a damaged file here: poppler would say "Corrupt JPEG
+ * data" for what libharu embeds as it is. */
+static void jpeg_warning_fails(j_common_ptr c, int level)
+{
+	if (level < 0)
+		jpeg_exit(c);
+}
+
+/* Decodes every scanline into one row's buffer: memory stays one row
+ * whatever the image's size. */
+static int check_jpeg_rows(jpeg_job *j, char *err, size_t errlen)
+{
+	jpeg_read_header(&j->d, TRUE);
+	unsigned w = j->d.image_width, h = j->d.image_height;
+	if (w == 0 || h == 0 || w > PIXELS_MAX_SIDE || h > PIXELS_MAX_SIDE ||
+	    (uint64_t)w * h > PIXELS_MAX) {
+		snprintf(err, errlen, "%ux%u pixels", w, h);
+		return -2;
+	}
+	if (j->d.data_precision != 8) {
+		snprintf(err, errlen, "%d bits per sample", j->d.data_precision);
+		return -3;
+	}
+	jpeg_start_decompress(&j->d);
+	size_t row = (size_t)j->d.output_width * (size_t)j->d.output_components;
+	j->buf = xmalloc(row + 1);
+	while (j->d.output_scanline < j->d.output_height) {
+		JSAMPROW r = j->buf;
+		jpeg_read_scanlines(&j->d, &r, 1);
+	}
+	jpeg_finish_decompress(&j->d);
+	return 0;
+}
+
+int pixels_check_jpeg(const char *path, char *err, size_t errlen)
+{
+	jpeg_job *j = xcalloc(1, sizeof *j);
+	j->fp = fopen(path, "rb");
+	if (j->fp == NULL) {
+		snprintf(err, errlen, "cannot open");
+		free(j);
+		return -1;
+	}
+	j->d.err = jpeg_std_error(&j->fail.mgr);
+	j->fail.mgr.error_exit = jpeg_exit;
+	j->fail.mgr.emit_message = jpeg_warning_fails;
+	int rc = -1;
+	if (setjmp(j->fail.jump)) {
+		/* libjpeg built for 8 bits refuses 12-bit files in the header */
+		if (j->fail.mgr.msg_code == JERR_BAD_PRECISION) {
+			snprintf(err, errlen, "%d bits per sample",
+				 j->fail.mgr.msg_parm.i[0]);
+			rc = -3;
+		} else {
+			snprintf(err, errlen, "%s", j->fail.msg);
+		}
+	} else {
+		jpeg_create_decompress(&j->d);
+		jpeg_stdio_src(&j->d, j->fp);
+		rc = check_jpeg_rows(j, err, errlen);
+	}
+	jpeg_destroy_decompress(&j->d);
+	fclose(j->fp);
+	free(j->buf);
+	free(j);
+	return rc;
+}
+
+int pixels_png_interlaced(const char *path)
+{
+	/* the signature (8), IHDR's length and type (8), then width,
+	 * height, depth, colour type, compression, filter, interlace */
+	FILE *fp = fopen(path, "rb");
+	if (fp == NULL)
+		return 0;
+	unsigned char head[29];
+	size_t n = fread(head, 1, sizeof head, fp);
+	fclose(fp);
+	return n == sizeof head && png_sig_cmp(head, 0, 8) == 0 &&
+	       memcmp(head + 12, "IHDR", 4) == 0 && head[28] == 1;
+}
+
+unsigned char *pixels_take_alpha(pixels *p)
+{
+	if (!p->alpha)
+		return NULL;
+	size_t n = (size_t)p->width * p->height;
+	int in = p->ncomp + 1;
+	unsigned char *alpha = xmalloc(n + 1);
+	for (size_t i = 0; i < n; i++) {
+		const unsigned char *px = p->data + i * (size_t)in;
+		memmove(p->data + i * (size_t)p->ncomp, px, (size_t)p->ncomp);
+		alpha[i] = px[p->ncomp];
+	}
+	p->alpha = 0;
+	return alpha;
 }
 
 int pixels_load(const char *path, pixels *out, char *err, size_t errlen)

@@ -38,6 +38,19 @@ int pixels_probe(const char *path, int *ncomp, int *alpha, int *jpeg);
  * (a small file can hold gigabytes of pixels).  Returns 0; -1 with
  * libpng's reason in err; -2 with "WxH pixels" in err when too large. */
 int pixels_check_png(const char *path, char *err, size_t errlen);
+/* Decodes a whole JPEG with libjpeg, one row at a time, before libharu
+ * embeds it as it is: a file libjpeg warns about (corrupt or truncated
+ * data) is damaged.  Returns 0; -1 with libjpeg's reason in err; -2 with
+ * "WxH pixels" when a side is over PIXELS_MAX_SIDE or the whole over
+ * PIXELS_MAX; -3 when the samples are not 8-bit (12-bit JPEG). */
+int pixels_check_jpeg(const char *path, char *err, size_t errlen);
+/* 1 when path is a PNG stored interlaced (Adam7), which libharu's PNG
+ * loader refuses: folio decodes those itself. */
+int pixels_png_interlaced(const char *path);
+/* Moves the alpha channel out of p into a new plane of width * height
+ * bytes (malloc) and leaves the colour samples packed; NULL when p has
+ * no alpha. */
+unsigned char *pixels_take_alpha(pixels *p);
 /* Flattens alpha onto white and converts to ncomp (1, 3 or 4). */
 void pixels_convert(pixels *p, int ncomp);
 void pixels_free(pixels *p);
