@@ -305,12 +305,20 @@ run 0 "SOURCE_DATE_EPOCH at the end of 9999" -- env SOURCE_DATE_EPOCH=2534023007
 LC_ALL=C grep -aq "D:99991231235959" d.pdf || { echo "FAIL: the last second of 9999 is not D:99991231235959"; fail=1; }
 
 printf 'page.width = 0\n' >w0.style
-run 2 "page.width = 0" -- "$FOLIO" build a.xml --style w0.style --pdf g.pdf
-says "page.width = 0" "w0.style: fatal error: page.width is 0.0 mm; a page is 1 to 5080 mm (the PDF's limit)"
+# a value the style file gives is an error in that file (exit 1), told
+# with the key's range before any layout
+run 1 "page.width = 0" -- "$FOLIO" build a.xml --style w0.style --pdf g.pdf
+says "page.width = 0" "w0.style:1:1: error: page.width = 0: out of range; page.width takes a length from 72 pt to 14400 pt (units: mm, cm, in, pt)"
 never_says "page.width = 0" "libharu"
 printf 'margin.inner = 110mm\n' >m.style
-run 2 "margins wider than the page" -- "$FOLIO" build a.xml --style m.style --pdf g.pdf
-says "margins" "m.style: fatal error: the text block is 24.0 mm wide (page.width 148.0 mm less margin.inner 110.0 mm and margin.outer 14.0 mm); it must be at least 30 mm"
+run 1 "margins wider than the page" -- "$FOLIO" build a.xml --style m.style --pdf g.pdf
+says "margins" "m.style: error: the text block is 24.0 x 176.0 mm: the page (148.0 x 210.0 mm) less its margins must leave at least 30 x 30 mm"
+# a paper from the command line that leaves too little is a usage error
+printf 'margin.inner = 40mm
+margin.outer = 40mm
+' >m2.style
+run 2 "a paper too small for the style's margins" -- "$FOLIO" build a.xml --style m2.style --paper 100x150mm --pdf g.pdf
+says "paper and margins" "m2.style: fatal error: the text block is 20.0 mm wide (page.width 100.0 mm less margin.inner 40.0 mm and margin.outer 40.0 mm); it must be at least 30 mm"
 printf 'font.text = Nonexistent Serif\n' >font.style
 run 2 "an unknown font family" -- "$FOLIO" build a.xml --style font.style --pdf g.pdf
 says "font family" "font.style: fatal error: font.text = Nonexistent Serif: no such font family in the font manifest"
