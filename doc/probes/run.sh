@@ -7,7 +7,7 @@ set -eu
 here=$(cd "$(dirname "$0")" && pwd)
 t=$(mktemp -d); trap 'rm -rf "$t"' EXIT
 cc() { command cc -std=c11 -D_DEFAULT_SOURCE -O1 -w -o "$t/$1" "$here/$1.c" "${@:2}"; }
-probes=${*:-xml hpdf zip hyphen hb unibreak icu deflate jpeg png qpdf}
+probes=${*:-xml hpdf hpdf_save zip hyphen hb unibreak icu deflate jpeg png qpdf qpdf_cleanup pdftotext}
 for p in $probes; do
 	echo "== $p"
 	case $p in
@@ -46,6 +46,12 @@ open('$t/cut.png','wb').write(png[:len(png)//2])"
 	          echo "  the same file through libharu (hpdf_png.c):"
 	          cc hpdf_png -lhpdf; set +e; (cd "$t" && ./hpdf_png cut.png) 2>&1 | sed 's/^/  /'
 	          echo "  exit status ${PIPESTATUS[0]}"; set -e ;;
+	hpdf_save) cc hpdf_save -lhpdf; "$t/hpdf_save" ;;
+	qpdf_cleanup) cc qpdf_cleanup $(pkg-config --cflags --libs libqpdf)
+	          printf 'not a pdf' >"$t/bad.pdf"; "$t/qpdf_cleanup" "$t/bad.pdf" 2>&1 ;;
+	pdftotext) cc pdftotext -lhpdf; (cd "$t" && ./pdftotext)
+	          echo "  pdftotext:      $(pdftotext "$t/hyphens.pdf" - | tr '\n' ' ')"
+	          echo "  pdftotext -raw: $(pdftotext -raw "$t/hyphens.pdf" - | tr '\n' ' ')" ;;
 	qpdf)     folio=${BUILD:-build}
 	          echo "  shared libraries: folio $(ldd "$folio/folio" | wc -l), folio-preflight $(ldd "$folio/folio-preflight" | wc -l)"
 	          echo "  brought in by libqpdf: $(ldd "$folio/folio-preflight" | awk '{print $1}' | grep -E 'stdc|gnutls|jpeg|crypto|nettle|z\.so' | tr '\n' ' ')" ;;

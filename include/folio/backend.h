@@ -5,8 +5,9 @@
  * resolved tree, and what it gives to and takes from the other back ends
  * of a build.  The command line knows back ends only through the registry
  * below and never by name; adding a format means adding a folder under
- * src/backend/, one line to src/backend/registry.c and the folder's
- * files to the CMake list.
+ * src/backend/, one line to src/backend/registry.c, the folder's stage
+ * to CMakeLists.txt and its row to doc/design.md's layering table
+ * (doc/HACKING.md has the recipe).
  *
  * Options: the common ones apply to every back end; folio_page_opts to
  * every one that lays out pages; folio_pdf_opts and folio_epub_opts
