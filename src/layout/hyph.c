@@ -416,8 +416,10 @@ static void run_patterns(lang_dict *ld, const uint32_t *w, int n,
 	free(hyphens);
 }
 
-int hyph_word(lay_hyph *h, const char *lang, const char *word, size_t len,
-	      unsigned char *breaks)
+/* hyph_word, and hyph_word_relaxed when relaxed (its own cache entries:
+ * "code\x02word"). */
+static int hyphenate(lay_hyph *h, const char *lang, const char *word,
+		     size_t len, unsigned char *breaks, int relaxed)
 {
 	uint32_t w[MAX_WORD];
 	int n = 0, upper = 0;
@@ -431,7 +433,7 @@ int hyph_word(lay_hyph *h, const char *lang, const char *word, size_t len,
 		w[n++] = cp;
 	}
 	memset(breaks, 0, (size_t)n);
-	if (n < 5 || upper == n)
+	if (relaxed ? n < 4 : (n < 5 || upper == n))
 		return 0;
 	lang_dict *ld;
 	if (lang != NULL && h->last_code[0] && strcmp(lang, h->last_code) == 0) {
@@ -454,7 +456,7 @@ int hyph_word(lay_hyph *h, const char *lang, const char *word, size_t len,
 		return 0;
 	memcpy(key, ld->lang->code, code_len);
 	k = code_len;
-	key[k++] = '\x01';
+	key[k++] = relaxed ? '\x02' : '\x01';
 	for (int i = 0; i < n; i++) {
 		w[i] = lower(w[i]);
 		if (latin1 && w[i] > 0xFF)
@@ -463,7 +465,7 @@ int hyph_word(lay_hyph *h, const char *lang, const char *word, size_t len,
 	}
 	key[k] = '\0';
 	const char *word_key = key + code_len + 1;
-	cached *c = hash_get(ld->exceptions, word_key);
+	cached *c = relaxed ? NULL : hash_get(ld->exceptions, word_key);
 	if (c == NULL)
 		c = hash_get(h->cache, key);
 	if (c == NULL) {
@@ -475,7 +477,7 @@ int hyph_word(lay_hyph *h, const char *lang, const char *word, size_t len,
 		if (indonesian)
 			indonesian_rules(w, n, c->breaks);
 		drop_voweless(w, n, c->breaks, english);
-		apply_minimums(n, c->breaks, 2, english ? 3 : 2);
+		apply_minimums(n, c->breaks, 2, english && !relaxed ? 3 : 2);
 		for (int i = 0; i < n; i++)
 			c->count += c->breaks[i];
 		hash_put(h->cache, arena_strdup(h->arena, key), c);
@@ -483,6 +485,18 @@ int hyph_word(lay_hyph *h, const char *lang, const char *word, size_t len,
 	memcpy(breaks, c->breaks, (size_t)n);
 	breaks[n - 1] = 0;
 	return c->count;
+}
+
+int hyph_word(lay_hyph *h, const char *lang, const char *word, size_t len,
+	      unsigned char *breaks)
+{
+	return hyphenate(h, lang, word, len, breaks, 0);
+}
+
+int hyph_word_relaxed(lay_hyph *h, const char *lang, const char *word,
+		      size_t len, unsigned char *breaks)
+{
+	return hyphenate(h, lang, word, len, breaks, 1);
 }
 
 void hyph_show(lay_hyph *h, const char *lang, const char *word, char *out,

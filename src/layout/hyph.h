@@ -52,6 +52,13 @@ unsigned hyph_loads(const lay_hyph *h);
 int hyph_word(lay_hyph *h, const char *lang, const char *word, size_t len,
 	      unsigned char *breaks);
 
+/* The same with relaxed rules, for a word wider than its measure (a
+ * narrow table column): words of 4 letters and all-capital words too, 2
+ * letters after a break in English as well; the exception lists do not
+ * apply (the patterns' other points are wanted). */
+int hyph_word_relaxed(lay_hyph *h, const char *lang, const char *word,
+		      size_t len, unsigned char *breaks);
+
 /* The word with its breaks as "-" into out (for tests and logs). */
 void hyph_show(lay_hyph *h, const char *lang, const char *word, char *out,
 	       size_t outsize);

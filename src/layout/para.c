@@ -22,6 +22,18 @@
 #define HYPHEN_PENALTY 50
 #define EXHYPHEN_PENALTY 50
 #define MAX_HYPH_WORD 64
+/* Inside a URL: after a slash, and before the other punctuation; dearer
+ * in code, where a space is the better place. */
+#define URL_PENALTY 50
+#define URL_CODE_PENALTY 700
+/* A word wider than the measure with no other place to break, cut
+ * between two letters under a visible hyphen: the last resort. */
+#define FORCED_PENALTY 5000
+/* Words tied by no-break spaces wider than the measure: the ties give. */
+#define TIE_PENALTY 900
+/* What shows at the start of a wrapped code line: U+21AA, or ">" in a
+ * face without it. */
+#define CONTINUATION_MARK 0x21AA
 
 typedef struct span {
 	size_t start, end;     /* bytes of the paragraph text */
@@ -53,7 +65,16 @@ typedef struct pitem {
 	int mark;             /* PK_MARK */
 	size_t src_off;       /* PK_TEXT: offset in the span's node */
 	uint32_t hyphen;      /* PK_PEN flagged: the glyph shown if broken */
+	unsigned char forced; /* PK_PEN: a cut inside a word wider than the
+				 measure (FORCED_CUT with no hyphenation
+				 point, FORCED_HYPH at one): shows a hyphen
+				 though not flagged, so that neither the
+				 limit on hyphens in a row nor the rules of
+				 the last word and of ragged text touch it */
+	unsigned char tie;    /* PK_PEN: a no-break space */
 } pitem;
+
+enum { FORCED_CUT = 1, FORCED_HYPH = 2, FORCED_URL_CUT = 3 };
 
 typedef VEC(pitem) pitem_vec;
 
@@ -68,6 +89,8 @@ struct para {
 	fx min_width;
 	int pending_space;    /* span index of a collapsed space, or -1 */
 	int tainted;          /* a word of it reported a missing glyph */
+	unsigned char *urlrun; /* while building: byte i is in a URL-like run */
+	int ties;             /* while building: a no-break space was seen */
 };
 
 /* The run's caches (see para.h). */
@@ -363,12 +386,6 @@ static void chunk_hyphens(para *p, const span *s, const uint32_t *cps,
 		brk[k] = wb[k - a];
 }
 
-static int url_break_after(uint32_t c)
-{
-	return c == '/' || c == '.' || c == '-' || c == '_' || c == '?' ||
-	       c == '&' || c == '=' || c == '#' || c == ':' || c == ',';
-}
-
 /* What a word needs for setting, whatever paragraph it is in: its code
  * points, the face that shows each, their advances at the size (kerning
  * included) and its hyphenation points.  Cached per style and word for
@@ -499,6 +516,142 @@ static word_info *word_lookup(para *p, const span *s, const char *bytes,
 	return w;
 }
 
+/* How wide a chunk may be before it must break inside: the measure; in
+ * code half of it, since a wrapped line goes on further in. */
+static fx overwide_from(const para *p, const span *s)
+{
+	return s->st.verbatim ? p->min_width / 2 : p->min_width;
+}
+
+/* A word wider than its measure: the hyphenation points of each run of
+ * letters in it under the relaxed rules (hyph_word_relaxed), whatever
+ * the style says about hyphenating, added to brk.  Returns how many. */
+static int relaxed_hyphens(para *p, const span *s, const word_info *w,
+			   const char *bytes, unsigned char *brk)
+{
+	if (p->c->hyph == NULL)
+		return 0;
+	int found = 0;
+	unsigned n = w->n;
+	for (unsigned a = 0; a < n;) {
+		uint32_t cp;
+		utf8_decode(bytes + w->off[a], w->off[a + 1] - w->off[a], &cp);
+		if (!is_letter_cp(cp)) {
+			a++;
+			continue;
+		}
+		unsigned b = a + 1;
+		while (b < n) {
+			utf8_decode(bytes + w->off[b], w->off[b + 1] - w->off[b], &cp);
+			if (!is_letter_cp(cp))
+				break;
+			b++;
+		}
+		unsigned char wb[MAX_HYPH_WORD + 1];
+		if (b - a <= MAX_HYPH_WORD &&
+		    hyph_word_relaxed(p->c->hyph, s->st.lang, bytes + w->off[a],
+				      w->off[b] - w->off[a], wb) > 0)
+			for (unsigned k = a; k + 1 < b; k++)
+				if (wb[k - a] && !brk[k]) {
+					brk[k] = 1;
+					found++;
+				}
+		a = b;
+	}
+	return found;
+}
+
+/* Text boxes of a chunk that breaks inside: a URL (url) at the copy
+ * editor's points, a chunk wider than the measure at its hyphenation
+ * points and, failing those, anywhere: in code without a mark (the
+ * wrapped line shows the continuation mark), in text under a visible
+ * hyphen (FORCED_CUT, reported if used). */
+static void emit_cut_chunk(para *p, int si, size_t start, size_t end,
+			   const word_info *w, size_t gbase, int url)
+{
+	const span *s = &p->spans.v[si];
+	lay_ctx *c = p->c;
+	unsigned n = w->n;
+	int overwide = w->total > overwide_from(p, s);
+	int verbatim = s->st.verbatim;
+	unsigned char *before = NULL;
+	if (url || (overwide && verbatim)) {
+		before = xmalloc(end - start + 1);
+		breaks_url_points(p->text.s + start, end - start, before);
+	}
+	/* cut[k]: a break after k at a hyphenation or URL point; then the
+	 * pieces between them still wider than the measure may be cut
+	 * anywhere (wide[k]) */
+	unsigned char *cut = xcalloc(n + 1, 3);
+	unsigned char *wide = cut + n + 1;
+	unsigned char *hyph = wide + n + 1;
+	if (!url) {
+		memcpy(hyph, w->brk, n);
+		if (overwide && !verbatim)
+			relaxed_hyphens(p, s, w, p->text.s + start, hyph);
+	}
+	for (unsigned k = 0; k + 1 < n; k++)
+		cut[k] = hyph[k] || (before && before[w->off[k + 1]]);
+	if (overwide) {
+		fx piece = 0;
+		unsigned from = 0;
+		for (unsigned k = 0; k < n; k++) {
+			piece += w->adv[k];
+			if (k + 1 < n && !cut[k])
+				continue;
+			if (piece > overwide_from(p, s))
+				for (unsigned j = from; j < k; j++)
+					wide[j] = !cut[j];
+			piece = 0;
+			from = k + 1;
+		}
+	}
+	unsigned k0 = 0;
+	for (unsigned k = 0; k < n; k++) {
+		int last = k + 1 == n;
+		int cut_face = !last && w->face[k + 1] != w->face[k];
+		int cut_hyph = !last && hyph[k];
+		int cut_url = !last && !cut_hyph && cut[k];
+		int cut_any = !last && wide[k];
+		if (!(last || cut_face || cut_hyph || cut_url || cut_any))
+			continue;
+		pitem it = { 0 };
+		it.kind = PK_TEXT;
+		it.span = si;
+		it.face = w->face[k0];
+		it.g0 = (unsigned)(gbase + k0);
+		it.ng = k - k0 + 1;
+		it.src_off = s->src_off + (start - s->start) + w->off[k0];
+		it.lb.type = LB_BOX;
+		for (unsigned g = k0; g <= k; g++)
+			it.lb.width += w->adv[g];
+		push_item(p, it);
+		k0 = k + 1;
+		if (cut_hyph) {
+			/* not flagged: a word that needs a line after line
+			 * is not held to the limit on hyphens in a row */
+			fx hw = fonts_advance(c->fonts, w->face[k], '-', s->st.size);
+			push_penalty(p, si, HYPHEN_PENALTY, 0, hw, w->face[k], '-');
+			p->items.v[p->items.n - 1].forced = FORCED_HYPH;
+		} else if (cut_url) {
+			push_penalty(p, si, verbatim ? URL_CODE_PENALTY : URL_PENALTY,
+				     0, 0, 0, 0);
+		} else if (cut_any && verbatim) {
+			push_penalty(p, si, 1000, 0, 0, 0, 0);
+		} else if (cut_any && url) {
+			/* no hyphen: it would read as part of the address */
+			push_penalty(p, si, FORCED_PENALTY, 0, 0, 0, 0);
+			p->items.v[p->items.n - 1].forced = FORCED_URL_CUT;
+		} else if (cut_any) {
+			fx hw = fonts_advance(c->fonts, w->face[k], '-', s->st.size);
+			push_penalty(p, si, FORCED_PENALTY, 0, hw, w->face[k], '-');
+			p->items.v[p->items.n - 1].forced = FORCED_CUT;
+		}
+	}
+	free(cut);
+	free(before);
+}
+
 /* Text boxes for text[start, end) of span si (a word or a piece of one),
  * with hyphenation penalties, in the faces that cover its characters. */
 static void emit_chunk(para *p, int si, size_t start, size_t end)
@@ -518,10 +671,11 @@ static void emit_chunk(para *p, int si, size_t start, size_t end)
 		pglyph pg = { w->cp[k], w->adv[k] };
 		p->glyphs.v[p->glyphs.n++] = pg;
 	}
-	/* A chunk wider than the measure may break between any two
-	 * characters, as a last resort (and after URL punctuation first). */
-	int overwide = w->total > p->min_width;
-	int url = s->st.url;
+	/* A URL breaks where a copy editor breaks it; a chunk wider than
+	 * the measure at its hyphenation points, then (code) where a URL
+	 * would, and as a last resort between any two characters. */
+	int url = p->urlrun != NULL && p->urlrun[start];
+	int overwide = w->total > overwide_from(p, s);
 	if (!overwide && !url) {
 		/* the common case: cut only where the face changes or a
 		 * hyphen may go */
@@ -554,37 +708,7 @@ static void emit_chunk(para *p, int si, size_t start, size_t end)
 		}
 		return;
 	}
-	unsigned k0 = 0;
-	for (unsigned k = 0; k < n; k++) {
-		int last = k + 1 == n;
-		int cut_face = !last && w->face[k + 1] != w->face[k];
-		int cut_hyph = !last && brk && brk[k];
-		int cut_url = !last && url && url_break_after(w->cp[k]) &&
-			      !url_break_after(w->cp[k + 1]);
-		int cut_any = !last && overwide;
-		if (!(last || cut_face || cut_hyph || cut_url || cut_any))
-			continue;
-		pitem it = { 0 };
-		it.kind = PK_TEXT;
-		it.span = si;
-		it.face = w->face[k0];
-		it.g0 = (unsigned)(gbase + k0);
-		it.ng = k - k0 + 1;
-		it.src_off = s->src_off + (start - s->start) + w->off[k0];
-		it.lb.type = LB_BOX;
-		for (unsigned g = k0; g <= k; g++)
-			it.lb.width += w->adv[g];
-		push_item(p, it);
-		k0 = k + 1;
-		if (cut_hyph) {
-			fx hw = fonts_advance(c->fonts, w->face[k], '-', s->st.size);
-			push_penalty(p, si, HYPHEN_PENALTY, 1, hw, w->face[k], '-');
-		} else if (cut_url) {
-			push_penalty(p, si, w->cp[k] == '.' ? 200 : 100, 0, 0, 0, 0);
-		} else if (cut_any) {
-			push_penalty(p, si, 1000, 0, 0, 0, 0);
-		}
-	}
+	emit_cut_chunk(p, si, start, end, w, gbase, url);
 }
 
 static int span_at(const para *p, size_t pos, int hint)
@@ -694,6 +818,69 @@ static void find_breaks(para *p, const char *t, size_t len, const char *lang,
 	}
 }
 
+/* Runs that read as URLs (or are in a URL's span) break where a copy
+ * editor breaks them (emit_chunk), not where UAX #14 does: their UAX #14
+ * opportunities are taken away, and urlrun marks their bytes.  Verbatim
+ * text keeps its own rules (spaces, then inside a long run): its runs
+ * are whole chunks, so that emit_chunk sees how wide a run is. */
+static void mark_url_runs(para *p, const char *t, size_t len, char *brks)
+{
+	int si = 0;
+	size_t i = 0;
+	while (i < len) {
+		if (is_space((unsigned char)t[i])) {
+			i++;
+			continue;
+		}
+		size_t e = i + 1;
+		while (e < len && !is_space((unsigned char)t[e]))
+			e++;
+		si = span_at(p, i, si);
+		int url = 0, verbatim = 0;
+		for (int k = si; (size_t)k < p->spans.n && p->spans.v[k].start < e; k++) {
+			url |= p->spans.v[k].st.url;
+			verbatim |= p->spans.v[k].st.verbatim;
+		}
+		if (verbatim) {
+			memset(brks + i, LINEBREAK_NOBREAK, e - i - 1);
+		} else if (url || breaks_url_like(t + i, e - i)) {
+			if (p->urlrun == NULL)
+				p->urlrun = xcalloc(len + 1, 1);
+			memset(p->urlrun + i, 1, e - i);
+			memset(brks + i, LINEBREAK_NOBREAK, e - i - 1);
+		}
+		i = e;
+	}
+}
+
+/* Words tied by no-break spaces into a group wider than the measure may
+ * break at the ties after all: the group is cut rather than run past the
+ * text block. */
+static void relax_ties(para *p)
+{
+	size_t group = 0;
+	fx width = 0;
+	for (size_t j = 0; j <= p->items.n; j++) {
+		const pitem *it = j < p->items.n ? &p->items.v[j] : NULL;
+		int tied_glue = it && it->kind == PK_GLUE && j > 0 &&
+				p->items.v[j - 1].tie;
+		int ends = it == NULL ||
+			   (it->kind == PK_GLUE && !tied_glue) ||
+			   (it->kind == PK_PEN && !it->tie && it->lb.penalty < LB_INF);
+		if (!ends) {
+			if (it->kind != PK_PEN)
+				width += it->lb.width;
+			continue;
+		}
+		if (width > p->min_width)
+			for (size_t k = group; k < j; k++)
+				if (p->items.v[k].tie)
+					p->items.v[k].lb.penalty = TIE_PENALTY;
+		group = j + 1;
+		width = 0;
+	}
+}
+
 static void build_items(para *p, const para_shape *shape)
 {
 	const char *t = p->text.s;
@@ -701,6 +888,9 @@ static void build_items(para *p, const para_shape *shape)
 	char *brks = xmalloc(len + 1);
 	const char *lang = p->spans.n ? p->spans.v[0].st.lang : NULL;
 	find_breaks(p, t, len, lang, brks);
+	p->urlrun = NULL;
+	p->ties = 0;
+	mark_url_runs(p, t, len, brks);
 	p->pending_space = -1;
 	if (shape->indent > 0) {
 		pitem it = { 0 };
@@ -787,6 +977,8 @@ static void build_items(para *p, const para_shape *shape)
 		} else if (is_nbsp(cp)) {
 			flush_space(p);
 			push_penalty(p, si, LB_INF, 0, 0, 0, 0);
+			p->items.v[p->items.n - 1].tie = 1;
+			p->ties = 1;
 			push_glue(p, si);
 			if (cp == 0x202F)
 				p->items.v[p->items.n - 1].lb.width /= 2;
@@ -809,6 +1001,10 @@ static void build_items(para *p, const para_shape *shape)
 		emit_chunk(p, chunk_span, chunk, len);
 	emit_marks_at(p, len, &next_mark);
 	free(brks);
+	free(p->urlrun);
+	p->urlrun = NULL;
+	if (p->ties)
+		relax_ties(p);
 
 	/* No hyphen in the paragraph's last word. */
 	size_t last_glue = 0;
@@ -818,7 +1014,7 @@ static void build_items(para *p, const para_shape *shape)
 			last_glue = j;
 	for (size_t j = last_glue; j < p->items.n; j++) {
 		pitem *it = &p->items.v[j];
-		if (it->kind == PK_PEN && it->lb.flagged)
+		if (it->kind == PK_PEN && it->lb.flagged && !it->forced)
 			it->lb.penalty = LB_INF;
 	}
 	/* The paragraph's end: penalty, parfillskip, forced break. */
@@ -937,6 +1133,27 @@ static void track_link(line_builder *b, const para_style *st, fx x0, fx x1)
 	b->lk_x1 = x1;
 }
 
+/* The continuation mark of a wrapped code line, in the space the wrap
+ * indent leaves before its text (x). */
+static void add_continuation(para *p, line_builder *b, const lb_line *l, fx x)
+{
+	const span *s = NULL;
+	for (unsigned i = l->start; i < l->end && s == NULL; i++)
+		if (p->items.v[i].kind == PK_TEXT)
+			s = &p->spans.v[p->items.v[i].span];
+	if (s == NULL)
+		return;
+	uint32_t cp = CONTINUATION_MARK;
+	int face = fonts_cover(b->c->fonts, s->st.face, cp);
+	if (face < 0) {
+		cp = '>';
+		face = s->st.face;
+	}
+	fx adv = fonts_advance(b->c->fonts, face, cp, s->st.size);
+	add_glyph(b, face, s->st.size, s->st.rise, cp, x - adv - s->st.size / 4);
+	close_run(b);
+}
+
 static lay_line make_line(para *p, const para_shape *shape, const lb_line *l,
 			  int first, int last, fx wrap, line_builder *b)
 {
@@ -955,6 +1172,8 @@ static lay_line make_line(para *p, const para_shape *shape, const lb_line *l,
 	b->lk_node = NULL;
 	b->lk_uri = NULL;
 	int have_src = 0;
+	if (wrap > 0)
+		add_continuation(p, b, l, x);
 	int64_t flex = 0;   /* stretch (or shrink) of the glue so far */
 	fx given = 0;       /* what it has been given */
 	for (unsigned i = l->start; i < l->end; i++) {
@@ -1020,8 +1239,8 @@ static lay_line make_line(para *p, const para_shape *shape, const lb_line *l,
 		}
 	}
 	const pitem *brk = &it[l->end];
-	if (brk->kind == PK_PEN && brk->lb.flagged && brk->lb.width > 0 &&
-	    brk->hyphen) {
+	if (brk->kind == PK_PEN && (brk->lb.flagged || brk->forced) &&
+	    brk->lb.width > 0 && brk->hyphen) {
 		const span *s = &p->spans.v[brk->span];
 		add_glyph(b, brk->face, s->st.size, s->st.rise, brk->hyphen, x);
 		x += brk->lb.width;
@@ -1081,7 +1300,7 @@ static void make_ragged(para *p)
 			it->lb.stretch = 0;
 			it->lb.shrink = 0;
 		}
-		if (it->kind == PK_PEN && it->lb.flagged &&
+		if (it->kind == PK_PEN && it->lb.flagged && !it->forced &&
 		    it->lb.penalty > 0 && it->lb.penalty < LB_INF)
 			it->lb.penalty = 200;
 	}
@@ -1113,6 +1332,91 @@ static void set_wraps(para *p, fx wrap_indent)
 	}
 }
 
+static int para_verbatim(const para *p)
+{
+	return p->spans.n > 0 && p->spans.v[0].st.verbatim;
+}
+
+/* How far in a line the breaker cut goes on: the shape's wrap indent,
+ * and for verbatim text in the text face (literallayout) two ems. */
+static fx wrap_indent_of(const para *p, const para_shape *shape)
+{
+	if (shape->wrap_indent > 0 || !para_verbatim(p))
+		return shape->wrap_indent;
+	return 2 * p->spans.v[0].st.size;
+}
+
+/* Where a source position is: the text node's start, moved on by the
+ * lines and characters before off (entities count as written out). */
+static folio_loc loc_at(const lay_ctx *c, const folio_node *n, size_t off)
+{
+	if (n == NULL)
+		return (folio_loc){ c->doc->path, 0, 0 };
+	folio_loc loc = n->loc;
+	if (n->kind != FOLIO_NODE_TEXT || n->text == NULL)
+		return loc;
+	for (size_t i = 0; i < off && i < n->len; i++) {
+		unsigned char ch = (unsigned char)n->text[i];
+		if (ch == '\n') {
+			loc.line++;
+			loc.col = 1;
+		} else if ((ch & 0xC0) != 0x80) {
+			loc.col++;
+		}
+	}
+	return loc;
+}
+
+/* Says what the breaker had to do: a word cut without a hyphenation
+ * point (each once), a code line wrapped (once per listing). */
+static void report_breaks(para *p, const lb_result *res)
+{
+	lay_ctx *c = p->c;
+	int wrapped = 0;
+	for (unsigned i = 0; i + 1 < res->nlines; i++) {
+		const pitem *e = &p->items.v[res->lines[i].end];
+		if (e->kind == PK_PEN && e->lb.penalty <= -LB_INF)
+			continue;
+		if (para_verbatim(p))
+			wrapped = 1;
+		if (!(e->kind == PK_PEN &&
+		      (e->forced == FORCED_CUT || e->forced == FORCED_URL_CUT)))
+			continue;
+		p->tainted = 1; /* never shared: the main flow reports it */
+		const span *s = &p->spans.v[e->span];
+		/* once per word: at its first piece */
+		const pitem *box = e;
+		while (box > p->items.v && (box[-1].kind == PK_TEXT ||
+					    (box[-1].kind == PK_PEN && box[-1].forced)))
+			box--;
+		size_t off = box->kind == PK_TEXT ? box->src_off : s->src_off;
+		char key[64];
+		snprintf(key, sizeof key, "brk:%u:%zu", s->src ? s->src->serial : 0, off);
+		if (c->quiet || hash_get(c->warned, key))
+			continue;
+		hash_put(c->warned, arena_strdup(c->run_arena, key), (void *)1);
+		folio_report_strict(c->diag, loc_at(c, s->src, off),
+				    "a word wider than its measure (%.1f pt) is broken "
+				    "without a hyphenation point%s",
+				    (double)p->min_width / FX_PT,
+				    e->forced == FORCED_CUT ? ", under a hyphen"
+							    : " (an address: no hyphen added)");
+	}
+	if (!wrapped)
+		return;
+	p->tainted = 1;
+	const span *s = &p->spans.v[0];
+	char key[64];
+	snprintf(key, sizeof key, "wrap:%u:%zu", s->src ? s->src->serial : 0, s->src_off);
+	if (c->quiet || hash_get(c->warned, key))
+		return;
+	hash_put(c->warned, arena_strdup(c->run_arena, key), (void *)1);
+	folio_report(c->diag, FOLIO_WARNING, loc_at(c, s->src, s->src_off),
+		     "a line of this listing is wider than the measure (%.1f pt): "
+		     "it goes on in the next line, further in, after a continuation mark",
+		     (double)p->min_width / FX_PT);
+}
+
 /* Builds the items and breaks them. */
 static void build_and_break(para *p, const para_shape *shape,
 			    const lb_params *lp, lb_result *res)
@@ -1122,14 +1426,16 @@ static void build_and_break(para *p, const para_shape *shape,
 	build_items(p, shape);
 	if (shape->align != ALIGN_JUSTIFY)
 		make_ragged(p);
-	if (shape->wrap_indent > 0)
-		set_wraps(p, shape->wrap_indent);
+	fx wrap_indent = wrap_indent_of(p, shape);
+	if (wrap_indent > 0)
+		set_wraps(p, wrap_indent);
 	p->lbi.n = 0;
 	VEC_GROW(p->lbi, p->items.n + 1);
 	lb_item *lbi = p->lbi.v;
 	for (size_t j = 0; j < p->items.n; j++)
 		lbi[j] = p->items.v[j].lb;
 	lb_break(lbi, (unsigned)p->items.n, lp, res);
+	report_breaks(p, res);
 }
 
 static lay_line *set_lines(para *p, const para_shape *shape, unsigned *nlines,

@@ -3,8 +3,10 @@
  * (thead/tbody/tr/td/th) tables as rows of boxes.
  *
  * Column widths come from colspec colwidth ("2*" proportional, "3cm"
- * fixed) or, without them, from the cells' text: each column gets its
- * longest word, and what is left is shared by how much text it holds.
+ * fixed, "1*+1cm" both) or, without them, from the cells' text: each
+ * column gets its widest word, and what is left is shared by how much
+ * more it holds (colwidths.c).  A table whose widest words do not fit
+ * the measure is set smaller, down to 70% of the small size.
  * Each cell is set by a flow of its own at the column's width.  Cells
  * may span columns (namest/nameend, colspan) and rows (morerows,
  * rowspan); rows joined by a cell spanning them are laid out together.
@@ -17,6 +19,8 @@
  * table.  Body rows carry their header rows, which the page builder
  * repeats on a new page.
  */
+#include "layout/breaks.h"
+#include "layout/colwidths.h"
 #include "layout/flow.h"
 #include "layout/linebreak.h"
 #include "util/strbuf.h"
@@ -161,13 +165,42 @@ static void collect_rows(const folio_node *t, row_vec *rows, int *ncols)
 		*ncols = MAX_COLS;
 }
 
-/* The longest word and the whole text of a cell, on one line. */
-static void cell_widths(lay_ctx *c, const folio_node *cn, fx size,
+/* The widest piece of a word that cannot break: a URL's between the
+ * places a copy editor breaks it, another word's between a slash or a
+ * hyphen and what follows. */
+static fx word_min(lay_ctx *c, const para_style *ps, const char *w, size_t n)
+{
+	unsigned char before[256];
+	if (n >= sizeof before)
+		return para_measure(c, ps, w, n);
+	if (breaks_url_like(w, n)) {
+		breaks_url_points(w, n, before);
+	} else {
+		memset(before, 0, n);
+		for (size_t i = 1; i + 1 < n; i++)
+			before[i] = (w[i - 1] == '/' || w[i - 1] == '-') && w[i] != '/' && w[i] != '-';
+	}
+	fx widest = 0;
+	size_t from = 0;
+	for (size_t i = 1; i <= n; i++) {
+		if (i < n && !before[i])
+			continue;
+		fx piece = para_measure(c, ps, w + from, i - from);
+		if (piece > widest)
+			widest = piece;
+		from = i;
+	}
+	return widest;
+}
+
+/* The widest word and the whole text of a cell on one line, in the face
+ * of its row (bold in a header). */
+static void cell_widths(lay_ctx *c, const folio_node *cn, fx size, int header,
 			fx *minw, fx *maxw)
 {
 	const char *t = folio_node_text(c->doc, cn);
 	para_style ps = { 0 };
-	ps.face = c->text_face[FS_REGULAR];
+	ps.face = c->text_face[header ? FS_BOLD : FS_REGULAR];
 	ps.size = size;
 	*minw = 0;
 	*maxw = 0;
@@ -180,44 +213,49 @@ static void cell_widths(lay_ctx *c, const folio_node *cn, fx size,
 		if (n == 0)
 			break;
 		fx w = para_measure(c, &ps, p, n);
-		if (w > *minw)
-			*minw = w;
+		fx piece = w > 0 ? word_min(c, &ps, p, n) : 0;
+		if (piece > *minw)
+			*minw = piece;
 		*maxw += w + space;
 		p += n;
 	}
 }
 
-static void column_widths(flow *f, const folio_node *t, row_vec *rows,
-			  int ncols, fx avail, fx size, fx *widths)
+/* The given widths of the columns, when the source gives any: colspec
+ * colwidth (CALS) or col width (HTML); a column without one is "1*". */
+static int given_widths(const folio_node *t, int ncols, col_spec *specs)
 {
-	lay_ctx *c = flow_ctx(f);
 	const folio_node *group = folio_node_child(t, FOLIO_NODE_TGROUP);
-	double prop[MAX_COLS] = { 0 };
-	fx fixed[MAX_COLS] = { 0 };
-	int specs = 0, k = 0;
+	int given = 0, k = 0;
+	for (int i = 0; i < ncols; i++)
+		colwidth_parse(NULL, &specs[i]);
 	for (const folio_node *cs = group ? group->first : t->first; cs; cs = cs->next) {
 		if (cs->kind != FOLIO_NODE_COLSPEC && cs->kind != FOLIO_NODE_COL)
 			continue;
+		const char *num = cs->kind == FOLIO_NODE_COLSPEC ? folio_node_attr(cs, "colnum") : NULL;
+		if (num && atoi(num) >= 1)
+			k = atoi(num) - 1;
 		const char *w = folio_node_attr(cs, cs->kind == FOLIO_NODE_COL ? "width" : "colwidth");
-		if (k < MAX_COLS && w) {
-			char *end;
-			double v = strtod(w, &end);
-			if (*end == '*')
-				prop[k] = v > 0 ? v : 1;
-			else if (*end == '%')
-				prop[k] = v;
-			else if (style_parse_length(w, &fixed[k]) == 0)
-				prop[k] = 0;
-			specs++;
+		if (k < ncols && w) {
+			colwidth_parse(w, &specs[k]);
+			given = 1;
 		}
 		k++;
 	}
-	fx minw[MAX_COLS] = { 0 }, maxw[MAX_COLS] = { 0 };
+	return given;
+}
+
+/* Each column's widest word and widest line at size. */
+static void content_widths(lay_ctx *c, const row_vec *rows, int ncols, fx size,
+			   fx *minw, fx *maxw)
+{
+	for (int i = 0; i < ncols; i++)
+		minw[i] = maxw[i] = 0;
 	for (size_t r = 0; r < rows->n; r++)
 		for (int i = 0; i < rows->v[r].ncells; i++) {
-			cell *ce = &rows->v[r].cells[i];
+			const cell *ce = &rows->v[r].cells[i];
 			fx mn, mx;
-			cell_widths(c, ce->node, size, &mn, &mx);
+			cell_widths(c, ce->node, size, rows->v[r].header, &mn, &mx);
 			mn = mn / ce->span + 2 * CELL_PAD;
 			mx = mx / ce->span + 2 * CELL_PAD;
 			for (int s = 0; s < ce->span && ce->col + s < ncols; s++) {
@@ -227,38 +265,48 @@ static void column_widths(flow *f, const folio_node *t, row_vec *rows,
 					maxw[ce->col + s] = mx;
 			}
 		}
-	if (specs > 0) {
-		fx used = 0;
-		double total = 0;
-		for (int i = 0; i < ncols; i++) {
-			used += fixed[i];
-			total += prop[i];
-		}
-		for (int i = 0; i < ncols; i++) {
-			if (fixed[i] > 0)
-				widths[i] = fixed[i];
-			else if (total > 0)
-				widths[i] = (fx)((avail - used) * (prop[i] / total));
-			else
-				widths[i] = (avail - used) / ncols;
-		}
+}
+
+/* The smallest size a table is set in to fit the measure, as a share of
+ * the style's small size. */
+#define TABLE_MIN_SCALE 0.7
+
+/* Column widths, and the size the table is set in: the style's small
+ * size, or smaller when the columns' widest words do not fit the
+ * measure at it (down to TABLE_MIN_SCALE of it; below that the words
+ * break inside, under a hyphen). */
+static void column_widths(flow *f, const folio_node *t, row_vec *rows,
+			  int ncols, fx avail, fx *size, fx *widths)
+{
+	lay_ctx *c = flow_ctx(f);
+	col_spec specs[MAX_COLS];
+	if (given_widths(t, ncols, specs)) {
+		colwidths_from_specs(specs, ncols, avail, widths);
 		return;
 	}
-	fx summin = 0, summax = 0;
-	for (int i = 0; i < ncols; i++) {
+	fx minw[MAX_COLS], maxw[MAX_COLS];
+	content_widths(c, rows, ncols, *size, minw, maxw);
+	if (colwidths_from_content(minw, maxw, ncols, avail, widths))
+		return;
+	/* the words scale with the size, the padding does not */
+	fx pads = ncols * 2 * CELL_PAD, summin = 0;
+	for (int i = 0; i < ncols; i++)
 		summin += minw[i];
-		summax += maxw[i];
-	}
-	for (int i = 0; i < ncols; i++) {
-		if (summax <= avail || summin >= avail)
-			widths[i] = summax > 0 ? fx_muldiv(maxw[i], avail, summax) : avail / ncols;
-		else
-			widths[i] = minw[i] + fx_muldiv(maxw[i] - minw[i], avail - summin,
-							 summax - summin);
-	}
-	if (summin >= avail)
-		for (int i = 0; i < ncols; i++)
-			widths[i] = summin > 0 ? fx_muldiv(minw[i], avail, summin) : avail / ncols;
+	double scale = summin > pads && avail > pads
+			       ? (double)(avail - pads) / (double)(summin - pads)
+			       : 0;
+	if (scale < TABLE_MIN_SCALE)
+		scale = TABLE_MIN_SCALE;
+	fx smaller = (fx)((double)*size * scale) / (FX_PT / 10) * (FX_PT / 10);
+	content_widths(c, rows, ncols, smaller, minw, maxw);
+	int fits = colwidths_from_content(minw, maxw, ncols, avail, widths);
+	if (!c->quiet)
+		folio_report(c->diag, FOLIO_WARNING, t->loc,
+			     "the table's columns are too wide for the measure at %.1f pt: "
+			     "it is set in %.1f pt%s", (double)*size / FX_PT,
+			     (double)smaller / FX_PT,
+			     fits ? "" : ", and its widest words still break inside");
+	*size = smaller;
 }
 
 typedef VEC(lay_item) item_vec;
@@ -526,7 +574,10 @@ void flow_table(flow *f, const folio_node *t)
 		return;
 	}
 	fx widths[MAX_COLS];
-	column_widths(f, t, &rows, ncols, avail, size, widths);
+	fx small = size;
+	column_widths(f, t, &rows, ncols, avail, &size, widths);
+	if (size != small)
+		leading = fx_muldiv(leading, size, small);
 	fx xs[MAX_COLS + 1];
 	xs[0] = 0;
 	for (int i = 0; i < ncols; i++)

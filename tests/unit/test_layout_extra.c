@@ -129,7 +129,7 @@ static void test_wrap(int face)
 	unsigned n;
 	lay_line *l = para_set(p, &sh, &n);
 	OK(n >= 3);
-	int over = 0;
+	int over = 0, marks = 0;
 	fx second_x = -1, last_x = -1;
 	for (unsigned i = 0; i < n; i++) {
 		fx left = FX_INF, right = 0;
@@ -141,6 +141,12 @@ static void test_wrap(int face)
 				if (it->g[g].cp == ' ')
 					continue;
 				fx x = it->x + it->g[g].x;
+				/* the continuation mark, before the wrapped text */
+				if (it->g[g].cp == 0x21AA || (it->g[g].cp == '>' && it->n == 1)) {
+					if (i == 1 && x < 40 * FX_PT && x >= 20 * FX_PT)
+						marks++;
+					continue;
+				}
 				if (x < left)
 					left = x;
 				if (x + 5 * FX_PT > right)
@@ -155,8 +161,10 @@ static void test_wrap(int face)
 			last_x = left;
 	}
 	INT_EQ(over, 0);
-	/* the continuation: 4 spaces (20 pt) of indentation + 20 pt */
+	/* the continuation: 4 spaces (20 pt) of indentation + 20 pt, its
+	 * mark in the 20 pt before it */
 	INT_EQ(second_x, 40 * FX_PT);
+	INT_EQ(marks, 1);
 	/* the line after the forced break starts at the margin */
 	INT_EQ(last_x, 0);
 	para_free(p);

@@ -123,7 +123,12 @@ int main(void)
 				if (strchr(buf, ' '))
 					unfilled++;
 			}
-			run = lines[i].hyphenated ? run + 1 : 0;
+			/* hyphens in a row: the limit is for words that fit
+			 * the measure; the x-word wider than it is cut under a
+			 * hyphen line after line */
+			char lt[1024];
+			line_text(&lines[i], lt, sizeof lt);
+			run = lines[i].hyphenated && !strstr(lt, "xxxx") ? run + 1 : 0;
 			if (run > 2)
 				runs++;
 			char buf[1024];
