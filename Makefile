@@ -1,12 +1,16 @@
 # folio: the two commands of the README, and a few more.
 #   make reader   install what is missing, build, compile the sample reader to out/
 #   make test     install what is missing, build, run the whole test suite
-# Other targets: build, deps, bench, test-sanitize, test-tsan, fuzz, clean.
+#   make check    the same without the tests labelled slow (under 2 minutes)
+# Other targets: build, deps, bench, test-sanitize, test-tsan, fuzz, regen-golden, clean.
+# WERROR=ON makes every compiler warning an error (CI builds: .ci/run); it
+# reaches a build folder configured before, too.
 
 FUZZ_SECONDS ?= 60
 
 BUILD   ?= build
 JOBS    ?= 2
+WERROR  ?= OFF
 READER  := sources/pekerjaan-sosial/reader.xml
 NAME    := pengantar-pekerjaan-sosial
 SHELL   := /bin/bash
@@ -21,7 +25,7 @@ PACKAGES := build-essential cmake pkg-config \
 	fonts-sil-charis fonts-noto-core fonts-dejavu-core fonts-dejavu-extra fonts-wqy-zenhei \
 	epubcheck default-jre-headless poppler-utils qpdf python3 valgrind unzip
 
-.PHONY: all reader test build configure deps bench test-sanitize test-tsan fuzz regen-golden clean
+.PHONY: all reader test check build configure deps bench test-sanitize test-tsan fuzz regen-golden clean
 
 all: build
 
@@ -41,8 +45,13 @@ deps:
 	  fi; \
 	fi
 
+# cmake-configure DIR OPTIONS: configure DIR when it is new or when its
+# FOLIO_WERROR is not $(WERROR); CMake keeps every other cached choice.
+cmake-configure = @grep -qx 'FOLIO_WERROR:BOOL=$(WERROR)' $(1)/CMakeCache.txt 2>/dev/null || \
+	cmake -S . -B $(1) $(2) -DFOLIO_WERROR=$(WERROR)
+
 configure: deps
-	@[ -f $(BUILD)/CMakeCache.txt ] || cmake -S . -B $(BUILD) -DCMAKE_BUILD_TYPE=RelWithDebInfo
+	$(call cmake-configure,$(BUILD),-DCMAKE_BUILD_TYPE=RelWithDebInfo)
 
 build: configure
 	cmake --build $(BUILD) -j$(JOBS)
@@ -55,8 +64,12 @@ reader: build
 test: build
 	cd $(BUILD) && ctest --output-on-failure -j$(JOBS)
 
+# every test but those labelled slow (tests/CMakeLists.txt says which)
+check: build
+	cd $(BUILD) && ctest --output-on-failure -j$(JOBS) -LE slow
+
 test-sanitize: deps
-	@[ -f build-sanitize/CMakeCache.txt ] || cmake -S . -B build-sanitize -DCMAKE_BUILD_TYPE=Debug -DFOLIO_SANITIZE=ON
+	$(call cmake-configure,build-sanitize,-DCMAKE_BUILD_TYPE=Debug -DFOLIO_SANITIZE=ON)
 	cmake --build build-sanitize -j$(JOBS)
 	cd build-sanitize && LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp:print_suppressions=0 ASAN_OPTIONS=detect_leaks=1 ctest --output-on-failure -j$(JOBS)
 
@@ -67,7 +80,7 @@ test-sanitize: deps
 # fails its test (exit code 66).
 TSAN_TESTS := ^(e2e\.determinism|unit\.test_pagebuild)$$
 test-tsan: deps
-	@[ -f build-tsan/CMakeCache.txt ] || cmake -S . -B build-tsan -DCMAKE_BUILD_TYPE=RelWithDebInfo -DFOLIO_TSAN=ON
+	$(call cmake-configure,build-tsan,-DCMAKE_BUILD_TYPE=RelWithDebInfo -DFOLIO_TSAN=ON)
 	cmake --build build-tsan -j$(JOBS) --target folio test_pagebuild
 	cd build-tsan && TSAN_OPTIONS="exitcode=66 second_deadlock_stack=1" ctest --output-on-failure -j$(JOBS) -R '$(TSAN_TESTS)'
 
@@ -75,8 +88,12 @@ bench: build
 	cmake --build $(BUILD) --target bench
 	python3 bench/run.py $(BUILD)
 
+# rewrite tests/golden/NAME.* of every document in tests/golden/documents
 regen-golden: build
-	./$(BUILD)/folio build $(READER) --text tests/golden/$(notdir $(patsubst %/,%,$(dir $(READER)))).txt -q
+	@grep -v '^#' tests/golden/documents | while read -r name source; do \
+	  FOLIO=$(CURDIR)/$(BUILD)/folio SRC=$(CURDIR) REGEN=1 bash tests/golden/run.sh $$name $$source || exit 1; \
+	done
+	git status --short tests/golden
 	git diff --stat tests/golden
 
 fuzz: deps

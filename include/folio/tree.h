@@ -18,6 +18,7 @@
 #define FOLIO_TREE_H
 
 #include <stddef.h>
+#include <stdio.h>
 
 #include "folio/diag.h"
 
@@ -174,5 +175,9 @@ void folio_iter_init(folio_iter *it, const folio_node *top);
  * an ENTER to go straight to that node's EXIT. */
 folio_event folio_iter_next(folio_iter *it);
 void folio_iter_skip(folio_iter *it);
+
+/* The tree as text, one node a line (src/tree/dump.c), for golden files
+ * and debugging: FOLIO_DUMP_TREE=FILE makes the folio command write it. */
+void folio_tree_dump(FILE *out, const folio_doc *doc);
 
 #endif

@@ -447,6 +447,27 @@ static int run_backends(struct options *o, folio_doc *doc, folio_diag *diag)
 	return folio_diag_exit_status(diag);
 }
 
+/* FOLIO_DUMP_TREE=FILE: the resolved tree as text (src/tree/dump.c), for
+ * tests/golden and debugging; not an output, so not atomic and not in
+ * --help. */
+static int dump_tree(const folio_doc *doc)
+{
+	const char *path = getenv("FOLIO_DUMP_TREE");
+	if (path == NULL || *path == '\0')
+		return 0;
+	FILE *f = fopen(path, "w");
+	if (f == NULL) {
+		fprintf(stderr, "folio: cannot write %s: %s\n", path, strerror(errno));
+		return 2;
+	}
+	folio_tree_dump(f, doc);
+	if (fclose(f) != 0) {
+		fprintf(stderr, "folio: cannot write %s: %s\n", path, strerror(errno));
+		return 2;
+	}
+	return 0;
+}
+
 static int run(struct options *o)
 {
 	folio_diag *diag = folio_diag_new_stderr();
@@ -470,6 +491,9 @@ static int run(struct options *o)
 		folio_resolve(doc, &rs, diag);
 		progress_done(o);
 		status = folio_diag_exit_status(diag);
+		int dumped = dump_tree(doc);
+		if (dumped != 0 && status == 0)
+			status = dumped;
 		if (status == 0 && strcmp(o->command, "build") == 0)
 			status = run_backends(o, doc, diag);
 	}

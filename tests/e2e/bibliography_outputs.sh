@@ -11,7 +11,7 @@
 #        each citation a role="doc-biblioref" link to its entry, book titles
 #        in <em>/<i>.
 # epubcheck and fidelity are other tests' business.
-# Env: FOLIO (the binary), SRC (repo root), SHARED (../shared).
+# Env: FOLIO (the binary), SRC (repo root).
 set -u
 : "${FOLIO:?FOLIO must name the folio binary}" "${SRC:?}"
 cd "$SRC" || exit 2

@@ -9,11 +9,11 @@
 #   - two builds, under different time zones, are byte-identical
 #   - an image without alternative text is a warning with file:line, an
 #     image outside the source folder an error
-# Env: FOLIO (the binary), SRC (repo root), SHARED (../shared).
+# Env: FOLIO (the binary), SRC (repo root).
+# ctest-labels: slow (more than 5 s of CPU time; make check leaves it out)
 set -u
 : "${FOLIO:?FOLIO must name the folio binary}"
 SRC=${SRC:-$(cd "$(dirname "$0")/../.." && pwd)}
-SHARED=${SHARED:-$SRC/../shared}
 cd "$SRC" || exit 2
 tmp=$(mktemp -d /tmp/epub_sample.XXXXXX)
 trap 'rm -rf "$tmp"' EXIT
@@ -82,7 +82,7 @@ fi
 for pair in "$reader:reader" "$data/features.xml:features"; do
 	src=${pair%:*} name=${pair##*:}
 	[ -s "$tmp/$name.epub" ] || continue
-	if out=$(python3 "$SHARED/tools/fidelity" "$src" --epub "$tmp/$name.epub"); then
+	if out=$(python3 "$SRC/tests/tools/fidelity.py" "$src" --epub "$tmp/$name.epub"); then
 		ok "fidelity $name: $out"
 	else
 		bad "fidelity $name:"

@@ -10,7 +10,7 @@
 #        same entries in the same order, each use a link to its entry, back
 #        links from each entry to each of its uses.
 # epubcheck and fidelity are other tests' business.
-# Env: FOLIO (the binary), SRC (repo root), SHARED (../shared).
+# Env: FOLIO (the binary), SRC (repo root).
 set -u
 : "${FOLIO:?FOLIO must name the folio binary}" "${SRC:?}"
 cd "$SRC" || exit 2

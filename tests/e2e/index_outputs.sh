@@ -12,7 +12,7 @@
 #        order, every locator landing in the paragraph of its mark at the
 #        mark, numbered with the print page.
 # epubcheck and fidelity are other tests' business.
-# Env: FOLIO (the binary), SRC (repo root), SHARED (../shared).
+# Env: FOLIO (the binary), SRC (repo root).
 set -u
 : "${FOLIO:?FOLIO must name the folio binary}" "${SRC:?}"
 cd "$SRC" || exit 2

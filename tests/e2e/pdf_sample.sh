@@ -2,12 +2,12 @@
 # pdf_sample: the sample reader as a PDF book (issues 3 and 4).
 # Builds sources/pekerjaan-sosial/reader.xml twice with the default style
 # and checks: qpdf --check clean; every font embedded and subset; every
-# source word present (shared/tools/fidelity); pdftotext silent; the two
+# source word present (tests/tools/fidelity.py); pdftotext silent; the two
 # builds byte-identical; page labels i.. then 1..; every article opens on
 # a right-hand (odd) page; blank and opening pages carry no running head;
 # the contents' page numbers are the pages where the headings are.
 set -u
-: "${FOLIO:?}" "${SRC:?}" "${SHARED:?}"
+: "${FOLIO:?}" "${SRC:?}"
 src=$SRC/sources/pekerjaan-sosial/reader.xml
 [ -f "$src" ] || { echo "no sample reader at $src"; exit 1; }
 out=$(mktemp -d /tmp/pdf_sample.XXXXXX)
@@ -28,7 +28,7 @@ awk '{ n = NF; if ($(n-4) != "yes" || $(n-3) != "yes") print }' "$out/fonts" >"$
 
 pdftotext -enc UTF-8 "$out/a.pdf" "$out/a.txt" 2>"$out/pdftotext.err"
 [ -s "$out/pdftotext.err" ] && { head -3 "$out/pdftotext.err"; bad "pdftotext printed warnings"; }
-python3 "$SHARED/tools/fidelity" "$src" --pdf "$out/a.pdf" >"$out/fid" || { cat "$out/fid"; bad "fidelity below 100%"; }
+python3 "$SRC/tests/tools/fidelity.py" "$src" --pdf "$out/a.pdf" >"$out/fid" || { cat "$out/fid"; bad "fidelity below 100%"; }
 
 qpdf --json=2 --json-key=pagelabels "$out/a.pdf" >"$out/labels.json"
 python3 - "$out" <<'PY' || fail=1

@@ -7,6 +7,7 @@
 # blank where the padding is.  The same for --impose 2up ([1,2], [3,4]).
 # The imposed files keep every font embedded, stay clean under qpdf and
 # poppler, and creep moves inner pages toward the fold only.
+# ctest-labels: slow (more than 5 s of CPU time; make check leaves it out)
 set -u
 : "${FOLIO:?}" "${SRC:?}"
 src=$SRC/sources/pekerjaan-sosial/reader.xml

@@ -6,6 +6,7 @@
 # must hold TrimBox and BleedBox themselves); qpdf --check is clean; all
 # fonts embedded; pdfinfo, pdffonts and pdftotext print nothing on
 # stderr; copyshop pads the page count to a multiple of 4.
+# ctest-labels: slow (more than 5 s of CPU time; make check leaves it out)
 set -u
 : "${FOLIO:?}" "${SRC:?}"
 src=$SRC/sources/pekerjaan-sosial/reader.xml

@@ -6,6 +6,7 @@
 # in registration colour "1 1 1 1 K".  Every image XObject is DeviceGray
 # or DeviceCMYK with no soft mask, including an RGBA and an RGB PNG.  The
 # default (RGB) PDF of the sample has no colour operator at all.
+# ctest-labels: slow (more than 5 s of CPU time; make check leaves it out)
 set -u
 : "${FOLIO:?}" "${SRC:?}"
 src=$SRC/sources/pekerjaan-sosial/reader.xml

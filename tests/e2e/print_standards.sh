@@ -15,6 +15,7 @@
 #   with /F 4; no soft masks (an RGBA PNG is flattened).
 # All: qpdf --check clean, fonts embedded, poppler silent, and two builds
 # byte-identical.
+# ctest-labels: slow (more than 5 s of CPU time; make check leaves it out)
 set -u
 : "${FOLIO:?}" "${SRC:?}"
 src=$SRC/sources/pekerjaan-sosial/reader.xml

@@ -1,17 +1,17 @@
 /*
  * replay: a main() for fuzz targets built without libFuzzer.  It runs the
  * target on every file named on the command line (the seed corpus and the
- * crashes kept as regression cases), then on byte-level mutations of them
- * for a few seconds, so `make test` exercises every target briefly with
- * any compiler.  The real fuzzing runs with clang: `make fuzz`.
+ * crashes kept as regression cases), then on RUNS byte-level mutations of
+ * them, so `make test` exercises every target briefly with any compiler.
+ * A count, not a time budget: the same inputs on every run, however busy
+ * the machine.  The real fuzzing runs with clang: `make fuzz`.
  *
- * usage: replay SECONDS FILE...
+ * usage: replay RUNS FILE...
  */
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
@@ -81,10 +81,15 @@ static void mutate(unsigned char *buf, size_t *len, size_t cap, uint64_t *seed)
 int main(int argc, char **argv)
 {
 	if (argc < 3) {
-		fprintf(stderr, "usage: replay SECONDS FILE...\n");
+		fprintf(stderr, "usage: replay RUNS FILE...\n");
 		return 2;
 	}
-	double seconds = atof(argv[1]);
+	char *end;
+	unsigned long long mutations = strtoull(argv[1], &end, 10);
+	if (*argv[1] == '\0' || *end != '\0') {
+		fprintf(stderr, "replay: RUNS must be a count, not '%s'\n", argv[1]);
+		return 2;
+	}
 	int files = argc - 2;
 	size_t runs = 0;
 	for (int i = 2; i < argc; i++) {
@@ -99,12 +104,7 @@ int main(int argc, char **argv)
 		free(buf);
 	}
 	uint64_t seed = 0x9E3779B97F4A7C15ull;
-	struct timespec t0, t;
-	clock_gettime(CLOCK_MONOTONIC, &t0);
-	for (;;) {
-		clock_gettime(CLOCK_MONOTONIC, &t);
-		if ((double)(t.tv_sec - t0.tv_sec) + (t.tv_nsec - t0.tv_nsec) / 1e9 >= seconds)
-			break;
+	for (unsigned long long m = 0; m < mutations; m++) {
 		size_t len;
 		unsigned char *orig = slurp(argv[2 + next_random(&seed) % (uint64_t)files], &len);
 		size_t cap = len + 4096;
