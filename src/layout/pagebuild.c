@@ -183,7 +183,7 @@ static void ship(builder *b, size_t from, size_t to, const part_vec *parts,
 	/* the natural height, the glue and the gaps */
 	vjust vj;
 	memset(&vj, 0, sizeof vj);
-	fx y = 0, last_base = 0;
+	fx y = 0, last_base = 0, last_depth = 0;
 	unsigned boxes = 0;
 	int top = 1;
 	for (unsigned r = 0; r < repeat_count; r++) {
@@ -205,6 +205,7 @@ static void ship(builder *b, size_t from, size_t to, const part_vec *parts,
 		top = 0;
 		y += e->h;
 		last_base = y;
+		last_depth = e->d;
 		y += e->d;
 		boxes++;
 	}
@@ -214,7 +215,12 @@ static void ship(builder *b, size_t from, size_t to, const part_vec *parts,
 		notes += parts->v[k].height + (k ? NOTE_GAP : 0);
 	if (parts->n)
 		notes += NOTE_SKIP;
+	/* the last box's depth: a line's is about a quarter of the
+	 * leading, a figure's caption or a table row hangs deeper, and the
+	 * page must not push it into the notes */
 	fx line_depth = st->leading * 27 / 100;
+	if (last_depth > line_depth)
+		line_depth = last_depth;
 	if (!flush && boxes > 0)
 		vjust_plan(&vj, b->goal - notes - line_depth - last_base,
 			   st->leading);
