@@ -190,6 +190,14 @@ static void attach_label(flow *f, lay_line *ln, fx x)
 	f->label = NULL;
 }
 
+int flow_keep_lines(unsigned n, unsigned i, int verbatim)
+{
+	if (verbatim) /* a listing: whole up to 8 lines, 3 each side */
+		return n <= LISTING_KEEP_WHOLE || i < LISTING_KEEP_SIDE ||
+		       i > n - LISTING_KEEP_SIDE;
+	return i == 1 || i == n - 1; /* orphan (club) and widow lines */
+}
+
 void flow_lines(flow *f, lay_line *lines, unsigned n, fx x, int keep_all)
 {
 	for (unsigned i = 0; i < n; i++) {
@@ -198,8 +206,8 @@ void flow_lines(flow *f, lay_line *lines, unsigned n, fx x, int keep_all)
 			attach_label(f, ln, x);
 		if (i > 0) {
 			int pen = 0;
-			if (keep_all || i == 1 || i == n - 1)
-				pen = LB_INF; /* orphan (club) and widow lines */
+			if (keep_all || flow_keep_lines(n, i, f->s.verbatim))
+				pen = LB_INF;
 			else if (lines[i - 1].hyphenated)
 				pen = LB_INF; /* no word split across pages */
 			flow_penalty(f, pen);

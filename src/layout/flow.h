@@ -92,6 +92,13 @@ void flow_page_break(flow *f, int recto, int numbering, int opening);
 /* Appends a box of items (already positioned relative to its top-left
  * corner and baseline h). */
 void flow_box(flow *f, lay_item *items, unsigned n, fx h, fx d, fx x);
+/* May a page not break before line i of n set lines?  Body text: not
+ * after its first line or before its last (no orphan, no widow); a
+ * listing (verbatim): never when it has up to LISTING_KEEP_WHOLE lines,
+ * else not within LISTING_KEEP_SIDE lines of either end. */
+#define LISTING_KEEP_WHOLE 8
+#define LISTING_KEEP_SIDE 3
+int flow_keep_lines(unsigned n, unsigned i, int verbatim);
 /* Set lines into the list with widow/orphan penalties. */
 void flow_lines(flow *f, lay_line *lines, unsigned n, fx x, int keep_all);
 
