@@ -341,9 +341,9 @@ void fl_exit_quote(flow *f, const folio_node *n, frame *fr)
  * content; a rule below (fl_exit_admonition). */
 int fl_enter_admonition(flow *f, const folio_node *n, frame *fr)
 {
-	(void)fr;
 	lay_ctx *c = f->c;
 	fl_block_space(f, 8 * FX_PT);
+	fr->counter = (int)f->out->n; /* an example floats from here */
 	rule_box(f, f->measure - f->s.left - f->s.right);
 	flow_penalty(f, LB_INF);
 	flow_space(f, 4 * FX_PT, 0);
@@ -377,12 +377,13 @@ int fl_enter_admonition(flow *f, const folio_node *n, frame *fr)
 
 void fl_exit_admonition(flow *f, const folio_node *n, frame *fr)
 {
-	(void)n;
 	fl_end_para(f);
 	f->s = fr->saved;
 	flow_space(f, 4 * FX_PT, 0);
 	flow_penalty(f, LB_INF);
 	rule_box(f, f->measure - f->s.left - f->s.right);
+	if (n->kind == FOLIO_NODE_EXAMPLE)
+		flow_mark_float(f, (size_t)fr->counter);
 	fl_block_space(f, 8 * FX_PT);
 }
 

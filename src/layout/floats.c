@@ -106,7 +106,10 @@ int fl_enter_figure(flow *f, const folio_node *n, frame *fr)
 	fl_end_para(f);
 	if (n->id || fl_needs_anchor(f, n))
 		VEC_PUSH(f->anchors, n);
+	size_t from = f->out->n;
 	figure(f, n);
+	if (n->kind == FOLIO_NODE_FIGURE)
+		flow_mark_float(f, from);
 	return 0;
 }
 
@@ -116,7 +119,10 @@ int fl_enter_table(flow *f, const folio_node *n, frame *fr)
 	fl_end_para(f);
 	if (n->id || fl_needs_anchor(f, n))
 		VEC_PUSH(f->anchors, n);
+	size_t from = f->out->n;
 	flow_table(f, n);
+	if (n->kind == FOLIO_NODE_TABLE)
+		flow_mark_float(f, from);
 	return 0;
 }
 

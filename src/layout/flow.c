@@ -172,6 +172,25 @@ void flow_box(flow *f, lay_item *items, unsigned n, fx h, fx d, fx x)
 	f->keep_next = 0;
 }
 
+void flow_mark_float(flow *f, size_t from)
+{
+	if (f != f->root || f->nested)
+		return; /* a table cell or a note: no page to float on */
+	size_t first = (size_t)-1, last = 0;
+	for (size_t i = from; i < f->out->n; i++) {
+		int kind = f->out->v[i].kind;
+		if (kind == VL_BREAK || kind == VL_HEADS)
+			return; /* never across a division */
+		if (kind != VL_BOX)
+			continue;
+		if (first == (size_t)-1)
+			first = i;
+		last = i;
+	}
+	if (first != (size_t)-1)
+		f->out->v[first].float_len = (unsigned)(last + 1 - first);
+}
+
 /* Adds the waiting list label to a line's items. */
 static void attach_label(flow *f, lay_line *ln, fx x)
 {

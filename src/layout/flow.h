@@ -42,6 +42,10 @@ typedef struct vl_elem {
 	/* BOX of a table: header rows to repeat after a page break */
 	int repeat_first;    /* index of the first header box, -1: none */
 	unsigned repeat_count;
+	/* BOX that starts a float (figure, table, example): the float is
+	 * this element and the float_len - 1 after it; the page builder
+	 * may move them whole to the top of the next page */
+	unsigned float_len;
 } vl_elem;
 
 typedef VEC(vl_elem) vl_list;
@@ -99,6 +103,10 @@ void flow_box(flow *f, lay_item *items, unsigned n, fx h, fx d, fx x);
 #define LISTING_KEEP_WHOLE 8
 #define LISTING_KEEP_SIDE 3
 int flow_keep_lines(unsigned n, unsigned i, int verbatim);
+/* Marks what the flow added since element from (a figure, a table, an
+ * example) as one float, from its first box to its last, when f is the
+ * flow the page builder reads. */
+void flow_mark_float(flow *f, size_t from);
 /* Set lines into the list with widow/orphan penalties. */
 void flow_lines(flow *f, lay_line *lines, unsigned n, fx x, int keep_all);
 
