@@ -424,12 +424,80 @@ int fl_enter_bridgehead(flow *f, const folio_node *n, frame *fr)
 	return 0;
 }
 
+/* An equation's lines are centred between margins this many ems in from
+ * the measure's, so that its number, "(12.15)" at most, never meets
+ * them. */
+#define EQUATION_NUMBER_EMS 4
+
 int fl_enter_equation(flow *f, const folio_node *n, frame *fr)
 {
-	(void)n, (void)fr;
 	fl_block_space(f, 4 * FX_PT);
 	f->s.align = ALIGN_CENTER;
+	if (n->kind == FOLIO_NODE_EQUATION) {
+		fx room = EQUATION_NUMBER_EMS * f->s.size;
+		f->s.left += room;
+		f->s.right += room;
+		fr->exit = fl_exit_equation;
+	}
 	return 1;
+}
+
+/* Adds "(2.1)" to box at the right margin (right, from the measure's
+ * left) on its baseline. */
+static void equation_number(flow *f, vl_elem *box, const char *label, fx right)
+{
+	char buf[64];
+	snprintf(buf, sizeof buf, "(%s)", label);
+	para_style ps = fl_style(f);
+	ps.nohyph = 1;
+	para_text(f->p, &ps, buf, strlen(buf), NULL, 0);
+	para_shape sh = fl_shape(f, 0);
+	sh.align = ALIGN_RAGGED;
+	sh.hyphenate = 0;
+	sh.width = f->measure;
+	unsigned nl;
+	lay_line *ln = para_set(f->p, &sh, &nl);
+	if (nl == 0)
+		return;
+	fx shift = right - ln[0].width - box->x;
+	unsigned n = box->nitems + ln[0].nitems;
+	lay_item *v = arena_alloc(f->c->arena, n * sizeof(lay_item));
+	if (box->nitems)
+		memcpy(v, box->items, box->nitems * sizeof(lay_item));
+	for (unsigned i = 0; i < ln[0].nitems; i++) {
+		lay_item it = ln[0].items[i];
+		it.x += shift;
+		v[box->nitems + i] = it;
+	}
+	box->items = v;
+	box->nitems = n;
+	if (ln[0].h > box->h)
+		box->h = ln[0].h;
+	if (ln[0].d > box->d)
+		box->d = ln[0].d;
+}
+
+/* A numbered equation: its lines kept together, its number at the right
+ * margin on the last line, its title as a caption under it ("Persamaan
+ * 2.1. Title"), where figures carry theirs. */
+void fl_exit_equation(flow *f, const folio_node *n, frame *fr)
+{
+	size_t from = f->out->n;
+	fl_end_para_as(f, 0, 1);
+	size_t last = f->out->n;
+	while (last > from && f->out->v[last - 1].kind != VL_BOX)
+		last--;
+	if (last > from && n->label)
+		equation_number(f, &f->out->v[last - 1], n->label,
+				f->measure - fr->saved.right);
+	f->s = fr->saved;
+	const folio_node *title = folio_node_title(n);
+	if (title && last > from) {
+		flow_penalty(f, LB_INF);
+		f->keep_next = 1;
+		flow_caption(f, n, f->c->lang->equation, title);
+	}
+	fl_block_space(f, 4 * FX_PT);
 }
 
 /* ---- glossary, bibliography and index ---- */

@@ -200,6 +200,7 @@ int fl_enter_admonition(flow *f, const folio_node *n, frame *fr);
 int fl_enter_verbatim(flow *f, const folio_node *n, frame *fr);
 int fl_enter_bridgehead(flow *f, const folio_node *n, frame *fr);
 int fl_enter_equation(flow *f, const folio_node *n, frame *fr);
+void fl_exit_equation(flow *f, const folio_node *n, frame *fr);
 int fl_enter_subdivision(flow *f, const folio_node *n, frame *fr);
 int fl_enter_glossentry(flow *f, const folio_node *n, frame *fr);
 int fl_enter_glossdef(flow *f, const folio_node *n, frame *fr);
