@@ -610,9 +610,11 @@ void fl_exit_bibentry(flow *f, const folio_node *n, frame *fr)
 
 int fl_enter_indexentry(flow *f, const folio_node *n, frame *fr)
 {
-	(void)n, (void)fr;
+	(void)n;
 	const lay_style *st = f->c->st;
 	fl_end_para(f);
+	fr->exit = fl_exit_indexentry;
+	f->index_head = NULL;
 	f->s.par_indent = 0;
 	f->s.align = ALIGN_RAGGED;
 	f->s.size = st->size_small;
@@ -620,11 +622,70 @@ int fl_enter_indexentry(flow *f, const folio_node *n, frame *fr)
 	return 1;
 }
 
-/* primaryie, secondaryie, tertiaryie: a step in per level. */
+void fl_exit_indexentry(flow *f, const folio_node *n, frame *fr)
+{
+	fl_exit_block(f, n, fr);
+	f->index_head = NULL;
+}
+
+/* The entry's heading (its primaryie) and "(lanjutan)" as one box of
+ * its lines, for the top of a column its sub-entries run on to. */
+static const vl_elem *continued_head(flow *f, const folio_node *primary)
+{
+	para_shape sh = fl_shape(f, 0);
+	sh.align = ALIGN_RAGGED;
+	sh.hyphenate = 0;
+	sh.hang = 20 * FX_PT; /* as fl_enter_indexlevel turns lines */
+	f->no_marks++;
+	fl_walk(f, primary, 1);
+	f->no_marks--;
+	char buf[64];
+	snprintf(buf, sizeof buf, " (%s)", f->c->lang->continued);
+	para_style ps = fl_style(f);
+	para_text(f->p, &ps, buf, strlen(buf), NULL, 0);
+	unsigned nl;
+	lay_line *ln = para_set(f->p, &sh, &nl);
+	if (nl == 0)
+		return NULL;
+	unsigned ni = 0;
+	for (unsigned k = 0; k < nl; k++)
+		ni += ln[k].nitems;
+	vl_elem *e = arena_alloc(f->c->arena, sizeof *e);
+	memset(e, 0, sizeof *e);
+	e->kind = VL_BOX;
+	e->repeat_first = -1;
+	e->items = arena_alloc(f->c->arena, (ni ? ni : 1) * sizeof(lay_item));
+	e->x = f->s.left;
+	e->h = ln[0].h;
+	fx y = 0;
+	for (unsigned k = 0; k < nl; k++) {
+		if (k)
+			y += sh.leading;
+		for (unsigned m = 0; m < ln[k].nitems; m++) {
+			lay_item it = ln[k].items[m];
+			it.y += y;
+			e->items[e->nitems++] = it;
+		}
+	}
+	e->d = y + ln[nl - 1].d;
+	return e;
+}
+
+/* primaryie, secondaryie, tertiaryie: a step in per level; the first
+ * sub-entry stays with its heading. */
 int fl_enter_indexlevel(flow *f, const folio_node *n, frame *fr)
 {
 	(void)fr;
 	fl_end_para(f);
+	if (n->kind == FOLIO_NODE_SECONDARYIE && f->index_head == NULL) {
+		const folio_node *primary = n->parent
+			? folio_node_child(n->parent, FOLIO_NODE_PRIMARYIE) : NULL;
+		if (primary && fl_last_kind(f) == VL_BOX) {
+			flow_penalty(f, LB_INF);
+			f->keep_next = 1;
+			f->index_head = continued_head(f, primary);
+		}
+	}
 	f->s.left += n->kind == FOLIO_NODE_SECONDARYIE ? 10 * FX_PT
 		   : n->kind == FOLIO_NODE_TERTIARYIE ? 20 * FX_PT : 0;
 	/* runover lines two steps in, deeper than the next level's

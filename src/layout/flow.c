@@ -242,6 +242,7 @@ void flow_lines(flow *f, lay_line *lines, unsigned n, fx x, int keep_all)
 		e->x = x;
 		e->src = ln->src;
 		e->src_off = ln->src_off;
+		e->continued = f->index_head;
 		unsigned nn = 0;
 		for (unsigned m = 0; m < ln->nmarks; m++)
 			nn += ln->marks[m].kind == MARK_FOOTNOTE;

@@ -46,6 +46,9 @@ typedef struct vl_elem {
 	 * this element and the float_len - 1 after it; the page builder
 	 * may move them whole to the top of the next page */
 	unsigned float_len;
+	/* BOX of an index sub-entry: its heading followed by "(lanjutan)",
+	 * set at the top of a column or page that starts here */
+	const struct vl_elem *continued;
 } vl_elem;
 
 typedef VEC(vl_elem) vl_list;
