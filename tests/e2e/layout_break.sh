@@ -11,6 +11,8 @@
 #   - no page of body text is more than a fifth empty (tests/tools/
 #     pagefill.py on the pages dump), and the 6- and 9-line listings of
 #     the "apung" article split only as their keeps allow;
+#   - an index sub-entry list continued in a new column repeats its
+#     heading with "(lanjutan)";
 #   - the 8-column table's header words stay whole where the table fits
 #     the measure at a smaller size (A4, B5);
 #   - every source word is in the PDF and the EPUB (tests/tools/fidelity.py,
@@ -44,6 +46,8 @@ for style in "$SRC"/styles/*.style; do
 	# the 6-line listings whole, the 9-line ones 3 lines or more each side
 	python3 "$SRC/tests/e2e/lib/listing_split.py" "$out/$name.pages" >"$out/$name.split" \
 		|| { cat "$out/$name.split"; bad "$name: a listing split against its keeps"; }
+	# the long sub-entry lists run on to a new column under their heading
+	grep -q '(lanjutan)"' "$out/$name.pages" || bad "$name: no index heading repeated with (lanjutan)"
 	pdftotext -raw "$pdf" "$out/$name.txt"
 	joined=$(tr -d '\n' <"$out/$name.txt")
 	for want in \
