@@ -11,6 +11,8 @@
 #   - no page of body text is more than a fifth empty (tests/tools/
 #     pagefill.py on the pages dump), and the 6- and 9-line listings of
 #     the "apung" article split only as their keeps allow;
+#   - a numbered equation prints "(2.1)" at the margin, its xrefs
+#     "Persamaan 2.1" and its title as a caption;
 #   - an index sub-entry list continued in a new column repeats its
 #     heading with "(lanjutan)";
 #   - the 8-column table's header words stay whole where the table fits
@@ -56,6 +58,11 @@ for style in "$SRC"/styles/*.style; do
 		'sekretariat.jenderal.perencanaan.program.kesejahteraan@kemensos-republik-indonesia.go.id' \
 		'compute_social_welfare_index_for_every_household_in_the_province_2024'; do
 		case $joined in *"$want"*) ;; *) bad "$name: not whole in the PDF's text: $want" ;; esac
+	done
+	# equations: the number at the margin, the xrefs and the title's caption
+	spaced=$(tr '\n' ' ' <"$out/$name.txt")
+	for want in 's) / 3 (2.1)' 'w = 1 / n (2.2)' 'dengan Persamaan 2.1, bobotnya' 'dengan Persamaan 2.2, dan' 'Persamaan 2.1. Indeks kesejahteraan keluarga'; do
+		case $spaced in *"$want"*) ;; *) bad "$name: equations: no \"$want\" in the PDF's text" ;; esac
 	done
 	grep -q '↪' "$out/$name.txt" || bad "$name: no continuation mark on the wrapped code lines"
 	if [ "$name" != a5-reader ]; then
