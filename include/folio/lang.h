@@ -49,6 +49,8 @@ typedef struct folio_lang {
 	const char *made_with;    /* "Dibuat dengan folio %s" */
 	const char *edited_by;    /* "Penyunting" */
 	const char *symbols;      /* index group for symbols and digits */
+	const char *continued;    /* "lanjutan": an index heading repeated
+				     over the rest of its sub-entries */
 	/* EPUB accessibility summary (schema:accessibilitySummary), in
 	 * sentences the EPUB back end joins: what every folio EPUB offers,
 	 * then what depends on the book. */

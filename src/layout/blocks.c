@@ -341,9 +341,9 @@ void fl_exit_quote(flow *f, const folio_node *n, frame *fr)
  * content; a rule below (fl_exit_admonition). */
 int fl_enter_admonition(flow *f, const folio_node *n, frame *fr)
 {
-	(void)fr;
 	lay_ctx *c = f->c;
 	fl_block_space(f, 8 * FX_PT);
+	fr->counter = (int)f->out->n; /* an example floats from here */
 	rule_box(f, f->measure - f->s.left - f->s.right);
 	flow_penalty(f, LB_INF);
 	flow_space(f, 4 * FX_PT, 0);
@@ -377,12 +377,13 @@ int fl_enter_admonition(flow *f, const folio_node *n, frame *fr)
 
 void fl_exit_admonition(flow *f, const folio_node *n, frame *fr)
 {
-	(void)n;
 	fl_end_para(f);
 	f->s = fr->saved;
 	flow_space(f, 4 * FX_PT, 0);
 	flow_penalty(f, LB_INF);
 	rule_box(f, f->measure - f->s.left - f->s.right);
+	if (n->kind == FOLIO_NODE_EXAMPLE)
+		flow_mark_float(f, (size_t)fr->counter);
 	fl_block_space(f, 8 * FX_PT);
 }
 
@@ -423,12 +424,80 @@ int fl_enter_bridgehead(flow *f, const folio_node *n, frame *fr)
 	return 0;
 }
 
+/* An equation's lines are centred between margins this many ems in from
+ * the measure's, so that its number, "(12.15)" at most, never meets
+ * them. */
+#define EQUATION_NUMBER_EMS 4
+
 int fl_enter_equation(flow *f, const folio_node *n, frame *fr)
 {
-	(void)n, (void)fr;
 	fl_block_space(f, 4 * FX_PT);
 	f->s.align = ALIGN_CENTER;
+	if (n->kind == FOLIO_NODE_EQUATION) {
+		fx room = EQUATION_NUMBER_EMS * f->s.size;
+		f->s.left += room;
+		f->s.right += room;
+		fr->exit = fl_exit_equation;
+	}
 	return 1;
+}
+
+/* Adds "(2.1)" to box at the right margin (right, from the measure's
+ * left) on its baseline. */
+static void equation_number(flow *f, vl_elem *box, const char *label, fx right)
+{
+	char buf[64];
+	snprintf(buf, sizeof buf, "(%s)", label);
+	para_style ps = fl_style(f);
+	ps.nohyph = 1;
+	para_text(f->p, &ps, buf, strlen(buf), NULL, 0);
+	para_shape sh = fl_shape(f, 0);
+	sh.align = ALIGN_RAGGED;
+	sh.hyphenate = 0;
+	sh.width = f->measure;
+	unsigned nl;
+	lay_line *ln = para_set(f->p, &sh, &nl);
+	if (nl == 0)
+		return;
+	fx shift = right - ln[0].width - box->x;
+	unsigned n = box->nitems + ln[0].nitems;
+	lay_item *v = arena_alloc(f->c->arena, n * sizeof(lay_item));
+	if (box->nitems)
+		memcpy(v, box->items, box->nitems * sizeof(lay_item));
+	for (unsigned i = 0; i < ln[0].nitems; i++) {
+		lay_item it = ln[0].items[i];
+		it.x += shift;
+		v[box->nitems + i] = it;
+	}
+	box->items = v;
+	box->nitems = n;
+	if (ln[0].h > box->h)
+		box->h = ln[0].h;
+	if (ln[0].d > box->d)
+		box->d = ln[0].d;
+}
+
+/* A numbered equation: its lines kept together, its number at the right
+ * margin on the last line, its title as a caption under it ("Persamaan
+ * 2.1. Title"), where figures carry theirs. */
+void fl_exit_equation(flow *f, const folio_node *n, frame *fr)
+{
+	size_t from = f->out->n;
+	fl_end_para_as(f, 0, 1);
+	size_t last = f->out->n;
+	while (last > from && f->out->v[last - 1].kind != VL_BOX)
+		last--;
+	if (last > from && n->label)
+		equation_number(f, &f->out->v[last - 1], n->label,
+				f->measure - fr->saved.right);
+	f->s = fr->saved;
+	const folio_node *title = folio_node_title(n);
+	if (title && last > from) {
+		flow_penalty(f, LB_INF);
+		f->keep_next = 1;
+		flow_caption(f, n, f->c->lang->equation, title);
+	}
+	fl_block_space(f, 4 * FX_PT);
 }
 
 /* ---- glossary, bibliography and index ---- */
@@ -541,9 +610,11 @@ void fl_exit_bibentry(flow *f, const folio_node *n, frame *fr)
 
 int fl_enter_indexentry(flow *f, const folio_node *n, frame *fr)
 {
-	(void)n, (void)fr;
+	(void)n;
 	const lay_style *st = f->c->st;
 	fl_end_para(f);
+	fr->exit = fl_exit_indexentry;
+	f->index_head = NULL;
 	f->s.par_indent = 0;
 	f->s.align = ALIGN_RAGGED;
 	f->s.size = st->size_small;
@@ -551,11 +622,70 @@ int fl_enter_indexentry(flow *f, const folio_node *n, frame *fr)
 	return 1;
 }
 
-/* primaryie, secondaryie, tertiaryie: a step in per level. */
+void fl_exit_indexentry(flow *f, const folio_node *n, frame *fr)
+{
+	fl_exit_block(f, n, fr);
+	f->index_head = NULL;
+}
+
+/* The entry's heading (its primaryie) and "(lanjutan)" as one box of
+ * its lines, for the top of a column its sub-entries run on to. */
+static const vl_elem *continued_head(flow *f, const folio_node *primary)
+{
+	para_shape sh = fl_shape(f, 0);
+	sh.align = ALIGN_RAGGED;
+	sh.hyphenate = 0;
+	sh.hang = 20 * FX_PT; /* as fl_enter_indexlevel turns lines */
+	f->no_marks++;
+	fl_walk(f, primary, 1);
+	f->no_marks--;
+	char buf[64];
+	snprintf(buf, sizeof buf, " (%s)", f->c->lang->continued);
+	para_style ps = fl_style(f);
+	para_text(f->p, &ps, buf, strlen(buf), NULL, 0);
+	unsigned nl;
+	lay_line *ln = para_set(f->p, &sh, &nl);
+	if (nl == 0)
+		return NULL;
+	unsigned ni = 0;
+	for (unsigned k = 0; k < nl; k++)
+		ni += ln[k].nitems;
+	vl_elem *e = arena_alloc(f->c->arena, sizeof *e);
+	memset(e, 0, sizeof *e);
+	e->kind = VL_BOX;
+	e->repeat_first = -1;
+	e->items = arena_alloc(f->c->arena, (ni ? ni : 1) * sizeof(lay_item));
+	e->x = f->s.left;
+	e->h = ln[0].h;
+	fx y = 0;
+	for (unsigned k = 0; k < nl; k++) {
+		if (k)
+			y += sh.leading;
+		for (unsigned m = 0; m < ln[k].nitems; m++) {
+			lay_item it = ln[k].items[m];
+			it.y += y;
+			e->items[e->nitems++] = it;
+		}
+	}
+	e->d = y + ln[nl - 1].d;
+	return e;
+}
+
+/* primaryie, secondaryie, tertiaryie: a step in per level; the first
+ * sub-entry stays with its heading. */
 int fl_enter_indexlevel(flow *f, const folio_node *n, frame *fr)
 {
 	(void)fr;
 	fl_end_para(f);
+	if (n->kind == FOLIO_NODE_SECONDARYIE && f->index_head == NULL) {
+		const folio_node *primary = n->parent
+			? folio_node_child(n->parent, FOLIO_NODE_PRIMARYIE) : NULL;
+		if (primary && fl_last_kind(f) == VL_BOX) {
+			flow_penalty(f, LB_INF);
+			f->keep_next = 1;
+			f->index_head = continued_head(f, primary);
+		}
+	}
 	f->s.left += n->kind == FOLIO_NODE_SECONDARYIE ? 10 * FX_PT
 		   : n->kind == FOLIO_NODE_TERTIARYIE ? 20 * FX_PT : 0;
 	/* runover lines two steps in, deeper than the next level's

@@ -18,6 +18,15 @@
 
 typedef VEC(lay_item) item_vec;
 
+/* The index heading a column starting at from repeats, "(lanjutan)"
+ * added: its first box's, when that box is a sub-entry's. */
+static const vl_elem *column_head(const vl_list *l, size_t from)
+{
+	while (from < l->n && l->v[from].kind != VL_BOX)
+		from++;
+	return from < l->n ? l->v[from].continued : NULL;
+}
+
 /* Where a column of height h starting at from ends: the element index
  * after its last box (the break), and *next where the next column
  * starts.  Takes at least one box. */
@@ -26,7 +35,8 @@ static size_t cut(const vl_list *l, size_t from, fx h, fx leading, size_t *next)
 	size_t i = from;
 	while (i < l->n && l->v[i].kind != VL_BOX)
 		i++; /* nothing but a box opens a column */
-	fx used = 0;
+	const vl_elem *head = column_head(l, from);
+	fx used = head ? vl_elem_height(head) : 0;
 	int have_box = 0;
 	size_t best = (size_t)-1;
 	double best_cost = 1e300;
@@ -76,6 +86,13 @@ static void place(const vl_list *l, size_t from, size_t to, fx x, fx fill,
 	unsigned boxes = 0;
 	fx last_base = 0, y = 0;
 	int top = 1;
+	const vl_elem *head = column_head(l, from);
+	if (head) {
+		y = last_base = head->h;
+		y += head->d;
+		boxes = 1;
+		top = 0;
+	}
 	for (size_t i = from; i < to; i++) {
 		const vl_elem *e = &l->v[i];
 		if (e->kind == VL_GLUE && !top) {
@@ -101,6 +118,18 @@ static void place(const vl_list *l, size_t from, size_t to, fx x, fx fill,
 	y = 0;
 	top = 1;
 	boxes = 0;
+	if (head) {
+		y = head->h;
+		for (unsigned k = 0; k < head->nitems; k++) {
+			lay_item it = head->items[k];
+			it.x += x + head->x;
+			it.y += y;
+			VEC_PUSH(*items, it);
+		}
+		y += head->d;
+		boxes = 1;
+		top = 0;
+	}
 	for (size_t i = from; i < to; i++) {
 		const vl_elem *e = &l->v[i];
 		if (e->kind == VL_GLUE && !top) {

@@ -9,6 +9,21 @@
 #include <stdio.h>
 #include <string.h>
 
+/* An image taller than the text block (at its natural or asked size)
+ * is scaled down: say so once, at the imagedata. */
+static void warn_too_tall(lay_ctx *c, const folio_node *data, fx h)
+{
+	char key[48];
+	snprintf(key, sizeof key, "tall:%u", data->serial);
+	if (c->quiet || hash_get(c->warned, key))
+		return;
+	hash_put(c->warned, arena_strdup(c->run_arena, key), (void *)1);
+	folio_report_strict(c->diag, data->loc,
+			    "the image is taller than the page (%.1f pt): it is "
+			    "scaled to 60%% of the text block's height",
+			    (double)h / FX_PT);
+}
+
 static void figure(flow *f, const folio_node *fig)
 {
 	lay_ctx *c = f->c;
@@ -35,6 +50,8 @@ static void figure(flow *f, const folio_node *fig)
 			w = avail;
 		}
 		if (h > maxh) {
+			if (h > st->page_height - st->margin_top - st->margin_bottom)
+				warn_too_tall(c, data, h);
 			w = fx_muldiv(w, maxh, h);
 			h = maxh;
 		}
@@ -103,7 +120,10 @@ int fl_enter_figure(flow *f, const folio_node *n, frame *fr)
 	fl_end_para(f);
 	if (n->id || fl_needs_anchor(f, n))
 		VEC_PUSH(f->anchors, n);
+	size_t from = f->out->n;
 	figure(f, n);
+	if (n->kind == FOLIO_NODE_FIGURE)
+		flow_mark_float(f, from);
 	return 0;
 }
 
@@ -113,7 +133,10 @@ int fl_enter_table(flow *f, const folio_node *n, frame *fr)
 	fl_end_para(f);
 	if (n->id || fl_needs_anchor(f, n))
 		VEC_PUSH(f->anchors, n);
+	size_t from = f->out->n;
 	flow_table(f, n);
+	if (n->kind == FOLIO_NODE_TABLE)
+		flow_mark_float(f, from);
 	return 0;
 }
 

@@ -172,6 +172,25 @@ void flow_box(flow *f, lay_item *items, unsigned n, fx h, fx d, fx x)
 	f->keep_next = 0;
 }
 
+void flow_mark_float(flow *f, size_t from)
+{
+	if (f != f->root || f->nested)
+		return; /* a table cell or a note: no page to float on */
+	size_t first = (size_t)-1, last = 0;
+	for (size_t i = from; i < f->out->n; i++) {
+		int kind = f->out->v[i].kind;
+		if (kind == VL_BREAK || kind == VL_HEADS)
+			return; /* never across a division */
+		if (kind != VL_BOX)
+			continue;
+		if (first == (size_t)-1)
+			first = i;
+		last = i;
+	}
+	if (first != (size_t)-1)
+		f->out->v[first].float_len = (unsigned)(last + 1 - first);
+}
+
 /* Adds the waiting list label to a line's items. */
 static void attach_label(flow *f, lay_line *ln, fx x)
 {
@@ -190,6 +209,14 @@ static void attach_label(flow *f, lay_line *ln, fx x)
 	f->label = NULL;
 }
 
+int flow_keep_lines(unsigned n, unsigned i, int verbatim)
+{
+	if (verbatim) /* a listing: whole up to 8 lines, 3 each side */
+		return n <= LISTING_KEEP_WHOLE || i < LISTING_KEEP_SIDE ||
+		       i > n - LISTING_KEEP_SIDE;
+	return i == 1 || i == n - 1; /* orphan (club) and widow lines */
+}
+
 void flow_lines(flow *f, lay_line *lines, unsigned n, fx x, int keep_all)
 {
 	for (unsigned i = 0; i < n; i++) {
@@ -198,8 +225,8 @@ void flow_lines(flow *f, lay_line *lines, unsigned n, fx x, int keep_all)
 			attach_label(f, ln, x);
 		if (i > 0) {
 			int pen = 0;
-			if (keep_all || i == 1 || i == n - 1)
-				pen = LB_INF; /* orphan (club) and widow lines */
+			if (keep_all || flow_keep_lines(n, i, f->s.verbatim))
+				pen = LB_INF;
 			else if (lines[i - 1].hyphenated)
 				pen = LB_INF; /* no word split across pages */
 			flow_penalty(f, pen);
@@ -215,6 +242,7 @@ void flow_lines(flow *f, lay_line *lines, unsigned n, fx x, int keep_all)
 		e->x = x;
 		e->src = ln->src;
 		e->src_off = ln->src_off;
+		e->continued = f->index_head;
 		unsigned nn = 0;
 		for (unsigned m = 0; m < ln->nmarks; m++)
 			nn += ln->marks[m].kind == MARK_FOOTNOTE;

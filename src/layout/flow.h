@@ -42,6 +42,13 @@ typedef struct vl_elem {
 	/* BOX of a table: header rows to repeat after a page break */
 	int repeat_first;    /* index of the first header box, -1: none */
 	unsigned repeat_count;
+	/* BOX that starts a float (figure, table, example): the float is
+	 * this element and the float_len - 1 after it; the page builder
+	 * may move them whole to the top of the next page */
+	unsigned float_len;
+	/* BOX of an index sub-entry: its heading followed by "(lanjutan)",
+	 * set at the top of a column or page that starts here */
+	const struct vl_elem *continued;
 } vl_elem;
 
 typedef VEC(vl_elem) vl_list;
@@ -92,6 +99,17 @@ void flow_page_break(flow *f, int recto, int numbering, int opening);
 /* Appends a box of items (already positioned relative to its top-left
  * corner and baseline h). */
 void flow_box(flow *f, lay_item *items, unsigned n, fx h, fx d, fx x);
+/* May a page not break before line i of n set lines?  Body text: not
+ * after its first line or before its last (no orphan, no widow); a
+ * listing (verbatim): never when it has up to LISTING_KEEP_WHOLE lines,
+ * else not within LISTING_KEEP_SIDE lines of either end. */
+#define LISTING_KEEP_WHOLE 8
+#define LISTING_KEEP_SIDE 3
+int flow_keep_lines(unsigned n, unsigned i, int verbatim);
+/* Marks what the flow added since element from (a figure, a table, an
+ * example) as one float, from its first box to its last, when f is the
+ * flow the page builder reads. */
+void flow_mark_float(flow *f, size_t from);
 /* Set lines into the list with widow/orphan penalties. */
 void flow_lines(flow *f, lay_line *lines, unsigned n, fx x, int keep_all);
 

@@ -95,6 +95,8 @@ struct flow {
 				    footnote calls */
 	int inline_only;         /* the walk sets only inline content (a
 				    title, an attribution) */
+	const vl_elem *index_head; /* the index heading whose sub-entries
+				      are being set, "(lanjutan)" added */
 };
 
 /* ---- state (flow.c) ---- */
@@ -200,6 +202,8 @@ int fl_enter_admonition(flow *f, const folio_node *n, frame *fr);
 int fl_enter_verbatim(flow *f, const folio_node *n, frame *fr);
 int fl_enter_bridgehead(flow *f, const folio_node *n, frame *fr);
 int fl_enter_equation(flow *f, const folio_node *n, frame *fr);
+void fl_exit_indexentry(flow *f, const folio_node *n, frame *fr);
+void fl_exit_equation(flow *f, const folio_node *n, frame *fr);
 int fl_enter_subdivision(flow *f, const folio_node *n, frame *fr);
 int fl_enter_glossentry(flow *f, const folio_node *n, frame *fr);
 int fl_enter_glossdef(flow *f, const folio_node *n, frame *fr);

@@ -20,6 +20,24 @@ typedef struct note_part {
 
 typedef VEC(note_part) part_vec;
 
+/* A float's elements [from, to) and its height as a page sets it. */
+typedef struct float_range {
+	size_t from, to;
+	fx height;
+} float_range;
+
+typedef VEC(float_range) range_vec;
+
+/* What a page holds beside its run of the list: the floats set at its
+ * top (moved from the page before) and those its run leaves out (moved
+ * on to the next page). */
+typedef struct page_floats {
+	range_vec top, skip;
+	fx top_height;        /* the top floats with the space under them */
+} page_floats;
+
+#define FLOAT_SKIP (12 * FX_PT) /* under the floats at a page's top */
+
 typedef struct builder {
 	lay_ctx *c;
 	const vl_list *list;
@@ -31,6 +49,7 @@ typedef struct builder {
 	int pending_opening;
 	const char *head_verso, *head_recto;
 	part_vec carry;       /* note parts continued from the last page */
+	range_vec waiting;    /* floats moved on, for the next page's top */
 } builder;
 
 fx pb_left_margin(const lay_style *st, unsigned page_index)
@@ -164,11 +183,73 @@ static fx vjust_glue(vjust *v, fx stretch)
 	return extra;
 }
 
-/* Writes a page of elements [from, to) with the given note parts; flush:
- * the page ends a division (or the list, or at a forced break) and keeps
- * its natural height. */
-static void ship(builder *b, size_t from, size_t to, const part_vec *parts,
-		 int repeat_first, unsigned repeat_count, int flush)
+typedef VEC(size_t) index_vec;
+#define AT_FLOAT_SKIP ((size_t)-1) /* in a page's order: FLOAT_SKIP */
+
+/* The elements a page sets, in order: the floats at its top and the
+ * space under them, repeated table header rows, then its run [from, to)
+ * less the floats it moves on. */
+static void page_order(size_t from, size_t to, const page_floats *pf,
+		       int repeat_first, unsigned repeat_count, index_vec *order)
+{
+	for (size_t k = 0; k < pf->top.n; k++)
+		for (size_t i = pf->top.v[k].from; i < pf->top.v[k].to; i++)
+			VEC_PUSH(*order, i);
+	if (pf->top.n)
+		VEC_PUSH(*order, AT_FLOAT_SKIP);
+	for (unsigned r = 0; r < repeat_count; r++)
+		VEC_PUSH(*order, (size_t)repeat_first + r);
+	size_t k = 0;
+	for (size_t i = from; i < to; i++) {
+		while (k < pf->skip.n && pf->skip.v[k].to <= i)
+			k++;
+		if (k < pf->skip.n && i >= pf->skip.v[k].from) {
+			i = pf->skip.v[k].to - 1;
+			continue;
+		}
+		VEC_PUSH(*order, i);
+	}
+}
+
+/* The footnote parts at the foot of the text block, under a rule. */
+static void ship_notes(builder *b, const part_vec *parts, fx x0,
+		       pb_page *pg, item_vec *items)
+{
+	const lay_style *st = b->c->st;
+	fx total = 0;
+	for (size_t k = 0; k < parts->n; k++)
+		total += parts->v[k].height + (k ? NOTE_GAP : 0);
+	fx ny = st->page_height - st->margin_bottom - total;
+	lay_item rule = { 0 };
+	rule.kind = LI_RULE;
+	rule.x = x0;
+	rule.y = ny - NOTE_SKIP / 2;
+	rule.w = st->footnote_rule;
+	rule.h = 400;
+	VEC_PUSH(*items, rule);
+	for (size_t k = 0; k < parts->n; k++) {
+		const note_part *np = &parts->v[k];
+		const vl_list *l = flow_footnote(b->f, np->note);
+		if (k)
+			ny += NOTE_GAP;
+		for (unsigned i = np->from; l && i < np->to; i++) {
+			const vl_elem *e = &l->v[i];
+			if (e->kind == VL_GLUE && i > np->from)
+				ny += e->glue;
+			if (e->kind != VL_BOX)
+				continue;
+			ny += e->h;
+			add_items(pg, items, e, x0, ny);
+			ny += e->d;
+		}
+	}
+}
+
+/* Writes a page of the elements in order with the given note parts;
+ * flush: the page ends a division (or the list, or at a forced break)
+ * and keeps its natural height. */
+static void ship(builder *b, const index_vec *order, const part_vec *parts,
+		 int flush)
 {
 	const lay_style *st = b->c->st;
 	pb_page pg;
@@ -183,19 +264,15 @@ static void ship(builder *b, size_t from, size_t to, const part_vec *parts,
 	/* the natural height, the glue and the gaps */
 	vjust vj;
 	memset(&vj, 0, sizeof vj);
-	fx y = 0, last_base = 0;
+	fx y = 0, last_base = 0, last_depth = 0;
 	unsigned boxes = 0;
 	int top = 1;
-	for (unsigned r = 0; r < repeat_count; r++) {
-		const vl_elem *e = &b->list->v[repeat_first + (int)r];
-		y += e->h;
-		last_base = y;
-		y += e->d;
-		boxes++;
-		top = 0;
-	}
-	for (size_t i = from; i < to; i++) {
-		const vl_elem *e = &b->list->v[i];
+	for (size_t k = 0; k < order->n; k++) {
+		if (order->v[k] == AT_FLOAT_SKIP) {
+			y += FLOAT_SKIP;
+			continue;
+		}
+		const vl_elem *e = &b->list->v[order->v[k]];
 		if (e->kind == VL_GLUE && !top) {
 			y += e->glue;
 			vj.stretch += e->stretch;
@@ -205,6 +282,7 @@ static void ship(builder *b, size_t from, size_t to, const part_vec *parts,
 		top = 0;
 		y += e->h;
 		last_base = y;
+		last_depth = e->d;
 		y += e->d;
 		boxes++;
 	}
@@ -214,7 +292,12 @@ static void ship(builder *b, size_t from, size_t to, const part_vec *parts,
 		notes += parts->v[k].height + (k ? NOTE_GAP : 0);
 	if (parts->n)
 		notes += NOTE_SKIP;
+	/* the last box's depth: a line's is about a quarter of the
+	 * leading, a figure's caption or a table row hangs deeper, and the
+	 * page must not push it into the notes */
 	fx line_depth = st->leading * 27 / 100;
+	if (last_depth > line_depth)
+		line_depth = last_depth;
 	if (!flush && boxes > 0)
 		vjust_plan(&vj, b->goal - notes - line_depth - last_base,
 			   st->leading);
@@ -223,18 +306,12 @@ static void ship(builder *b, size_t from, size_t to, const part_vec *parts,
 	item_vec items = { 0 };
 	top = 1;
 	boxes = 0;
-	/* repeated table header rows */
-	for (unsigned r = 0; r < repeat_count; r++) {
-		const vl_elem *e = &b->list->v[repeat_first + (int)r];
-		if (boxes++)
-			y += vj.per_gap + (boxes - 1 <= vj.plus_one);
-		y += e->h;
-		add_items(&pg, &items, e, x0, y);
-		y += e->d;
-		top = 0;
-	}
-	for (size_t i = from; i < to; i++) {
-		const vl_elem *e = &b->list->v[i];
+	for (size_t k = 0; k < order->n; k++) {
+		if (order->v[k] == AT_FLOAT_SKIP) {
+			y += FLOAT_SKIP;
+			continue;
+		}
+		const vl_elem *e = &b->list->v[order->v[k]];
 		if (e->kind == VL_HEADS) {
 			b->head_verso = e->head_verso;
 			b->head_recto = e->head_recto;
@@ -252,39 +329,8 @@ static void ship(builder *b, size_t from, size_t to, const part_vec *parts,
 		pg.body_bottom = y;
 		y += e->d;
 	}
-	/* footnotes at the foot of the text block */
-	if (parts->n > 0) {
-		const vl_list *first = flow_footnote(b->f, parts->v[0].note);
-		(void)first;
-		fx total = 0;
-		for (size_t k = 0; k < parts->n; k++)
-			total += parts->v[k].height + (k ? NOTE_GAP : 0);
-		fx bottom = st->page_height - st->margin_bottom;
-		fx ny = bottom - total;
-		lay_item rule = { 0 };
-		rule.kind = LI_RULE;
-		rule.x = x0;
-		rule.y = ny - NOTE_SKIP / 2;
-		rule.w = st->footnote_rule;
-		rule.h = 400;
-		VEC_PUSH(items, rule);
-		for (size_t k = 0; k < parts->n; k++) {
-			const note_part *np = &parts->v[k];
-			const vl_list *l = flow_footnote(b->f, np->note);
-			if (k)
-				ny += NOTE_GAP;
-			for (unsigned i = np->from; l && i < np->to; i++) {
-				const vl_elem *e = &l->v[i];
-				if (e->kind == VL_GLUE && i > np->from)
-					ny += e->glue;
-				if (e->kind != VL_BOX)
-					continue;
-				ny += e->h;
-				add_items(&pg, &items, e, x0, ny);
-				ny += e->d;
-			}
-		}
-	}
+	if (parts->n > 0)
+		ship_notes(b, parts, x0, &pg, &items);
 	pg.page.nitems = (unsigned)items.n;
 	pg.spare = PAGE_SPARE;
 	pg.page.items = arena_alloc(b->c->arena, (items.n + PAGE_SPARE) * sizeof(lay_item));
@@ -384,6 +430,202 @@ static void split_notes(builder *b, const part_vec *parts, part_vec *page_parts)
 	}
 }
 
+/* One page being filled from the list. */
+typedef struct page_run {
+	size_t start;         /* its run of the list begins here */
+	fx used, used_notes;
+	int have_box;         /* a box of the run is on the page */
+	int repeat_first;     /* table header rows repeated at its top */
+	unsigned repeat_count;
+	size_t best, best_parts;  /* the cheapest legal break so far */
+	double best_cost;
+	size_t end, next;     /* the run ends at end, the next page's at next */
+	int flush;            /* no box was left out for want of room */
+	part_vec parts;
+	page_floats pf;
+} page_run;
+
+/* The floats moved on from the page before go to this one's top, as
+ * many as fit (the first always: it fits an empty page). */
+static void take_waiting(builder *b, page_run *r)
+{
+	size_t k = 0;
+	for (; k < b->waiting.n; k++) {
+		float_range fr = b->waiting.v[k];
+		fx need = fr.height + FLOAT_SKIP;
+		if (k > 0 && r->pf.top_height + need + r->used_notes > b->goal)
+			break;
+		VEC_PUSH(r->pf.top, fr);
+		r->pf.top_height += need;
+	}
+	memmove(b->waiting.v, b->waiting.v + k,
+		(b->waiting.n - k) * sizeof(float_range));
+	b->waiting.n -= k;
+	r->used = r->pf.top_height;
+}
+
+int pb_float_moves(fx height, fx used, fx goal, int others_waiting)
+{
+	if (height + FLOAT_SKIP > goal)
+		return 0; /* taller than a page: set where it stands */
+	return others_waiting || used + height > goal;
+}
+
+/* Whether the float starting at element i moves on to the next page
+ * (it does not fit in the rest of this one, or floats before it wait);
+ * if so it is recorded in r->pf.skip and the index after what the run
+ * leaves out is returned, else 0. */
+static size_t float_moves(builder *b, page_run *r, size_t i)
+{
+	const vl_list *l = b->list;
+	size_t to = i + l->v[i].float_len;
+	if (to > l->n)
+		return 0;
+	for (size_t k = i; k < to; k++)
+		if (l->v[k].nnotes > 0)
+			return 0; /* its notes stay on their caller's page */
+	fx height = vl_natural_height(l, i, to);
+	int waiting = b->waiting.n > 0 || r->pf.skip.n > 0;
+	if (!pb_float_moves(height, r->used + r->used_notes, b->goal, waiting))
+		return 0;
+	size_t skip_to = to < l->n && l->v[to].kind == VL_GLUE ? to + 1 : to;
+	float_range sk = { i, skip_to, height };
+	VEC_PUSH(r->pf.skip, sk);
+	return skip_to;
+}
+
+/* The page ends at r->end: the floats it moved on from before that wait
+ * for the next page; those after it are met again there. */
+static void end_page_floats(builder *b, page_run *r)
+{
+	for (size_t k = 0; k < r->pf.skip.n; k++) {
+		float_range fr = r->pf.skip.v[k];
+		if (fr.from >= r->end) {
+			r->pf.skip.n = k;
+			break;
+		}
+		size_t to = fr.from + b->list->v[fr.from].float_len;
+		float_range w = { fr.from, to, fr.height };
+		VEC_PUSH(b->waiting, w);
+	}
+}
+
+/* A division break or a change of running heads met at i; returns 1
+ * when the page ends there. */
+static int page_marks(builder *b, page_run *r, size_t i)
+{
+	const vl_elem *e = &b->list->v[i];
+	if (e->kind == VL_BREAK) {
+		if (r->have_box || r->pf.top.n) {
+			r->end = r->next = i;
+			return 1;
+		}
+		if (e->numbering)
+			b->pending_numbering = e->numbering;
+		b->pending_opening = e->opening;
+		if (e->recto && b->c->st->two_sided && b->out->n % 2 == 1)
+			new_blank(b);
+		r->start = i + 1;
+	} else if (!r->have_box) {
+		b->head_verso = e->head_verso;
+		b->head_recto = e->head_recto;
+		r->start = i + 1;
+	}
+	return 0;
+}
+
+/* Places box i on the page if it fits (with its notes); returns 1 when
+ * the page ends (at box i's end or at the best break before it). */
+static int place_box(builder *b, page_run *r, size_t i)
+{
+	const vl_elem *e = &b->list->v[i];
+	fx h = vl_elem_height(e);
+	size_t parts_before = r->parts.n;
+	fx notes_before = r->used_notes;
+	int first = !r->have_box && r->pf.top.n == 0;
+	if (r->used + h + r->used_notes <= b->goal || first) {
+		fx space = b->goal - r->used - h - r->used_notes;
+		int res = e->nnotes ? place_notes(b, i, space, &r->parts,
+						  &r->used_notes, first)
+				    : 0;
+		if (res >= 0) {
+			r->used += h;
+			r->have_box = 1;
+			if (res == 1) {
+				r->end = r->next = i + 1;
+				r->flush = 0;
+				return 1;
+			}
+			return 0;
+		}
+		r->parts.n = parts_before;
+		r->used_notes = notes_before;
+	}
+	if (r->best != (size_t)-1) {
+		r->end = r->next = r->best;
+		r->parts.n = r->best_parts;
+	} else {
+		r->end = r->next = i;
+	}
+	r->flush = 0;
+	return 1;
+}
+
+/* Fills the page from element i; sets r->end and r->next. */
+static void fill_page(builder *b, page_run *r, size_t i)
+{
+	const vl_list *list = b->list;
+	size_t n = list->n;
+	for (; i < n; i++) {
+		const vl_elem *e = &list->v[i];
+		if (e->kind == VL_BREAK || e->kind == VL_HEADS) {
+			if (page_marks(b, r, i))
+				return;
+			continue;
+		}
+		if (!r->have_box && e->kind != VL_BOX) {
+			r->start = i + 1; /* discarded at the top of a page */
+			continue;
+		}
+		if (e->kind == VL_BOX && !r->have_box && e->repeat_first >= 0 &&
+		    (size_t)e->repeat_first < r->start) {
+			r->repeat_first = e->repeat_first;
+			r->repeat_count = e->repeat_count;
+			for (unsigned k = 0; k < r->repeat_count; k++)
+				r->used += vl_elem_height(&list->v[r->repeat_first + (int)k]);
+		}
+		if (r->have_box && vl_legal_break(list, i)) {
+			int pen = e->kind == VL_PENALTY ? e->penalty : 0;
+			if (pen <= -LB_INF) {
+				r->end = i;
+				r->next = i + 1;
+				return;
+			}
+			double cost = break_cost(b, pen, r->used + r->used_notes);
+			if (cost <= r->best_cost) {
+				r->best_cost = cost;
+				r->best = i;
+				r->best_parts = r->parts.n;
+			}
+		}
+		if (e->kind == VL_GLUE) {
+			r->used += e->glue;
+			continue;
+		}
+		if (e->kind != VL_BOX)
+			continue;
+		if (e->float_len && (r->have_box || r->pf.top.n)) {
+			size_t after = float_moves(b, r, i);
+			if (after) {
+				i = after - 1;
+				continue;
+			}
+		}
+		if (place_box(b, r, i))
+			return;
+	}
+}
+
 void pagebuild(lay_ctx *c, const vl_list *list, flow *f, pb_pages *out)
 {
 	builder b;
@@ -394,121 +636,52 @@ void pagebuild(lay_ctx *c, const vl_list *list, flow *f, pb_pages *out)
 	b.out = out;
 	b.goal = c->st->page_height - c->st->margin_top - c->st->margin_bottom;
 	size_t i = 0, n = list->n;
-	part_vec parts = { 0 };
-	while (i < n || b.carry.n > 0) {
+	page_run r;
+	memset(&r, 0, sizeof r);
+	index_vec order = { 0 };
+	while (i < n || b.carry.n > 0 || b.waiting.n > 0) {
 		/* one page, from i */
-		size_t start = i;
-		fx used = 0, used_notes = 0;
-		int have_box = 0, repeat_first = -1;
-		unsigned repeat_count = 0;
-		parts.n = 0;
-		used_notes = carry_notes(&b, &parts, start);
-		size_t best = (size_t)-1, best_parts = 0;
-		double best_cost = 1e300;
-		size_t end = n, next = n;
-		int flush = 1;           /* no box was left out for want of room */
-		for (; i < n; i++) {
-			const vl_elem *e = &list->v[i];
-			if (e->kind == VL_BREAK) {
-				if (have_box) {
-					end = next = i;
-					break;
-				}
-				if (e->numbering)
-					b.pending_numbering = e->numbering;
-				b.pending_opening = e->opening;
-				if (e->recto && c->st->two_sided && out->n % 2 == 1)
-					new_blank(&b);
-				start = i + 1;
-				continue;
-			}
-			if (e->kind == VL_HEADS) {
-				if (!have_box) {
-					b.head_verso = e->head_verso;
-					b.head_recto = e->head_recto;
-					start = i + 1;
-				}
-				continue;
-			}
-			if (!have_box && e->kind != VL_BOX) {
-				start = i + 1; /* discarded at the top of a page */
-				continue;
-			}
-			if (e->kind == VL_BOX && !have_box && e->repeat_first >= 0 &&
-			    (size_t)e->repeat_first < start) {
-				repeat_first = e->repeat_first;
-				repeat_count = e->repeat_count;
-				for (unsigned r = 0; r < repeat_count; r++)
-					used += vl_elem_height(&list->v[repeat_first + (int)r]);
-			}
-			if (have_box && vl_legal_break(list, i)) {
-				int pen = e->kind == VL_PENALTY ? e->penalty : 0;
-				if (pen <= -LB_INF) {
-					end = i;
-					next = i + 1;
-					break;
-				}
-				double cost = break_cost(&b, pen, used + used_notes);
-				if (cost <= best_cost) {
-					best_cost = cost;
-					best = i;
-					best_parts = parts.n;
-				}
-			}
-			if (e->kind == VL_GLUE) {
-				used += e->glue;
-				continue;
-			}
-			if (e->kind != VL_BOX)
-				continue;
-			fx h = vl_elem_height(e);
-			size_t parts_before = parts.n;
-			fx notes_before = used_notes;
-			if (used + h + used_notes <= b.goal || !have_box) {
-				fx space = b.goal - used - h - used_notes;
-				int r = e->nnotes ? place_notes(&b, i, space, &parts,
-								&used_notes, !have_box)
-						  : 0;
-				if (r >= 0) {
-					used += h;
-					have_box = 1;
-					if (r == 1) {
-						end = next = i + 1;
-						flush = 0;
-						i++;
-						break;
-					}
-					continue;
-				}
-				parts.n = parts_before;
-				used_notes = notes_before;
-			}
-			if (best != (size_t)-1) {
-				end = next = best;
-				parts.n = best_parts;
-			} else {
-				end = next = i;
-			}
-			flush = 0;
-			break;
-		}
+		r.start = i;
+		r.used = r.used_notes = 0;
+		r.have_box = 0;
+		r.repeat_first = -1;
+		r.repeat_count = 0;
+		r.parts.n = 0;
+		r.pf.top.n = r.pf.skip.n = 0;
+		r.pf.top_height = 0;
+		r.used_notes = carry_notes(&b, &r.parts, r.start);
+		take_waiting(&b, &r);
+		r.best = (size_t)-1;
+		r.best_parts = 0;
+		r.best_cost = 1e300;
+		r.end = r.next = n;
+		r.flush = 1;
+		fill_page(&b, &r, i);
 		/* the glue or penalty at a break is discarded */
+		size_t next = r.next, end = r.end;
 		if (next < n && next == end && list->v[next].kind != VL_BREAK &&
 		    list->v[next].kind != VL_BOX && list->v[next].kind != VL_HEADS)
 			next++;
-		if (!have_box && parts.n == 0) {
+		if (!r.have_box && r.parts.n == 0 && r.pf.top.n == 0) {
 			i = next > i ? next : i;
 			if (i >= n)
 				break;
 			continue;
 		}
+		end_page_floats(&b, &r);
 		part_vec page_parts = { 0 };
-		split_notes(&b, &parts, &page_parts);
-		ship(&b, start, end < start ? start : end, &page_parts,
-		     repeat_first, repeat_count, flush);
+		split_notes(&b, &r.parts, &page_parts);
+		order.n = 0;
+		page_order(r.start, end < r.start ? r.start : end, &r.pf,
+			   r.repeat_first, r.repeat_count, &order);
+		ship(&b, &order, &page_parts, r.flush);
 		VEC_FREE(page_parts);
 		i = next;
 	}
-	VEC_FREE(parts);
+	VEC_FREE(order);
+	VEC_FREE(r.parts);
+	VEC_FREE(r.pf.top);
+	VEC_FREE(r.pf.skip);
 	VEC_FREE(b.carry);
+	VEC_FREE(b.waiting);
 }

@@ -37,6 +37,12 @@ void pagebuild(lay_ctx *c, const vl_list *list, flow *f, pb_pages *out);
 void pb_vjust_split(fx short_by, int64_t stretch, unsigned gaps, fx leading,
 		    fx *to_glue, fx *per_gap, unsigned *plus_one);
 
+/* Whether a float of the given height, met when used of the page's goal
+ * is taken, moves to the top of the next page: when it does not fit in
+ * the rest of the page, or when floats before it already wait (their
+ * order is kept); never when it is taller than a page. */
+int pb_float_moves(fx height, fx used, fx goal, int others_waiting);
+
 /* The text block of a page: left edge and width. */
 fx pb_left_margin(const lay_style *st, unsigned page_index);
 

@@ -29,6 +29,7 @@ static const folio_lang indonesian = {
 	.see = "lihat", .see_also = "lihat juga",
 	.made_with = "Dibuat dengan folio %s", .edited_by = "Penyunting",
 	.symbols = "Simbol dan Angka",
+	.continued = "lanjutan",
 	.a11y_summary = "Publikasi ini dapat dinavigasi menurut strukturnya: judul bab "
 		"dan bagian ditandai, daftar isi dan tengara tersedia, dan urutan baca "
 		"mengikuti urutan logis teks. Pembaca dapat mengubah jenis dan ukuran huruf.",
@@ -58,6 +59,7 @@ static const folio_lang english = {
 	.see = "see", .see_also = "see also",
 	.made_with = "Made with folio %s", .edited_by = "Edited by",
 	.symbols = "Symbols and Numbers",
+	.continued = "continued",
 	.a11y_summary = "This publication can be navigated by its structure: chapter "
 		"and section headings are marked up, a table of contents and landmarks "
 		"are provided, and the reading order follows the logical order of the "

@@ -13,9 +13,7 @@ out=$(mktemp -d /tmp/geometry.XXXXXX)
 trap 'rm -rf "$out"' EXIT
 # document:style  reason (documents are named by their file's stem; those
 # under tests/e2e/data/epub/ as epub-STEM)
-declare -A KNOWN=(
-	[epub-features:a5-reader]="a figure's caption at the foot of page 8 is set on top of the page's footnote: float placement (issue 16 item 3), not line breaking"
-)
+declare -A KNOWN=()
 docs=("$SRC/sources/pekerjaan-sosial/reader.xml" "$SRC"/tests/layout/*.xml "$SRC"/tests/e2e/data/*.xml "$SRC"/tests/e2e/data/epub/*.xml)
 fail=0
 run() { # name style pdf [extra args...]

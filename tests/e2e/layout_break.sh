@@ -8,6 +8,13 @@
 #   - URLs, a DOI and an e-mail address reach the PDF's text whole: their
 #     lines joined again give them back, with no hyphen added;
 #   - wrapped code lines show the continuation mark;
+#   - no page of body text is more than a fifth empty (tests/tools/
+#     pagefill.py on the pages dump), and the 6- and 9-line listings of
+#     the "apung" article split only as their keeps allow;
+#   - a numbered equation prints "(2.1)" at the margin, its xrefs
+#     "Persamaan 2.1" and its title as a caption;
+#   - an index sub-entry list continued in a new column repeats its
+#     heading with "(lanjutan)";
 #   - the 8-column table's header words stay whole where the table fits
 #     the measure at a smaller size (A4, B5);
 #   - every source word is in the PDF and the EPUB (tests/tools/fidelity.py),
@@ -23,7 +30,8 @@ fidelity=$SRC/tests/tools/fidelity.py
 for style in "$SRC"/styles/*.style; do
 	name=$(basename "$style" .style)
 	pdf=$out/$name.pdf epub=$out/$name.epub
-	SOURCE_DATE_EPOCH=1767225600 "$FOLIO" build "$src" --style "$style" --pdf "$pdf" --epub "$epub" 2>"$out/$name.log" \
+	FOLIO_DUMP_PAGES=$out/$name.pages SOURCE_DATE_EPOCH=1767225600 \
+		"$FOLIO" build "$src" --style "$style" --pdf "$pdf" --epub "$epub" 2>"$out/$name.log" \
 		|| { cat "$out/$name.log"; bad "$name: build failed"; continue; }
 	# every diagnostic a located warning of the kinds this document asks for
 	grep -v -E '^[^:]+/break\.xml:[0-9]+:[0-9]+: warning: (a line of this listing is wider|the table.s columns are too wide|a word wider than its measure)' \
@@ -34,6 +42,13 @@ for style in "$SRC"/styles/*.style; do
 	qpdf --check "$pdf" >/dev/null 2>&1 || bad "$name: qpdf --check"
 	python3 "$SRC/tests/tools/geometry.py" "$pdf" --style "$style" >"$out/$name.geo" \
 		|| { tail -5 "$out/$name.geo"; bad "$name: geometric check"; }
+	python3 "$SRC/tests/tools/pagefill.py" "$out/$name.pages" --style "$style" >"$out/$name.fill" \
+		|| { cat "$out/$name.fill"; bad "$name: a page of body text more than a fifth empty"; }
+	# the 6-line listings whole, the 9-line ones 3 lines or more each side
+	python3 "$SRC/tests/e2e/lib/listing_split.py" "$out/$name.pages" >"$out/$name.split" \
+		|| { cat "$out/$name.split"; bad "$name: a listing split against its keeps"; }
+	# the long sub-entry lists run on to a new column under their heading
+	grep -q '(lanjutan)"' "$out/$name.pages" || bad "$name: no index heading repeated with (lanjutan)"
 	pdftotext -raw "$pdf" "$out/$name.txt"
 	joined=$(tr -d '\n' <"$out/$name.txt")
 	for want in \
@@ -42,6 +57,11 @@ for style in "$SRC"/styles/*.style; do
 		'sekretariat.jenderal.perencanaan.program.kesejahteraan@kemensos-republik-indonesia.go.id' \
 		'compute_social_welfare_index_for_every_household_in_the_province_2024'; do
 		case $joined in *"$want"*) ;; *) bad "$name: not whole in the PDF's text: $want" ;; esac
+	done
+	# equations: the number at the margin, the xrefs and the title's caption
+	spaced=$(tr '\n' ' ' <"$out/$name.txt")
+	for want in 's) / 3 (2.1)' 'w = 1 / n (2.2)' 'dengan Persamaan 2.1, bobotnya' 'dengan Persamaan 2.2, dan' 'Persamaan 2.1. Indeks kesejahteraan keluarga'; do
+		case $spaced in *"$want"*) ;; *) bad "$name: equations: no \"$want\" in the PDF's text" ;; esac
 	done
 	grep -q '↪' "$out/$name.txt" || bad "$name: no continuation mark on the wrapped code lines"
 	if [ "$name" != a5-reader ]; then
