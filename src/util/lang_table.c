@@ -404,3 +404,26 @@ int folio_lang_known(const char *xml_lang)
 {
 	return lookup(xml_lang) != NULL;
 }
+
+/* Languages whose usual script is written right to left (their primary
+ * subtags, as in the IANA registry). */
+static const char *const rtl_languages[] = {
+	"ar", "arc", "ckb", "dv", "fa", "he", "iw", "ps", "sd",
+	"syr", "ug", "ur", "yi",
+};
+
+int folio_lang_rtl(const char *xml_lang)
+{
+	if (xml_lang == NULL)
+		return 0;
+	size_t n = strcspn(xml_lang, "-_");
+	for (size_t i = 0; i < sizeof rtl_languages / sizeof rtl_languages[0]; i++) {
+		const char *code = rtl_languages[i];
+		if (strlen(code) == n && strncasecmp(code, xml_lang, n) == 0)
+			return 1;
+	}
+	/* a script subtag says it outright: "az-Arab", "pa-Arab" */
+	const char *sub = xml_lang + n;
+	return strncasecmp(sub, "-Arab", 5) == 0 || strncasecmp(sub, "-Hebr", 5) == 0 ||
+	       strncasecmp(sub, "_Arab", 5) == 0;
+}

@@ -7,6 +7,8 @@
 #     Tabelle) and French guillemets with no-break spaces in the PDF
 #   - German words hyphenated by German patterns (Bedürf-nis-se),
 #     read from the layout dump
+#   - the EPUB marks the Arabic and Hebrew blocks and the Arabic phrase in
+#     the Indonesian paragraph dir="rtl", and nothing else
 #   - qpdf --check and epubcheck clean
 # Not checked here, since folio does not do it yet: Arabic and Hebrew
 # shaping and right-to-left order (issue 24).
@@ -36,6 +38,17 @@ want "Hinweis" "$tmp/t.txt" "German word for a note"
 want "Tabelle 1." "$tmp/t.txt" "German word for a table"
 want "« l’aide qu’on reçoit" "$tmp/t.txt" "French guillemets with no-break spaces"
 want '"beginnt meist mit einem ausführlichen Erstgespräch, in dem die Bedürfnis-"' "$tmp/t.pages" "German hyphenation (Bedürf-nis-se)"
+
+mkdir "$tmp/epub" && (cd "$tmp/epub" && unzip -q ../t.epub)
+grep -rhoE '<[a-z]+ [^>]*dir="[a-z]+"' "$tmp/epub/OEBPS" | sort >"$tmp/dirs"
+printf '%s\n' '<blockquote xml:lang="ar" lang="ar" dir="rtl"' \
+	'<p xml:lang="he" lang="he" dir="rtl"' \
+	'<span class="foreignphrase" xml:lang="ar" lang="ar" dir="rtl"' | sort >"$tmp/want"
+if cmp -s "$tmp/dirs" "$tmp/want"; then
+	ok "EPUB: dir=\"rtl\" on the Arabic and Hebrew text, nowhere else"
+else
+	bad "EPUB directions:"; diff "$tmp/want" "$tmp/dirs"
+fi
 
 qpdf --check "$tmp/t.pdf" >"$tmp/qpdf.out" 2>&1 && ok "qpdf --check" ||
 	{ bad "qpdf --check:"; head -20 "$tmp/qpdf.out"; }
