@@ -21,7 +21,7 @@ PACKAGES := build-essential cmake pkg-config \
 	libharfbuzz-dev libunibreak-dev libicu-dev libqpdf-dev libpng-dev libjpeg-dev \
 	libdeflate-dev \
 	icc-profiles-free \
-	hyphen-id hyphen-en-us \
+	hyphen-id hyphen-en-us hyphen-de hyphen-fr hyphen-nl hyphen-es \
 	fonts-sil-charis fonts-noto-core fonts-dejavu-core fonts-dejavu-extra fonts-wqy-zenhei \
 	epubcheck default-jre-headless poppler-utils qpdf python3 valgrind unzip
 

@@ -64,5 +64,9 @@ typedef struct folio_lang {
 const folio_lang *folio_lang_get(const char *xml_lang);
 /* 1 when a table exists for the primary subtag of xml_lang. */
 int folio_lang_known(const char *xml_lang);
+/* 1 when xml_lang is written right to left (ar, he, fa, ur, yi...: the
+ * direction its primary subtag implies, whether or not folio has a table
+ * for it), 0 otherwise and for NULL. */
+int folio_lang_rtl(const char *xml_lang);
 
 #endif

@@ -589,29 +589,6 @@ static void number_pages(lay_run *r, pb_pages *pages)
 	}
 }
 
-/* Text cut at a word boundary with an ellipsis so it fits in width. */
-static const char *fit_text(lay_ctx *c, const para_style *ps, const char *s,
-			    fx width)
-{
-	if (s == NULL)
-		return NULL;
-	if (para_measure(c, ps, s, strlen(s)) <= width)
-		return s;
-	size_t n = strlen(s);
-	char *buf = arena_alloc(c->arena, n + 4);
-	while (n > 0) {
-		while (n > 0 && s[n - 1] != ' ')
-			n--;
-		while (n > 0 && s[n - 1] == ' ')
-			n--;
-		memcpy(buf, s, n);
-		memcpy(buf + n, "\u2026", 4);
-		if (para_measure(c, ps, buf, strlen(buf)) <= width)
-			return buf;
-	}
-	return NULL;
-}
-
 typedef VEC(lay_item) item_vec;
 
 static void add_line_items(lay_ctx *c, item_vec *v, const para_style *ps,
@@ -673,7 +650,7 @@ static void heads_and_folios(lay_run *r, pb_pages *pages)
 			hs.face = c->text_face[FS_ITALIC];
 			fx room = measure - (folio_here ? 2 * (lw + 2 * st->size_text) : 0);
 			head = st->head_position == PLACE_NONE ? NULL
-							       : fit_text(c, &hs, head, room);
+							       : para_shorten(c, &hs, head, room);
 			if (head) {
 				fx hw = para_measure(c, &hs, head, strlen(head));
 				add_line_items(c, &v, &hs, head,

@@ -1583,6 +1583,59 @@ lay_line *para_set(para *p, const para_shape *shape, unsigned *nlines)
 	return lines;
 }
 
+/* 1 when a shortened head may end at byte cut of text, where a line may
+ * break: after a space, or beside a CJK character (Chinese and Japanese
+ * have no spaces; libunibreak knows where they may break).  Not after a
+ * hyphen or a dash, which libunibreak allows but a head ending in "-…"
+ * would read badly. */
+static int head_cut(const char *text, size_t len, size_t cut)
+{
+	if (text[cut - 1] == ' ')
+		return 1;
+	size_t start = cut - 1;
+	while (start > 0 && ((unsigned char)text[start] & 0xC0) == 0x80)
+		start--;
+	uint32_t before = 0, after = 0;
+	utf8_decode(text + start, cut - start, &before);
+	if (cut < len)
+		utf8_decode(text + cut, len - cut, &after);
+	return before >= 0x2E80 || after >= 0x2E80;
+}
+
+/* The longest start of s, cut where a line could break (after a word; in
+ * Chinese or Japanese, between characters) with an ellipsis after it,
+ * that fits in width; s itself when it fits; NULL when not even its first
+ * word or character does: a bare ellipsis says nothing. */
+const char *para_shorten(lay_ctx *c, const para_style *s, const char *text,
+			 fx width)
+{
+	if (text == NULL)
+		return NULL;
+	size_t len = strlen(text);
+	if (para_measure(c, s, text, len) <= width)
+		return text;
+	pthread_once(&linebreak_once, init_linebreak);
+	char *brks = xcalloc(len + 1, 1);
+	set_linebreaks_utf8((const utf8_t *)text, len, s->lang, brks);
+	char *buf = arena_alloc(c->arena, len + 4);
+	const char *fit = NULL;
+	for (size_t cut = len; cut > 0 && fit == NULL; cut--) {
+		if (brks[cut - 1] != LINEBREAK_ALLOWBREAK || !head_cut(text, len, cut))
+			continue;
+		size_t n = cut;
+		while (n > 0 && text[n - 1] == ' ')
+			n--;
+		if (n == 0)
+			break;
+		memcpy(buf, text, n);
+		memcpy(buf + n, "\u2026", 4);
+		if (para_measure(c, s, buf, n + 3) <= width)
+			fit = buf;
+	}
+	free(brks);
+	return fit;
+}
+
 fx para_measure(lay_ctx *c, const para_style *s, const char *text, size_t len)
 {
 	fx w = 0;

@@ -96,6 +96,10 @@ void para_share_free(struct para_share *ps);
 
 /* Width of text in one style, on one line (labels, leaders, heads). */
 fx para_measure(lay_ctx *c, const para_style *s, const char *text, size_t len);
+/* text shortened with an ellipsis after a whole word (or, in Chinese and
+ * Japanese, a whole character) to fit in width; NULL when nothing fits. */
+const char *para_shorten(lay_ctx *c, const para_style *s, const char *text,
+			 fx width);
 /* One line of text in one style, unbroken, starting at x = 0. */
 lay_line *para_single(lay_ctx *c, const para_style *s, const char *text,
 		      size_t len, fx leading);

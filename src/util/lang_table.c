@@ -2,6 +2,11 @@
  * lang_table: the generated words of each language folio speaks.
  * Indonesian follows PUEBI (the official spelling guide) and the usage of
  * Indonesian university presses; English follows common academic usage.
+ * German, French, Dutch and Spanish follow their academic presses' usage
+ * (German „…“ quotes, French « … » with no-break spaces, Spanish « … »);
+ * Arabic, Hebrew and Japanese have no hyphenation (hyph_dict NULL).  The
+ * hyphenation dictionaries are those of Debian's hyphen-* packages, all
+ * UTF-8 except Indonesian's, German's and Dutch's (ISO-8859-1).
  */
 #include "folio/lang.h"
 
@@ -69,7 +74,314 @@ static const folio_lang english = {
 	.a11y_missing_alt = "Some images have no text alternative.",
 };
 
-static const folio_lang *const languages[] = { &indonesian, &english };
+static const folio_lang german = {
+	.code = "de",
+	.icu_locale = "de_DE",
+	.hyph_dict = "hyph_de_DE.dic",
+	.hyph_latin1 = 1,
+	.quote_open = "\u201e",
+	.quote_close = "\u201c",
+	.quote2_open = "\u201a",
+	.quote2_close = "\u2018",
+	.contents = "Inhaltsverzeichnis",
+	.glossary = "Glossar",
+	.bibliography = "Literaturverzeichnis",
+	.references = "Literatur",
+	.index = "Register",
+	.preface = "Vorwort",
+	.footnotes = "Anmerkungen",
+	.chapter = "Kapitel",
+	.part = "Teil",
+	.appendix = "Anhang",
+	.figure = "Abbildung",
+	.table = "Tabelle",
+	.example = "Beispiel",
+	.equation = "Gleichung",
+	.note = "Hinweis",
+	.tip = "Tipp",
+	.important = "Wichtig",
+	.warning = "Warnung",
+	.caution = "Vorsicht",
+	.danger = "Gefahr",
+	.page_abbrev = "S.",
+	.pages_abbrev = "S.",
+	.et_al = "u.\u00a0a.",
+	.and_word = "und",
+	.no_date = "o.\u00a0J.",
+	.editor_abbrev = "Hrsg.",
+	.editors_abbrev = "Hrsg.",
+	.edition_fmt = "%s. Aufl.",
+	.in_word = "In",
+	.retrieved_from = "Abgerufen von",
+	.see = "siehe",
+	.see_also = "siehe auch",
+	.made_with = "Erstellt mit folio %s",
+	.edited_by = "Herausgegeben von",
+	.symbols = "Symbole und Zahlen",
+	.a11y_summary = "Diese Publikation ist nach ihrer Struktur navigierbar: Kapitel- "
+		"und Abschnitts\u00fcberschriften sind ausgezeichnet, ein "
+		"Inhaltsverzeichnis und Orientierungspunkte sind vorhanden, und die "
+		"Lesereihenfolge folgt der logischen Ordnung des Textes. Schriftart "
+		"und Schriftgr\u00f6\u00dfe lassen sich \u00e4ndern.",
+	.a11y_page_numbers = "Die Seitenzahlen der Druckausgabe sind im Text markiert und "
+		"\u00fcber die Seitenliste erreichbar.",
+	.a11y_missing_alt = "Einige Bilder haben noch keine Textalternative.",
+};
+
+static const folio_lang french = {
+	.code = "fr",
+	.icu_locale = "fr_FR",
+	.hyph_dict = "hyph_fr.dic",
+	.hyph_latin1 = 0,
+	.quote_open = "\u00ab\u00a0",
+	.quote_close = "\u00a0\u00bb",
+	.quote2_open = "\u201c",
+	.quote2_close = "\u201d",
+	.contents = "Table des mati\u00e8res",
+	.glossary = "Glossaire",
+	.bibliography = "Bibliographie",
+	.references = "R\u00e9f\u00e9rences",
+	.index = "Index",
+	.preface = "Pr\u00e9face",
+	.footnotes = "Notes",
+	.chapter = "Chapitre",
+	.part = "Partie",
+	.appendix = "Annexe",
+	.figure = "Figure",
+	.table = "Tableau",
+	.example = "Exemple",
+	.equation = "\u00c9quation",
+	.note = "Remarque",
+	.tip = "Astuce",
+	.important = "Important",
+	.warning = "Avertissement",
+	.caution = "Attention",
+	.danger = "Danger",
+	.page_abbrev = "p.",
+	.pages_abbrev = "p.",
+	.et_al = "et al.",
+	.and_word = "et",
+	.no_date = "s.d.",
+	.editor_abbrev = "\u00e9d.",
+	.editors_abbrev = "\u00e9d.",
+	.edition_fmt = "%se \u00e9d.",
+	.in_word = "Dans",
+	.retrieved_from = "Consult\u00e9 sur",
+	.see = "voir",
+	.see_also = "voir aussi",
+	.made_with = "R\u00e9alis\u00e9 avec folio %s",
+	.edited_by = "Sous la direction de",
+	.symbols = "Symboles et nombres",
+	.a11y_summary = "Cette publication se parcourt selon sa structure\u00a0: les titres "
+		"des chapitres et des sections sont balis\u00e9s, une table des "
+		"mati\u00e8res et des rep\u00e8res sont fournis, et l\u2019ordre de "
+		"lecture suit l\u2019ordre logique du texte. Le lecteur peut "
+		"changer la police et la taille du texte.",
+	.a11y_page_numbers = "Les num\u00e9ros de page de l\u2019\u00e9dition imprim\u00e9e sont "
+		"marqu\u00e9s dans le texte et accessibles par la liste des pages.",
+	.a11y_missing_alt = "Certaines images n\u2019ont pas encore de texte de remplacement.",
+};
+
+static const folio_lang dutch = {
+	.code = "nl",
+	.icu_locale = "nl_NL",
+	.hyph_dict = "hyph_nl_NL.dic",
+	.hyph_latin1 = 1,
+	.quote_open = "\u201c",
+	.quote_close = "\u201d",
+	.quote2_open = "\u2018",
+	.quote2_close = "\u2019",
+	.contents = "Inhoud",
+	.glossary = "Verklarende woordenlijst",
+	.bibliography = "Bibliografie",
+	.references = "Literatuur",
+	.index = "Register",
+	.preface = "Voorwoord",
+	.footnotes = "Noten",
+	.chapter = "Hoofdstuk",
+	.part = "Deel",
+	.appendix = "Bijlage",
+	.figure = "Figuur",
+	.table = "Tabel",
+	.example = "Voorbeeld",
+	.equation = "Vergelijking",
+	.note = "Opmerking",
+	.tip = "Tip",
+	.important = "Belangrijk",
+	.warning = "Waarschuwing",
+	.caution = "Let op",
+	.danger = "Gevaar",
+	.page_abbrev = "p.",
+	.pages_abbrev = "pp.",
+	.et_al = "e.a.",
+	.and_word = "en",
+	.no_date = "z.j.",
+	.editor_abbrev = "Red.",
+	.editors_abbrev = "Red.",
+	.edition_fmt = "%se dr.",
+	.in_word = "In",
+	.retrieved_from = "Geraadpleegd op",
+	.see = "zie",
+	.see_also = "zie ook",
+	.made_with = "Gemaakt met folio %s",
+	.edited_by = "Onder redactie van",
+	.symbols = "Symbolen en getallen",
+	.a11y_summary = "Deze publicatie is te navigeren volgens haar structuur: koppen van "
+		"hoofdstukken en paragrafen zijn gemarkeerd, een inhoudsopgave en "
+		"ori\u00ebntatiepunten zijn aanwezig, en de leesvolgorde volgt de "
+		"logische volgorde van de tekst. Lezers kunnen lettertype en "
+		"lettergrootte aanpassen.",
+	.a11y_page_numbers = "De paginanummers van de gedrukte uitgave zijn in de tekst "
+		"gemarkeerd en via de paginalijst bereikbaar.",
+	.a11y_missing_alt = "Sommige afbeeldingen hebben nog geen tekstalternatief.",
+};
+
+static const folio_lang spanish = {
+	.code = "es",
+	.icu_locale = "es_ES",
+	.hyph_dict = "hyph_es_ES.dic",
+	.hyph_latin1 = 0,
+	.quote_open = "\u00ab",
+	.quote_close = "\u00bb",
+	.quote2_open = "\u201c",
+	.quote2_close = "\u201d",
+	.contents = "\u00cdndice",
+	.glossary = "Glosario",
+	.bibliography = "Bibliograf\u00eda",
+	.references = "Referencias",
+	.index = "\u00cdndice anal\u00edtico",
+	.preface = "Prefacio",
+	.footnotes = "Notas",
+	.chapter = "Cap\u00edtulo",
+	.part = "Parte",
+	.appendix = "Ap\u00e9ndice",
+	.figure = "Figura",
+	.table = "Tabla",
+	.example = "Ejemplo",
+	.equation = "Ecuaci\u00f3n",
+	.note = "Nota",
+	.tip = "Consejo",
+	.important = "Importante",
+	.warning = "Advertencia",
+	.caution = "Precauci\u00f3n",
+	.danger = "Peligro",
+	.page_abbrev = "p.",
+	.pages_abbrev = "pp.",
+	.et_al = "et al.",
+	.and_word = "y",
+	.no_date = "s.f.",
+	.editor_abbrev = "Ed.",
+	.editors_abbrev = "Eds.",
+	.edition_fmt = "%s.\u00aa ed.",
+	.in_word = "En",
+	.retrieved_from = "Recuperado de",
+	.see = "v\u00e9ase",
+	.see_also = "v\u00e9ase tambi\u00e9n",
+	.made_with = "Hecho con folio %s",
+	.edited_by = "Edici\u00f3n a cargo de",
+	.symbols = "S\u00edmbolos y n\u00fameros",
+	.a11y_summary = "Esta publicaci\u00f3n puede recorrerse seg\u00fan su estructura: "
+		"los t\u00edtulos de cap\u00edtulos y secciones est\u00e1n "
+		"marcados, hay un \u00edndice y puntos de referencia, y el orden de "
+		"lectura sigue el orden l\u00f3gico del texto. El lector puede "
+		"cambiar el tipo y el tama\u00f1o de la letra.",
+	.a11y_page_numbers = "Los n\u00fameros de p\u00e1gina de la edici\u00f3n impresa "
+		"est\u00e1n marcados en el texto y se accede a ellos desde la lista "
+		"de p\u00e1ginas.",
+	.a11y_missing_alt = "Algunas im\u00e1genes a\u00fan no tienen texto alternativo.",
+};
+
+static const folio_lang arabic = {
+	.code = "ar", .icu_locale = "ar",
+	.hyph_dict = NULL, .hyph_latin1 = 0,
+	.quote_open = "\u00ab", .quote_close = "\u00bb",
+	.quote2_open = "\u201d", .quote2_close = "\u201c",
+	.contents = "المحتويات", .glossary = "مسرد المصطلحات",
+	.bibliography = "المراجع", .references = "المراجع",
+	.index = "الفهرس", .preface = "مقدمة", .footnotes = "الحواشي",
+	.chapter = "الفصل", .part = "الجزء", .appendix = "ملحق",
+	.figure = "شكل", .table = "جدول", .example = "مثال",
+	.equation = "معادلة",
+	.note = "ملاحظة", .tip = "نصيحة", .important = "هام",
+	.warning = "تحذير", .caution = "تنبيه", .danger = "خطر",
+	.page_abbrev = "ص", .pages_abbrev = "ص",
+	.et_al = "وآخرون", .and_word = "و", .no_date = "د.ت.",
+	.editor_abbrev = "تحرير", .editors_abbrev = "تحرير",
+	.edition_fmt = "ط %s", .in_word = "في",
+	.retrieved_from = "استرجع من",
+	.see = "انظر", .see_also = "انظر أيضًا",
+	.made_with = "أُعدّ باستخدام folio %s", .edited_by = "تحرير",
+	.symbols = "رموز وأرقام",
+	.a11y_summary = "يمكن تصفح هذا المنشور وفق بنيته: عناوين الفصول والأقسام "
+		"معلَّمة، وفيه جدول محتويات ومعالم، وترتيب القراءة يتبع الترتيب المنطقي "
+		"للنص. ويمكن للقارئ تغيير نوع الخط وحجمه.",
+	.a11y_page_numbers = "أرقام صفحات الطبعة الورقية معلَّمة في النص ويمكن "
+		"الوصول إليها من قائمة الصفحات.",
+	.a11y_missing_alt = "بعض الصور ليس لها نص بديل بعد.",
+};
+
+static const folio_lang hebrew = {
+	.code = "he", .icu_locale = "he_IL",
+	.hyph_dict = NULL, .hyph_latin1 = 0,
+	.quote_open = "\u201d", .quote_close = "\u201d",
+	.quote2_open = "\u2019", .quote2_close = "\u2019",
+	.contents = "תוכן העניינים", .glossary = "מילון מונחים",
+	.bibliography = "ביבליוגרפיה", .references = "מקורות",
+	.index = "מפתח", .preface = "הקדמה", .footnotes = "הערות",
+	.chapter = "פרק", .part = "חלק", .appendix = "נספח",
+	.figure = "איור", .table = "טבלה", .example = "דוגמה",
+	.equation = "משוואה",
+	.note = "הערה", .tip = "עצה", .important = "חשוב",
+	.warning = "אזהרה", .caution = "זהירות", .danger = "סכנה",
+	.page_abbrev = "עמ׳", .pages_abbrev = "עמ׳",
+	.et_al = "ואחרים", .and_word = "ו", .no_date = "ת.ש.",
+	.editor_abbrev = "עורך", .editors_abbrev = "עורכים",
+	.edition_fmt = "מהדורה %s", .in_word = "בתוך",
+	.retrieved_from = "אוחזר מתוך",
+	.see = "ראו", .see_also = "ראו גם",
+	.made_with = "נוצר באמצעות folio %s", .edited_by = "בעריכת",
+	.symbols = "סמלים ומספרים",
+	.a11y_summary = "ניתן לנווט בפרסום זה לפי מבנהו: כותרות הפרקים והסעיפים "
+		"מסומנות, יש תוכן עניינים וציוני דרך, וסדר הקריאה הולך אחר הסדר "
+		"ההגיוני של הטקסט. הקוראים יכולים לשנות את הגופן ואת גודלו.",
+	.a11y_page_numbers = "מספרי העמודים של המהדורה המודפסת מסומנים בטקסט "
+		"וניתן להגיע אליהם דרך רשימת העמודים.",
+	.a11y_missing_alt = "לחלק מהתמונות עדיין אין טקסט חלופי.",
+};
+
+static const folio_lang japanese = {
+	.code = "ja", .icu_locale = "ja_JP",
+	.hyph_dict = NULL, .hyph_latin1 = 0,
+	.quote_open = "\u300c", .quote_close = "\u300d",
+	.quote2_open = "\u300e", .quote2_close = "\u300f",
+	.contents = "目次", .glossary = "用語集",
+	.bibliography = "参考文献", .references = "参考文献",
+	.index = "索引", .preface = "まえがき", .footnotes = "注",
+	.chapter = "章", .part = "部", .appendix = "付録",
+	.figure = "図", .table = "表", .example = "例",
+	.equation = "式",
+	.note = "注記", .tip = "ヒント", .important = "重要",
+	.warning = "警告", .caution = "注意", .danger = "危険",
+	.page_abbrev = "p.", .pages_abbrev = "pp.",
+	.et_al = "他", .and_word = "と", .no_date = "刊行年不明",
+	.editor_abbrev = "編", .editors_abbrev = "編",
+	.edition_fmt = "第%s版", .in_word = "所収",
+	.retrieved_from = "入手先",
+	.see = "→", .see_also = "→も参照",
+	.made_with = "folio %s で作成", .edited_by = "編者",
+	.symbols = "記号・数字",
+	.a11y_summary = "この出版物は構造に沿って移動できます。章と節の見出しが"
+		"マークアップされ、目次とランドマークがあり、読み順は本文の論理的な"
+		"順序に従います。書体と文字の大きさは読者が変更できます。",
+	.a11y_page_numbers = "印刷版のページ番号が本文中に示され、ページリストから"
+		"移動できます。",
+	.a11y_missing_alt = "一部の画像にはまだ代替テキストがありません。",
+};
+
+static const folio_lang *const languages[] = {
+	&indonesian, &english, &german, &french, &dutch, &spanish,
+	&arabic, &hebrew, &japanese,
+};
 
 static const folio_lang *lookup(const char *xml_lang)
 {
@@ -93,4 +405,27 @@ const folio_lang *folio_lang_get(const char *xml_lang)
 int folio_lang_known(const char *xml_lang)
 {
 	return lookup(xml_lang) != NULL;
+}
+
+/* Languages whose usual script is written right to left (their primary
+ * subtags, as in the IANA registry). */
+static const char *const rtl_languages[] = {
+	"ar", "arc", "ckb", "dv", "fa", "he", "iw", "ps", "sd",
+	"syr", "ug", "ur", "yi",
+};
+
+int folio_lang_rtl(const char *xml_lang)
+{
+	if (xml_lang == NULL)
+		return 0;
+	size_t n = strcspn(xml_lang, "-_");
+	for (size_t i = 0; i < sizeof rtl_languages / sizeof rtl_languages[0]; i++) {
+		const char *code = rtl_languages[i];
+		if (strlen(code) == n && strncasecmp(code, xml_lang, n) == 0)
+			return 1;
+	}
+	/* a script subtag says it outright: "az-Arab", "pa-Arab" */
+	const char *sub = xml_lang + n;
+	return strncasecmp(sub, "-Arab", 5) == 0 || strncasecmp(sub, "-Hebr", 5) == 0 ||
+	       strncasecmp(sub, "_Arab", 5) == 0;
 }

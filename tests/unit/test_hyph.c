@@ -49,6 +49,22 @@ int main(void)
 	STR_EQ(show(h, "en", "project"), "project");
 	STR_EQ(show(h, "en", "empowerment"), "em-pow-er-ment");
 
+	/* German, French, Dutch, Spanish: Debian's hyphen-de (Latin-1),
+	 * hyphen-fr, hyphen-nl (Latin-1), hyphen-es, chosen by xml:lang;
+	 * region subtags take the primary language's patterns */
+	STR_EQ(show(h, "de", "Kinderbetreuungseinrichtungen"), "Kin-der-be-treu-ungs-ein-rich-tun-gen");
+	STR_EQ(show(h, "de-AT", "Bedürfnisse"), "Be-dürf-nis-se");
+	STR_EQ(show(h, "de", "Straße"), "Stra-ße");
+	STR_EQ(show(h, "fr", "accompagnement"), "ac-com-pa-gne-ment");
+	STR_EQ(show(h, "fr-CA", "caractérise"), "ca-rac-té-rise");
+	STR_EQ(show(h, "nl", "hulpverlening"), "hulp-ver-le-ning");
+	STR_EQ(show(h, "nl", "maatschappelijk"), "maat-schap-pe-lijk");
+	STR_EQ(show(h, "es", "intervención"), "in-ter-ven-ción");
+	STR_EQ(show(h, "es", "bibliografía"), "bi-blio-gra-fía");
+	/* languages with a table but no patterns are not hyphenated */
+	STR_EQ(show(h, "ar", "الأعمال"), "الأعمال");
+	STR_EQ(show(h, "ja", "社会福祉の仕事"), "社会福祉の仕事");
+
 	/* Every break leaves at least two letters on each side. */
 	const char *words[] = { "pekerjaan", "masyarakat", "intervensi",
 				"berkelanjutan", "kesejahteraan", NULL };

@@ -7,7 +7,10 @@
  *  - no line is wider than the measure, even with a URL or a word wider
  *    than the measure (they break between characters, never overflow);
  *  - never three hyphenated lines in a row; no hyphen in the last word;
- *  - a hyphenated line ends with a hyphen and the text is all there.
+ *  - a hyphenated line ends with a hyphen and the text is all there;
+ *  - a running head too long for its room is cut after a whole word (in
+ *    Japanese, a whole character) with an ellipsis, never after a hyphen,
+ *    and is no head rather than a bare ellipsis.
  */
 #include "harness.h"
 #include "layout_ctx.h"
@@ -184,6 +187,20 @@ int main(void)
 	INT_EQ(nohyphen, 0);
 	INT_EQ(lost, 0);
 	OK(total_lines > 1000);
+
+	/* heads: every character 5 pt wide, the ellipsis too */
+	STR_EQ(para_shorten(&c, &ps, "kelompok sosial", 80 * FX_PT), "kelompok sosial");
+	STR_EQ(para_shorten(&c, &ps, "kelompok sosial masyarakat", 80 * FX_PT),
+	       "kelompok sosial\u2026");
+	OK(para_shorten(&c, &ps, "kelompok sosial masyarakat", 30 * FX_PT) == NULL);
+	STR_EQ(para_shorten(&c, &ps, "pekerjaan-sosial masyarakat", 90 * FX_PT),
+	       "pekerjaan-sosial\u2026");
+	OK(para_shorten(&c, &ps, "pekerjaan-sosial masyarakat", 60 * FX_PT) == NULL);
+	para_style ja = ps;
+	ja.lang = "ja";
+	STR_EQ(para_shorten(&c, &ja, "社会福祉の仕事", 20 * FX_PT), "社会福\u2026");
+	/* no break before the ideographic full stop (UAX #14) */
+	STR_EQ(para_shorten(&c, &ja, "社会福。祉の仕事", 20 * FX_PT), "社会\u2026");
 	para_free(p);
 	test_ctx_close(&c);
 	folio_doc_free(doc);

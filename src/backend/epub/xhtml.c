@@ -211,6 +211,11 @@ void xw_open(xw *w, frame *f, const char *tag, const char *cls,
 	if (lang && (f->lang == NULL || strcmp(lang, f->lang) != 0)) {
 		put_attr(b, "xml:lang", lang);
 		put_attr(b, "lang", lang);
+		/* the direction its language implies, where it changes; HTML
+		 * isolates an element with dir from the text around it */
+		int rtl = folio_lang_rtl(lang);
+		if (f->lang == NULL ? rtl : rtl != folio_lang_rtl(f->lang))
+			put_attr(b, "dir", rtl ? "rtl" : "ltr");
 		f->lang = lang;
 	}
 	if (extra)
@@ -554,6 +559,8 @@ static void write_head(xw *w, const epub_chunk *ch)
 		   "xmlns:epub=\"http://www.idpf.org/2007/ops\"");
 	put_attr(b, "xml:lang", ch->lang);
 	put_attr(b, "lang", ch->lang);
+	if (folio_lang_rtl(ch->lang))
+		put_attr(b, "dir", "rtl");
 	sb_puts(b, ">\n<head>\n<title>");
 	const char *title = head_title(c, ch);
 	if (title == NULL)
