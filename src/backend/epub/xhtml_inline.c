@@ -292,8 +292,10 @@ static const char *target_words(xw *w, const folio_node *target)
 static int open_link(xw *w, frame *f, const char *cls, const char *href,
 		     const char *extra)
 {
+	/* Hoisted whether or not the link opens: the first pass, which
+	 * places the pages, may not know the href yet. */
+	xw_hoist_pages(w, f->node);
 	if (href && !(f->flags & F_IN_LINK)) {
-		xw_hoist_pages(w, f->node);
 		strbuf b = STRBUF_INIT;
 		if (extra)
 			sb_puts(&b, extra);
