@@ -9,6 +9,7 @@
 #   - two builds, under different time zones, are byte-identical with
 #     SOURCE_DATE_EPOCH; without it dcterms:modified is the build's time
 #   - the conformance claim, its certifier, dc:source with the ISBN
+#   - heading levels across the files of a part and its chapters
 #   - an image without alternative text is a warning with file:line, an
 #     image outside the source folder an error
 # Env: FOLIO (the binary), SRC (repo root), SHARED (../shared).
@@ -133,6 +134,31 @@ if build isbn "$tmp/isbn.xml"; then
 	unzip -p "$tmp/isbn.epub" OEBPS/package.opf | grep -q '<dc:source id="print-source">urn:isbn:9786021234567</dc:source>' &&
 		ok "dc:source names the print edition's ISBN" ||
 		bad "dc:source does not name the ISBN the source gives"
+fi
+
+# ---- heading levels follow the structure across files: a part <h1>,
+# its chapter <h2> (in a file of its own), a section there <h3>; a
+# chapter outside the parts <h1>
+cat >"$tmp/parts.xml" <<'EOF'
+<?xml version="1.0" encoding="UTF-8"?>
+<book xmlns="http://docbook.org/ns/docbook" version="5.0" xml:lang="en">
+  <info><title>Parts</title></info>
+  <part><title>Part One</title>
+    <chapter><title>Chapter One</title>
+      <para>Words of the first chapter.</para>
+      <section><title>A Section</title><para>Words of the section.</para></section>
+    </chapter>
+  </part>
+  <chapter><title>Chapter Alone</title><para>Words outside the parts.</para></chapter>
+</book>
+EOF
+if build parts "$tmp/parts.xml"; then
+	levels=$(for f in 02-part 03-chapter 04-chapter; do
+		unzip -p "$tmp/parts.epub" "OEBPS/$f.xhtml" | grep -o '<h[1-6]' | tr -d '<' | tr '\n' ' '
+		echo -n '| '
+	done)
+	[ "$levels" = "h1 | h2 h3 | h1 | " ] && ok "heading levels follow parts, chapters and sections ($levels)" ||
+		bad "heading levels in part, chapter, chapter files: '$levels', want 'h1 | h2 h3 | h1 | '"
 fi
 
 # ---- images: a warning without alt text, an error outside the folder
