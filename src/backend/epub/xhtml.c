@@ -293,6 +293,33 @@ void xw_page_marker(xw *w, unsigned i)
 	put_marker(w, i);
 }
 
+/* Writes here the markers of the pages that begin inside n, so that a
+ * heading or a link that starts a print page has the marker before it:
+ * a marker inside would become part of its accessible name ("52 53
+ * Daftar Pustaka").  The text writer then finds them written. */
+void xw_hoist_pages(xw *w, const folio_node *n)
+{
+	epub_ctx *c = w->c;
+	if (c->npages == 0 || n == NULL)
+		return;
+	const folio_node *t = n;
+	while (t) {
+		const epub_nodeinfo *ni = t->kind == FOLIO_NODE_TEXT
+						  ? nodemap_find(c->map, t) : NULL;
+		for (unsigned k = ni ? ni->pb_first : 0; ni && k < ni->pb_first + ni->pb_count; k++)
+			if (c->pages[k].node == t)
+				xw_page_marker(w, k);
+		/* Depth first, never leaving n. */
+		if (t->first) {
+			t = t->first;
+			continue;
+		}
+		while (t != n && t->next == NULL)
+			t = t->parent;
+		t = t == n ? NULL : t->next;
+	}
+}
+
 static void write_text(xw *w, frame *f, const folio_node *t)
 {
 	int collapse = !(f->flags & F_PRE);
@@ -627,6 +654,21 @@ static void render_body(xw *w, const epub_chunk *ch)
 	}
 }
 
+/* The heading level above a chunk's own: one for each division that
+ * holds it below the book, so that a part's chapters, written to files
+ * of their own, head with <h2> under the part's <h1>. */
+static unsigned chunk_base_level(const epub_ctx *c, const epub_chunk *ch)
+{
+	if (ch->kind != EPUB_CHUNK_DIVISION)
+		return 0;
+	unsigned level = 0;
+	for (const folio_node *p = ch->node->parent; p; p = p->parent)
+		if (p != c->doc->root && p->kind != FOLIO_NODE_BOOK &&
+		    folio_kind_class(p->kind) == FOLIO_CLASS_DIVISION)
+			level++;
+	return level;
+}
+
 void epub_render_chunk(epub_ctx *c, unsigned i)
 {
 	epub_chunk *ch = &c->chunks[i];
@@ -650,7 +692,7 @@ void epub_render_chunk(epub_ctx *c, unsigned i)
 	base->lang = ch->lang;
 	base->flags = F_NO_WS;
 	base->h = &xw_h_skip;
-	base->level = 0;
+	base->level = chunk_base_level(c, ch);
 	render_body(&w, ch);
 	write_notes(&w);
 	trailing_pages(&w);

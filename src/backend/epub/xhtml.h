@@ -137,6 +137,7 @@ int xw_has_blocks(xw *w, const folio_node *n);
 /* Writes a pagebreak marker for page i (and the pages without a place
  * that come before it). */
 void xw_page_marker(xw *w, unsigned i);
+void xw_hoist_pages(xw *w, const folio_node *n);
 /* The handler for node n in frame parent. */
 const handler *xw_pick(xw *w, frame *parent, const folio_node *n, int as);
 /* Writes the subtree of a text-only attribute value (alt text). */

@@ -293,6 +293,7 @@ static int title_enter(xw *w, frame *f)
 			xw_open_inline(w, f, "span", "title", NULL);
 			break;
 		}
+		xw_hoist_pages(w, f->node);
 		unsigned level = f->level > 6 ? 6 : (f->level ? f->level : 1);
 		char tag[4] = { 'h', (char)('0' + level), '\0', '\0' };
 		xw_open_inline(w, f, tag, f->as == AS_HEADING && owner &&

@@ -292,6 +292,9 @@ static const char *target_words(xw *w, const folio_node *target)
 static int open_link(xw *w, frame *f, const char *cls, const char *href,
 		     const char *extra)
 {
+	/* Hoisted whether or not the link opens: the first pass, which
+	 * places the pages, may not know the href yet. */
+	xw_hoist_pages(w, f->node);
 	if (href && !(f->flags & F_IN_LINK)) {
 		strbuf b = STRBUF_INIT;
 		if (extra)
@@ -593,17 +596,27 @@ static int locators_enter(xw *w, frame *f)
 		epub_put_text(w->out, abbrev, strlen(abbrev), 1);
 		sb_putc(w->out, ' ');
 	}
-	/* Every use gets its own link back, named by the printed page it
-	 * is on; two uses on one page give the page twice, each landing on
-	 * its own use.  An index range (startofrange, then its endofrange)
+	/* Each printed page with a use gets a link back, named by the
+	 * page and landing on the page's first use; without the page-list,
+	 * every use gets its own numbered link.  An index range (startofrange, then its endofrange)
 	 * reads "12–15", a link to each end. */
 	unsigned shown = 0;
+	int last_page = -1;
 	for (unsigned i = 0; i < n->nrefs; i++) {
 		const folio_node *ref = n->refs[i];
 		const char *href = (f->flags & F_IN_LINK) ? NULL
 				   : epub_href(c, w->chunk, ref);
 		if (href == NULL)
 			continue;
+		/* Uses on one printed page are one locator, as in print:
+		 * the link lands on the first of them. */
+		const epub_nodeinfo *ri = pages ? nodemap_find(c->map, ref) : NULL;
+		int page = ri ? ri->page : -1;
+		const folio_node *next = i + 1 < n->nrefs ? n->refs[i + 1] : NULL;
+		int range = next && closes_range(ref, next);
+		if (page >= 0 && page == last_page && !range)
+			continue;
+		last_page = range ? -1 : page;
 		if (shown++)
 			sb_puts(w->out, ", ");
 		put_locator(w, ref, href, in_index, shown, pages);

@@ -9,7 +9,8 @@ everything else deflated, one timestamp for all entries), every manifest item
 present and every file in the manifest, every XML file well-formed, xml:lang
 equal to lang wherever either is set, every internal href and src resolving
 to a file in the package and, with a #fragment, to an id in that file, every
-noteref pointing at a footnote aside whose backlink comes back.  Prints one
+noteref pointing at a footnote aside whose backlink comes back, no
+page-break marker inside a heading or a link.  Prints one
 line per EPUB and every problem; exits 1 when there is one.
 """
 import posixpath
@@ -118,6 +119,17 @@ def check(path):
             back = [b for b in note.iter(XHTML + "a") if b.get("role") == "doc-backlink"]
             if not back or back[0].get("href") != "#" + a.get("id"):
                 problems.append(f"{n}: footnote {note.get('id')} has no backlink to {a.get('id')}")
+    # -- accessible names: a page-break marker inside a heading or a link
+    # would be read as part of its name ("52 53 Daftar Pustaka")
+    named = {XHTML + t for t in ("h1", "h2", "h3", "h4", "h5", "h6", "a")}
+    for n, root in docs.items():
+        for el in root.iter():
+            if el.tag not in named:
+                continue
+            for m in el.iter(XHTML + "span"):
+                if m.get(EPUB_TYPE) == "pagebreak":
+                    problems.append(f"{n}: page-break marker {m.get('id')} inside "
+                                    f"<{el.tag.replace(XHTML, '')}>")
     return problems, links
 
 
