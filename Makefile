@@ -1,6 +1,7 @@
 # folio: the two commands of the README, and a few more.
 #   make reader   install what is missing, build, compile the sample reader to out/
 #   make test     install what is missing, build, run the whole test suite
+#   make install  build and install under PREFIX (default /usr/local; DESTDIR honoured)
 # Other targets: build, deps, bench, test-sanitize, test-tsan, fuzz, clean.
 
 FUZZ_SECONDS ?= 60
@@ -21,7 +22,9 @@ PACKAGES := build-essential cmake pkg-config \
 	fonts-sil-charis fonts-noto-core fonts-dejavu-core fonts-dejavu-extra fonts-wqy-zenhei \
 	epubcheck default-jre-headless poppler-utils qpdf python3 valgrind unzip
 
-.PHONY: all reader test build configure deps bench test-sanitize test-tsan fuzz regen-golden clean
+PREFIX  ?= /usr/local
+
+.PHONY: all reader test build install configure deps bench test-sanitize test-tsan fuzz regen-golden clean
 
 all: build
 
@@ -46,6 +49,13 @@ configure: deps
 
 build: configure
 	cmake --build $(BUILD) -j$(JOBS)
+
+# The installed folio finds its data in PREFIX/share/folio (or beside its
+# own bin/ folder, wherever DESTDIR put it).
+install: deps
+	cmake -S . -B $(BUILD) -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_INSTALL_PREFIX=$(PREFIX)
+	cmake --build $(BUILD) -j$(JOBS) --target folio folio-preflight
+	cmake --install $(BUILD)
 
 reader: build
 	@mkdir -p out
