@@ -20,7 +20,8 @@ PACKAGES := build-essential cmake pkg-config \
 	icc-profiles-free \
 	hyphen-id hyphen-en-us \
 	fonts-sil-charis fonts-noto-core fonts-dejavu-core fonts-dejavu-extra fonts-wqy-zenhei \
-	epubcheck default-jre-headless poppler-utils qpdf python3 valgrind unzip
+	epubcheck default-jre-headless poppler-utils qpdf python3 valgrind unzip \
+	chromium
 
 PREFIX  ?= /usr/local
 
