@@ -11,12 +11,15 @@
 #     index and bibliography entries, the title page's headings centred,
 #     no break after a glossary term or a heading, images within the
 #     screen, the table box scrolling.
-# Env: FOLIO, SRC.
+#   - the EPUB passes EPUBCheck and the word check.
+# Env: FOLIO, SRC, SHARED.
 set -u
 t=$(mktemp -d); trap 'rm -rf "$t"' EXIT
 fail=0
 bad() { echo "FAIL: $*"; fail=1; }
 ok() { echo "ok: $*"; }
+# shellcheck source=lib/standards.sh
+. "$SRC/tests/e2e/lib/standards.sh"
 
 # ---- the CSS rules, by parsing the sheet
 python3 - "$SRC/styles/epub.css" <<'PY' || fail=1
@@ -73,6 +76,7 @@ fi
 export SOURCE_DATE_EPOCH=1700000000
 "$FOLIO" build tests/e2e/data/small-screen/small.xml --epub "$t/s.epub" -q ||
 	{ bad "build failed"; exit 1; }
+standard_epub tests/e2e/data/small-screen/small.xml "$t/s.epub"
 python3 tests/e2e/lib/epub_overflow.py "$t/s.epub" 01-titlepage.xhtml 02-chapter.xhtml \
 	03-glossary.xhtml 04-index.xhtml >"$t/render" 2>&1
 rc=$?

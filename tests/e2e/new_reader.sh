@@ -65,28 +65,10 @@ pdf=out/reader.pdf epub=out/reader.epub
 "$FOLIO" build ../lecture/reader.xml --pages "$t/a4.pages" --style a4-reader -q &&
 	head -1 "$t/a4.pages" | grep -q "style a4-reader" &&
 	ok "--style a4-reader is the a4-reader style" || bad "--style a4-reader did not set the a4-reader style"
-qpdf --check "$pdf" >"$t/qpdf" 2>&1 && ok "qpdf --check" || { bad "qpdf --check:"; tail -5 "$t/qpdf"; }
-java -jar /usr/share/java/epubcheck.jar "$epub" >"$t/epubcheck" 2>&1
-if grep -qE '^(FATAL|ERROR|WARNING)' "$t/epubcheck"; then
-	bad "epubcheck:"; grep -E '^(FATAL|ERROR|WARNING)' "$t/epubcheck" | head
-else
-	ok "epubcheck: no errors or warnings"
-fi
-fidelity=
-[ -f "$SRC/tests/tools/fidelity.py" ] && fidelity="$SRC/tests/tools/fidelity.py"
-[ -z "$fidelity" ] && [ -f "$SHARED/tools/fidelity" ] && fidelity="$SHARED/tools/fidelity"
-if [ -z "$fidelity" ]; then
-	bad "no word check (tests/tools/fidelity.py or \$SHARED/tools/fidelity)"
-else
-	for out in "--pdf $pdf" "--epub $epub"; do
-		# shellcheck disable=SC2086
-		if res=$(python3 "$fidelity" ../lecture/reader.xml $out 2>&1); then
-			ok "word check $out: $res"
-		else
-			bad "word check $out:"; echo "$res" | head
-		fi
-	done
-fi
+# shellcheck source=lib/standards.sh
+. "$SRC/tests/e2e/lib/standards.sh"
+standard_pdf ../lecture/reader.xml "$pdf"
+standard_epub ../lecture/reader.xml "$epub"
 
 # ---- a project's own style by name, a path, an unknown name
 mkdir -p ../lecture/styles

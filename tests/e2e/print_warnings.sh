@@ -9,7 +9,8 @@
 #     sheets of a book whose padded count is not a multiple of 8): the
 #     build warns exactly when preflight rejects
 #   - without a preset: none of these warnings
-# Env: FOLIO, SRC.
+#   - the PDFs pass qpdf --check and the word check
+# Env: FOLIO, SRC, SHARED.
 set -u
 t=$(mktemp -d); trap 'rm -rf "$t"' EXIT
 src=tests/e2e/data/text/faithful.xml
@@ -19,6 +20,8 @@ at="$src:$line:$col"
 fail=0
 bad() { echo "FAIL: $*"; fail=1; }
 ok() { echo "ok: $*"; }
+# shellcheck source=lib/standards.sh
+. "$SRC/tests/e2e/lib/standards.sh"
 
 for preset in copyshop offset pod; do
 	"$FOLIO" build "$src" --pdf "$t/$preset.pdf" --preset $preset >"$t/$preset.log" 2>&1 ||
@@ -30,6 +33,7 @@ for preset in copyshop offset pod; do
 	grep -qF "$at: warning: RGB image 'swatch.png' is converted to $model" "$t/$preset.log" &&
 		ok "$preset: the RGB image converted to $model" ||
 		bad "$preset: no RGB conversion warning: $(cat "$t/$preset.log")"
+	standard_pdf "$src" "$t/$preset.pdf"
 	"$FOLIO" preflight "$t/$preset.pdf" --preset $preset >"$t/$preset.pf" 2>&1
 	grep -q "below 300 dpi" "$t/$preset.pf" &&
 		ok "$preset: preflight finds the same image" ||
