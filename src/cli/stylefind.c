@@ -104,10 +104,8 @@ static int search_folders(const char *source, char **out)
 static int names_a_file(const char *arg)
 {
 	struct stat st;
-	/* a folder called like a style is no style: look the name up */
 	return strchr(arg, '/') || has_suffix(arg, ".style") ||
-	       has_suffix(arg, ".css") || arg[0] == '\0' ||
-	       (stat(arg, &st) == 0 && !S_ISDIR(st.st_mode));
+	       has_suffix(arg, ".css") || stat(arg, &st) == 0 || arg[0] == '\0';
 }
 
 char *style_find(const char *arg, const char *source, char **searched)

@@ -3,11 +3,10 @@
  * name (`--style a4-reader`) becomes a file; `folio styles` lists them.
  *
  * A style argument that names a file (it has a '/', ends in ".style" or
- * ".css", or exists and is not a folder) is used as given.  A bare name
- * NAME is looked for as NAME.style in, in order: the styles/ folder
- * beside the source (the reader's own project), the styles/ folder of
- * the current directory, the shipped styles (styles_dir()) and
- * PREFIX/share/folio/styles.
+ * ".css", or exists) is used as given.  A bare name NAME is looked for
+ * as NAME.style in, in order: the styles/ folder beside the source (the
+ * reader's own project), the styles/ folder of the current directory,
+ * the shipped styles (styles_dir()) and PREFIX/share/folio/styles.
  */
 #ifndef FOLIO_CLI_STYLEFIND_H
 #define FOLIO_CLI_STYLEFIND_H
