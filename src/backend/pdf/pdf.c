@@ -8,6 +8,7 @@
  */
 #include "backend/pdf/emit.h"
 #include "backend/pdf/print.h"
+#include "backend/pdf/printcheck.h"
 #include "folio/backend.h"
 #include "layout/layout.h"
 
@@ -48,6 +49,7 @@ static int pdf_render(folio_doc *doc, const folio_render_opts *opts,
 		if (opts->page_map_ready)
 			opts->page_map_ready(opts->page_map_ctx);
 	}
+	print_check(layout_result(run), &print, diag);
 	int rc = pdf_emit(layout_result(run), layout_fonts(run), opts->out_path,
 			  opts->final_path,
 			  opts->source_date, &print, diag);

@@ -292,6 +292,29 @@ int pixels_probe(const char *path, int *ncomp, int *alpha, int *jpeg)
 	return 0;
 }
 
+int pixels_header(const char *path, pixels *out)
+{
+	int png;
+	memset(out, 0, sizeof *out);
+	if (is_png(path, &png) < 0)
+		return -1;
+	if (png) {
+		png_image img;
+		memset(&img, 0, sizeof img);
+		img.version = PNG_IMAGE_VERSION;
+		if (!png_image_begin_read_from_file(&img, path))
+			return -1;
+		out->width = img.width;
+		out->height = img.height;
+		out->ncomp = (img.format & PNG_FORMAT_FLAG_COLOR) ? 3 : 1;
+		out->alpha = (img.format & PNG_FORMAT_FLAG_ALPHA) != 0;
+		png_image_free(&img);
+		return 0;
+	}
+	char err[8];
+	return load_jpeg(path, out, err, sizeof err, 1);
+}
+
 /* State of a PNG check that must survive png_error's longjmp. */
 typedef struct png_check {
 	png_structp png;

@@ -31,6 +31,9 @@ int pixels_load(const char *path, pixels *out, char *err, size_t errlen);
 /* Only the header: the number of colour components and whether there is
  * alpha, without decoding.  Returns 0 or -1. */
 int pixels_probe(const char *path, int *ncomp, int *alpha, int *jpeg);
+/* Only the header: size, components, alpha; data stays NULL.  Returns
+ * 0 or -1. */
+int pixels_header(const char *path, pixels *out);
 /* Decodes a whole PNG row by row, keeping nothing, so that a damaged
  * file is an error here rather than an abort() inside libharu (whose
  * libpng error handler returns, which libpng answers with abort).

@@ -5,8 +5,11 @@
  * authors use it to see what folio made of their sources without a viewer.
  *
  * Inline markup disappears except where it adds characters a reader needs
- * (quotation marks, footnote marks, URLs); blocks are separated by blank
- * lines and indented two spaces per level of list or quotation.
+ * (quotation marks, footnote marks, URLs, a glossary acronym's
+ * parentheses); blocks are separated by blank lines and indented two
+ * spaces per level of list or quotation.  What a reader of the PDF reads
+ * aloud is here too: abstracts under their titles, the word an admonition
+ * opens with, "Gambar 1.1." before a figure's title.
  */
 #include "backend/text/text.h"
 #include "folio/backend.h"
@@ -106,14 +109,33 @@ static void flush_para(struct text_writer *w, const folio_node *at)
 	sb_clear(&w->para);
 }
 
+/* The word that labels a numbered float, as the PDF's caption says it:
+ * "Gambar" for "Gambar 1.1. Title". */
+static const char *float_word(const folio_node *n)
+{
+	const folio_lang *lang = folio_lang_get(n->lang);
+	switch (n->kind) {
+	case FOLIO_NODE_FIGURE: return lang->figure;
+	case FOLIO_NODE_TABLE: return lang->table;
+	case FOLIO_NODE_EXAMPLE: return lang->example;
+	case FOLIO_NODE_EQUATION: return lang->equation;
+	default: return NULL;
+	}
+}
+
 static void put_heading(struct text_writer *w, const folio_node *div)
 {
 	folio_node *title = folio_node_title(div);
 	const char *text = title ? folio_node_text(w->doc, title) : NULL;
-	if (text == NULL || *text == '\0')
+	const char *word = float_word(div);
+	if ((text == NULL || *text == '\0') && !(word && div->label))
 		return;
+	if (text == NULL)
+		text = "";
 	strbuf h = STRBUF_INIT;
-	if (div->label && (div->flags & FOLIO_FLAG_NUMBERED))
+	if (word && div->label)
+		sb_printf(&h, "%s %s. ", word, div->label);
+	else if (div->label && (div->flags & FOLIO_FLAG_NUMBERED))
 		sb_printf(&h, "%s ", div->label);
 	put_collapsed(&h, text, strlen(text));
 	while (h.len && h.s[h.len - 1] == ' ')
@@ -132,7 +154,37 @@ static void put_heading(struct text_writer *w, const folio_node *div)
 	sb_free(&h);
 }
 
-/* Title, subtitle and the people of a book or article, at its head. */
+static void enter(struct text_writer *w, folio_iter *it);
+static void leave(struct text_writer *w, folio_node *n);
+
+/* The abstract in a division's info, read where the PDF and the EPUB
+ * print it: under the title and the people, its title (if it has one)
+ * a line of its own. */
+static void put_abstract(struct text_writer *w, const folio_node *div)
+{
+	folio_node *abs = folio_node_info_child(div, FOLIO_NODE_ABSTRACT);
+	if (abs == NULL)
+		return;
+	folio_node *title = folio_node_title(abs);
+	if (title) {
+		const char *t = folio_node_text(w->doc, title);
+		put_collapsed(&w->para, t, strlen(t));
+		flush_para(w, div);
+	}
+	folio_iter it;
+	folio_iter_init(&it, abs);
+	folio_event ev;
+	while ((ev = folio_iter_next(&it)) != FOLIO_DONE) {
+		if (ev == FOLIO_ENTER)
+			enter(w, &it);
+		else
+			leave(w, it.node);
+	}
+	flush_para(w, div);
+}
+
+/* Title, subtitle, the people and the abstract of a book or article,
+ * at its head. */
 static void put_info(struct text_writer *w, const folio_node *div)
 {
 	put_heading(w, div);
@@ -158,6 +210,7 @@ static void put_info(struct text_writer *w, const folio_node *div)
 		}
 		flush_para(w, div);
 	}
+	put_abstract(w, div);
 }
 
 static void flush_notes(struct text_writer *w)
@@ -248,6 +301,42 @@ static const char *list_marker(struct text_writer *w, const folio_node *item)
 	return arena_printf(w->doc->arena, "%s%s ", label, punct ? "" : ".");
 }
 
+/* The heading line of an admonition: its title, else the word for its
+ * kind ("Catatan", "Peringatan"), as the PDF prints it. */
+static const char *admonition_word(const folio_node *n)
+{
+	const folio_lang *lang = folio_lang_get(n->lang);
+	switch (n->kind) {
+	case FOLIO_NODE_NOTE: return lang->note;
+	case FOLIO_NODE_TIP: return lang->tip;
+	case FOLIO_NODE_IMPORTANT: return lang->important;
+	case FOLIO_NODE_WARNING: return lang->warning;
+	case FOLIO_NODE_CAUTION: return lang->caution;
+	case FOLIO_NODE_DANGER: return lang->danger;
+	default: return NULL;
+	}
+}
+
+static void put_admonition_title(struct text_writer *w, const folio_node *n)
+{
+	folio_node *title = folio_node_title(n);
+	const char *t = title ? folio_node_text(w->doc, title) : admonition_word(n);
+	if (t == NULL || *t == '\0')
+		return;
+	put_collapsed(&w->para, t, strlen(t));
+	/* at the level of the text around it; the body is indented */
+	flush_para(w, n->parent ? n->parent : n);
+}
+
+/* A glossary entry's acronym or abbreviation follows its term in
+ * parentheses, "management by objectives (MBO)", as the glossary of the
+ * PDF prints it. */
+static int is_entry_short_form(const folio_node *n)
+{
+	return (n->kind == FOLIO_NODE_ACRONYM || n->kind == FOLIO_NODE_ABBREV) &&
+	       n->parent && n->parent->kind == FOLIO_NODE_GLOSSENTRY;
+}
+
 static strbuf *target(struct text_writer *w)
 {
 	return w->in_note ? &w->note : &w->para;
@@ -287,6 +376,11 @@ static void enter(struct text_writer *w, folio_iter *it)
 		sb_puts(&w->para, folio_node_text(w->doc, n));
 		flush_para(w, n);
 		break;
+	case FOLIO_NODE_NOTE: case FOLIO_NODE_TIP:
+	case FOLIO_NODE_IMPORTANT: case FOLIO_NODE_WARNING:
+	case FOLIO_NODE_CAUTION: case FOLIO_NODE_DANGER:
+		put_admonition_title(w, n);
+		break;
 	default:
 		if (folio_kind_class(n->kind) == FOLIO_CLASS_DIVISION ||
 		    n->kind == FOLIO_NODE_SIDEBAR || n->kind == FOLIO_NODE_FIGURE ||
@@ -325,6 +419,10 @@ static void enter(struct text_writer *w, folio_iter *it)
 		if (n->target && n->target->label)
 			sb_printf(target(w), "[%s]", n->target->label);
 		break;
+	case FOLIO_NODE_ACRONYM: case FOLIO_NODE_ABBREV:
+		if (is_entry_short_form(n))
+			sb_puts(&w->para, " (");
+		break;
 	default:
 		if (is_verbatim(n->kind))
 			w->in_verbatim++;
@@ -340,6 +438,10 @@ static void leave(struct text_writer *w, folio_node *n)
 	switch (n->kind) {
 	case FOLIO_NODE_QUOTE:
 		sb_puts(target(w), lang->quote_close);
+		return;
+	case FOLIO_NODE_ACRONYM: case FOLIO_NODE_ABBREV:
+		if (is_entry_short_form(n))
+			sb_putc(&w->para, ')');
 		return;
 	case FOLIO_NODE_FOOTNOTE:
 		w->in_note--;
