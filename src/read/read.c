@@ -163,6 +163,7 @@ static folio_doc *read_main(const char *path, char *real, const char *data,
 		folio_doc_free(doc);
 		return NULL;
 	}
+	read_settle_root(doc);
 	number_nodes(doc);
 	return doc;
 }
