@@ -605,9 +605,24 @@ static void test_xinclude(void)
 	tmp_write("plain.xml", "<para>no namespace</para>");
 	doc = read_file("xp.xml", &d, NULL);
 	OK(doc == NULL);
-	OK(diag_has(&d, "error: xpointer is not supported"));
+	OK(diag_has(&d, "error: xpointer=\"x\" names no element in"));
 	OK(diag_has(&d, "parse=\"html\": it must be \"xml\" or \"text\""));
 	OK(diag_has(&d, "/plain.xml:1:1: error: the root element <para> of an included file is not in the DocBook namespace"));
+
+	/* xpointer picks one element, which keeps its file, line and column */
+	tmp_write("xp-parts.xml", "<chapter " DB ">\n<title>T</title>\n"
+		  "  <para xml:id=\"p2\">two</para>\n<para>three</para></chapter>");
+	tmp_write("xp-ok.xml", "<article " DB " " XI "><xi:include href=\"xp-parts.xml\" xpointer=\"p2\"/>"
+		  "<xi:include href=\"xp-parts.xml\" xpointer=\"element(/1/3)\"/></article>");
+	doc = read_file("xp-ok.xml", &d, NULL);
+	OK(doc != NULL);
+	if (doc) {
+		folio_node *a = doc->root->first, *b = a ? a->next : NULL;
+		OK(a && a->kind == FOLIO_NODE_PARA && a->id && strcmp(a->id, "p2") == 0);
+		OK(a && strstr(a->loc.file, "xp-parts.xml") && a->loc.line == 3 && a->loc.col == 3);
+		OK(b && b->kind == FOLIO_NODE_PARA && b->loc.line == 4 && b->next == NULL);
+		folio_doc_free(doc);
+	}
 
 	/* an error inside an included file names that file */
 	tmp_write("inc-bad.xml", "<article " DB " " XI "><xi:include href=\"broken.xml\"/></article>");
