@@ -139,6 +139,7 @@ static folio_doc *read_main(const char *path, char *real, const char *data,
 	r.max_nodes = opts->max_nodes ? opts->max_nodes : READ_MAX_NODES;
 	r.doc = folio_doc_new(path);
 	r.doc->dir = arena_strdup(r.doc->arena, confine_real);
+	r.doc->allow_outside = opts->allow_outside;
 	r.warned = hash_new();
 
 	xmlInitParser();
