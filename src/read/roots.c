@@ -6,8 +6,8 @@
  * other root, the reader settles the root once, after the parse, by
  * rewriting the top of the tree (doc/design.md, "Roots"):
  *   - book, article: as they are;
- *   - set: becomes the book of the whole, its books (and those of sets
- *     inside it, in order) its parts, each with its own title page;
+ *   - set: becomes the book of the whole, its books its parts, each with
+ *     its own title page (a set inside it a part holding its books);
  *   - a component (chapter, appendix, preface, part, reference,
  *     glossary, bibliography, index, colophon, dedication,
  *     acknowledgements): wrapped in a book made here, titled as it is;
@@ -134,31 +134,22 @@ static folio_node *wrap(folio_doc *doc, folio_node *root, folio_node_kind kind)
 	return made;
 }
 
-/* A set's books, and those of the sets inside it, become the parts of
- * one book, in document order. */
+/* A set's books become the parts of one book; a set inside it becomes a
+ * part too (its title kept), holding its books as parts in turn. */
 static void set_to_book(folio_node *set)
 {
 	set->name = "set";
 	set->kind = FOLIO_NODE_BOOK;
-	folio_node *inner = folio_node_child(set, FOLIO_NODE_SET);
-	while (inner) {
-		folio_node *c = inner->first;
-		while (c) {
-			folio_node *after = c->next;
-			if (c->kind == FOLIO_NODE_BOOK || c->kind == FOLIO_NODE_SET) {
-				folio_node_unlink(c);
-				folio_node_insert_before(inner, c);
-			}
-			c = after;
-		}
-		folio_node_unlink(inner);
-		inner = folio_node_child(set, FOLIO_NODE_SET);
-	}
-	for (folio_node *n = set->first; n; n = n->next)
-		if (n->kind == FOLIO_NODE_BOOK) {
-			n->name = "book";
+	folio_node *n = set->first;
+	while (n) {
+		int inner = n->kind == FOLIO_NODE_SET;
+		if (inner || n->kind == FOLIO_NODE_BOOK) {
+			n->name = inner ? "set" : "book";
 			n->kind = FOLIO_NODE_PART;
 		}
+		/* into an inner set's children; never into a book's */
+		n = folio_next(set, n, !inner);
+	}
 }
 
 void read_settle_root(folio_doc *doc)
