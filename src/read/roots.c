@@ -106,25 +106,11 @@ static folio_node *copy_title(folio_doc *doc, const folio_node *title)
 	return top;
 }
 
-/* The title a made book or article shows: the root's own, or for a
- * reference entry the title of its page (refmeta) or its first name. */
-static const folio_node *title_of(const folio_node *root)
-{
-	const folio_node *t = folio_node_title(root);
-	if (t || root->kind != FOLIO_NODE_REFENTRY)
-		return t;
-	for (const folio_node *n = root->first; n; n = folio_next(root, n, 0))
-		if (n->name && (strcmp(n->name, "refentrytitle") == 0 ||
-				strcmp(n->name, "refname") == 0))
-			return n;
-	return NULL;
-}
-
 static folio_node *wrap(folio_doc *doc, folio_node *root, folio_node_kind kind)
 {
 	folio_node *made = folio_node_new(doc, kind, root->loc);
 	made->lang = root->lang;
-	const folio_node *t = title_of(root);
+	const folio_node *t = folio_node_title(root);
 	if (t) {
 		folio_node *info = folio_node_new(doc, FOLIO_NODE_INFO, root->loc);
 		folio_node_append(info, copy_title(doc, t));
