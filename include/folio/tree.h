@@ -100,6 +100,8 @@ struct folio_doc {
 	folio_node *root;
 	const char *path;    /* the main source file as given */
 	const char *dir;     /* the folder that confines every file read */
+	int allow_outside;   /* files may lie outside dir (--allow-outside):
+				includes, images and databases alike */
 	const char *lang;    /* the root's language (after resolve; "en" when
 				the root has no xml:lang) */
 	struct folio_hash *ids;  /* xml:id -> node (src/util/hash.h) */

@@ -142,10 +142,13 @@ int image_probe(lay_ctx *c, const folio_node *n, lay_image *out)
 		c->errors = 1;
 		return -1;
 	}
-	if (c->doc->dir && realpath(c->doc->dir, root) && !inside(root, real)) {
+	if (!c->doc->allow_outside && c->doc->dir && realpath(c->doc->dir, root) &&
+	    !inside(root, real)) {
 		if (!c->quiet) folio_report(c->diag, FOLIO_ERROR, n->loc,
 			     "image \"%s\" is outside the document's folder %s",
 			     ref, c->doc->dir);
+		if (!c->quiet) folio_report(c->diag, FOLIO_NOTE, n->loc,
+			     "folio reads only files inside the folder of the main source; --allow-outside lifts this");
 		c->errors = 1;
 		return -1;
 	}

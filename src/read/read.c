@@ -146,6 +146,7 @@ static folio_doc *read_main(const char *path, char *real, const char *data,
 	r.max_parsed = limit_value(LIMIT_PARSED_BYTES);
 	r.doc = folio_doc_new(path);
 	r.doc->dir = arena_strdup(r.doc->arena, confine_real);
+	r.doc->allow_outside = opts->allow_outside;
 	r.warned = hash_new();
 
 	xmlInitParser();
@@ -171,6 +172,7 @@ static folio_doc *read_main(const char *path, char *real, const char *data,
 		folio_doc_free(doc);
 		return NULL;
 	}
+	read_settle_root(doc);
 	number_nodes(doc);
 	return doc;
 }

@@ -165,6 +165,12 @@ struct include *include_begin(source *s, folio_loc loc, int nb_attributes,
 			      const xmlChar **attributes);
 void include_end(source *s, struct include *inc);
 
+/* roots.c: which elements may be the main file's root, and the rewrite
+ * that makes any of them a book or an article (after the parse). */
+int read_root_name_ok(const char *name);
+const char *read_root_names(void);
+void read_settle_root(folio_doc *doc);
+
 /* errors.c: libxml2's messages made readable. */
 #define ERRORS_SAVED 4
 void errors_install(reader *r, void **saved);

@@ -355,12 +355,12 @@ static int is_meta_context(folio_node_kind k)
 	return k == FOLIO_NODE_INFO || folio_kind_class(k) == FOLIO_CLASS_META;
 }
 
-/* The first element of a file.  The main file must be a DocBook book or
- * article; an included file may hold any DocBook element. */
+/* The first element of a file.  The main file must be a DocBook division
+ * (roots.c); an included file may hold any DocBook element. */
 static int root_ok(source *s, folio_loc loc, const char *name, const char *uri)
 {
 	int docbook = uri && strcmp(uri, NS_DOCBOOK) == 0;
-	int book_or_article = strcmp(name, "book") == 0 || strcmp(name, "article") == 0;
+	int book_or_article = read_root_name_ok(name);
 	if (s->depth > 0) {
 		if (docbook)
 			return 1;
@@ -371,13 +371,13 @@ static int root_ok(source *s, folio_loc loc, const char *name, const char *uri)
 		return 1;
 	} else if (docbook || !book_or_article) {
 		read_error(s, loc,
-			   "root element must be DocBook 5 book or article, not <%s>",
-			   name);
+			   "root element must be a DocBook 5 division (%s), not <%s>",
+			   read_root_names(), name);
 		if (docbook || uri == NULL)
 			return 0;
 	} else {
 		read_error(s, loc,
-			   "root element must be DocBook 5 book or article: <%s> is not in the DocBook namespace",
+			   "root element must be a DocBook 5 division: <%s> is not in the DocBook namespace",
 			   name);
 	}
 	if (uri == NULL)

@@ -5,14 +5,22 @@
  *
  * The rules (doc/format.md, "Assembling a reader"):
  *   - href is resolved against the including file; parse is "xml"
- *     (default) or "text"; xpointer is not supported.
+ *     (default) or "text".  xpointer (with parse="xml") picks one element
+ *     of the included file: a bare id (XPointer's shorthand) or the
+ *     element() scheme (element(id), element(/1/2), element(id/1)), as
+ *     XInclude 1.0 requires; other schemes are skipped and the next part
+ *     tried, as the XPointer framework says.  The whole file is parsed
+ *     into a holder and the element picked is moved to the include's
+ *     place, so it keeps the file, line and column it came from.  A
+ *     pointer that picks nothing is a resource error (the fallback
+ *     stands in); one that cannot be read is an error.
  *   - Every file must lie inside the confinement folder after symbolic
  *     links are resolved, unless the reader was told to allow outside.
  *   - A file that includes itself, directly or through others, is an
  *     error naming the chain; includes nest at most READ_MAX_INCLUDE_DEPTH.
  *   - A file that cannot be read is replaced by the xi:fallback's content
- *     when there is one (no error); a refusal (outside, cycle, depth,
- *     xpointer) is an error even with a fallback.
+ *     when there is one (no error); a refusal (outside, cycle, depth, a
+ *     malformed xpointer) is an error even with a fallback.
  * Included XML is parsed with a new parser context straight into the
  * including file's insertion point; text becomes one text node.
  */
@@ -100,7 +108,7 @@ static char *href_path(source *s, struct include *inc)
 	const char *href = inc->href;
 	if (strchr(href, '#')) {
 		read_error(s, inc->loc,
-			   "xi:include href=\"%s\" has a fragment identifier; XInclude does not allow one (and folio does not support xpointer)",
+			   "xi:include href=\"%s\" has a fragment identifier; XInclude does not allow one: name the element with xpointer=\"...\"",
 			   href);
 		return NULL;
 	}
@@ -278,17 +286,233 @@ static int in_chain(source *s, const char *real)
 	return 0;
 }
 
+/* ---- xpointer ---- */
+
+/* One part of an XPointer: a shorthand id, or a scheme with its data
+ * (escapes undone).  Only element() is read; others are skipped. */
+typedef struct {
+	int element;          /* 1: element(); 0: a scheme folio skips */
+	const char *scheme;   /* the scheme's name (arena) */
+	const char *id;       /* the id that starts it, or NULL */
+	unsigned *steps;      /* child sequence: 1-based element positions */
+	size_t nsteps;
+} xpointer_part;
+
+static int is_ncname_start(unsigned char c)
+{
+	return isalpha(c) || c == '_' || c >= 0x80;
+}
+
+static int is_ncname_char(unsigned char c)
+{
+	return is_ncname_start(c) || isdigit(c) || c == '-' || c == '.';
+}
+
+static size_t ncname_length(const char *p)
+{
+	if (!is_ncname_start((unsigned char)*p))
+		return 0;
+	size_t n = 1;
+	while (is_ncname_char((unsigned char)p[n]))
+		n++;
+	return n;
+}
+
+/* element()'s data: "id", "id/1/2" or "/1/2". */
+static int element_data(source *s, struct include *inc, const char *data,
+			xpointer_part *part)
+{
+	folio_doc *doc = s->r->doc;
+	const char *p = data;
+	size_t n = ncname_length(p);
+	if (n) {
+		part->id = arena_strndup(doc->arena, p, n);
+		p += n;
+	}
+	size_t cap = strlen(p) / 2 + 1;
+	part->steps = arena_alloc(doc->arena, cap * sizeof(*part->steps));
+	while (*p == '/') {
+		p++;
+		if (!isdigit((unsigned char)*p) || *p == '0')
+			break;
+		unsigned long v = 0;
+		while (isdigit((unsigned char)*p) && v < 100000000ul)
+			v = v * 10 + (unsigned long)(*p++ - '0');
+		part->steps[part->nsteps++] = (unsigned)v;
+	}
+	if (*p != '\0' || (part->id == NULL && part->nsteps == 0)) {
+		read_error(s, inc->loc,
+			   "xpointer=\"%s\": element(%s) is not an element() pointer: it takes an id, a child sequence such as /1/2, or an id followed by one",
+			   inc->xpointer, data);
+		return -1;
+	}
+	return 0;
+}
+
+/* The data of a scheme part from p (just after its '('): escapes
+ * ^( ^) ^^ undone, parentheses balanced.  Sets *end after the ')'. */
+static char *scheme_data(const char *p, const char **end)
+{
+	strbuf b = STRBUF_INIT;
+	int depth = 0;
+	for (; *p; p++) {
+		if (*p == '^') {
+			if (p[1] != '(' && p[1] != ')' && p[1] != '^')
+				break;
+			sb_putc(&b, *++p);
+			continue;
+		}
+		if (*p == '(')
+			depth++;
+		else if (*p == ')' && depth-- == 0) {
+			*end = p + 1;
+			if (b.s == NULL)
+				sb_puts(&b, "");
+			return sb_take(&b);
+		}
+		sb_putc(&b, *p);
+	}
+	sb_free(&b);
+	return NULL;
+}
+
+/* Reads the xpointer attribute into its parts; -1 after an error. */
+static int xpointer_parse(source *s, struct include *inc, xpointer_part **out,
+			  size_t *nout)
+{
+	folio_doc *doc = s->r->doc;
+	const char *x = inc->xpointer;
+	size_t cap = strlen(x) / 3 + 1;
+	xpointer_part *parts = arena_alloc(doc->arena, cap * sizeof(*parts));
+	size_t n = ncname_length(x);
+	if (n && x[n] == '\0') { /* the shorthand: a bare id */
+		memset(parts, 0, sizeof(*parts));
+		parts->element = 1;
+		parts->scheme = "shorthand";
+		parts->id = x;
+		*out = parts;
+		*nout = 1;
+		return 0;
+	}
+	size_t count = 0;
+	const char *p = x;
+	while (*p) {
+		while (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r')
+			p++;
+		if (*p == '\0')
+			break;
+		const char *name = p;
+		size_t len = ncname_length(p);
+		if (len && p[len] == ':') /* a prefixed scheme name */
+			len += 1 + ncname_length(p + len + 1);
+		const char *end = NULL;
+		char *data = len && p[len] == '(' ? scheme_data(p + len + 1, &end) : NULL;
+		if (data == NULL) {
+			read_error(s, inc->loc,
+				   "xpointer=\"%s\" is not an XPointer: give an id, or scheme parts such as element(/1/2)",
+				   x);
+			return -1;
+		}
+		xpointer_part *part = &parts[count++];
+		memset(part, 0, sizeof(*part));
+		part->scheme = arena_strndup(doc->arena, name, len);
+		if (len == 7 && strncmp(name, "element", 7) == 0) {
+			part->element = 1;
+			int rc = element_data(s, inc, data, part);
+			free(data);
+			if (rc)
+				return -1;
+		} else {
+			free(data);
+		}
+		p = end;
+	}
+	if (count == 0) {
+		read_error(s, inc->loc, "xi:include has an empty xpointer");
+		return -1;
+	}
+	*out = parts;
+	*nout = count;
+	return 0;
+}
+
+/* The nth element child of n (1-based), text not counted. */
+static folio_node *element_child(folio_node *n, unsigned nth)
+{
+	for (folio_node *c = n->first; c; c = c->next)
+		if (c->kind != FOLIO_NODE_TEXT && --nth == 0)
+			return c;
+	return NULL;
+}
+
+/* What one part picks in the parsed file below holder, or NULL. */
+static folio_node *pick(folio_node *holder, const xpointer_part *part)
+{
+	folio_node *at = holder;
+	if (part->id) {
+		at = NULL;
+		for (folio_node *n = holder->first; n && !at; n = folio_next(holder, n, 0))
+			if (n->id && strcmp(n->id, part->id) == 0)
+				at = n;
+		if (at == NULL)
+			return NULL;
+	}
+	for (size_t i = 0; i < part->nsteps && at; i++)
+		at = element_child(at, part->steps[i]);
+	return at == holder ? NULL : at;
+}
+
+/* An include with an xpointer: the file parsed aside, the element its
+ * first part that picks one names moved to the include's place. */
+static void include_pointed(source *s, struct include *inc, const char *shown,
+			    char *real, const char *data, size_t len,
+			    const xpointer_part *ptr, size_t nptr)
+{
+	reader *r = s->r;
+	folio_node *holder = folio_node_new(r->doc, FOLIO_NODE_NONE, inc->loc);
+	int rc = source_parse(r, s, shown, real, data, len, holder);
+	if (r->halted) {
+		xmlStopParser(s->ctxt);
+		return;
+	}
+	if (rc != 0)
+		return;
+	int known = 0;
+	for (size_t i = 0; i < nptr; i++) {
+		if (!ptr[i].element)
+			continue;
+		known = 1;
+		folio_node *found = pick(holder, &ptr[i]);
+		if (found) {
+			folio_node_unlink(found);
+			sax_insert(s, found);
+			return;
+		}
+	}
+	if (inc->fallback) {
+		use_fallback(s, inc);
+		return;
+	}
+	if (known)
+		read_error(s, inc->loc, "xpointer=\"%s\" names no element in '%s'",
+			   inc->xpointer, shown);
+	else
+		read_error(s, inc->loc,
+			   "xpointer=\"%s\" uses no scheme folio reads (%s); use an id or element()",
+			   inc->xpointer, ptr[0].scheme);
+}
+
 void include_end(source *s, struct include *inc)
 {
 	reader *r = s->r;
 	if (r->halted)
 		return;
-	if (inc->xpointer) {
-		read_error(s, inc->loc, "xpointer is not supported: include a whole file");
-		return;
-	}
 	if (inc->href == NULL || inc->href[0] == '\0') {
-		read_error(s, inc->loc, "xi:include needs an href naming the file to include");
+		if (inc->xpointer)
+			read_error(s, inc->loc,
+				   "xi:include without href points into its own document; folio includes only from other files");
+		else
+			read_error(s, inc->loc, "xi:include needs an href naming the file to include");
 		return;
 	}
 	int text = 0;
@@ -299,9 +523,18 @@ void include_end(source *s, struct include *inc)
 			   inc->parse);
 		return;
 	}
+	if (text && inc->xpointer) {
+		read_error(s, inc->loc, "xi:include has an xpointer with parse=\"text\"; XInclude allows it only with parse=\"xml\"");
+		return;
+	}
+	xpointer_part *ptr = NULL;
+	size_t nptr = 0;
+	if (inc->xpointer && xpointer_parse(s, inc, &ptr, &nptr) != 0)
+		return;
 	char *path = href_path(s, inc);
 	if (path == NULL)
 		return;
+	/* From here every return frees ptr (arena) and the paths. */
 	/* Opened relative to the includer's real folder; shown relative to
 	 * the includer's path as the user gave it. */
 	char *base = s->real ? path_dirname(s->real) : path_dirname(s->display);
@@ -352,6 +585,8 @@ void include_end(source *s, struct include *inc)
 	} else if (text) {
 		include_text(s, inc, shown, data, len);
 		free(real);
+	} else if (inc->xpointer) {
+		include_pointed(s, inc, shown, real, data, len, ptr, nptr);
 	} else {
 		source_parse(r, s, shown, real, data, len, s->insert);
 		if (r->halted)

@@ -219,7 +219,7 @@ static char *database_path(struct bib *b, folio_node *n, const char *href,
 	size_t rl = root ? strlen(root) : 0;
 	int inside = root && strncmp(real, root, rl) == 0 &&
 		     (real[rl] == '/' || real[rl] == '\0' || (rl == 1 && root[0] == '/'));
-	if (!inside) {
+	if (!inside && !b->doc->allow_outside) {
 		folio_report(b->diag, FOLIO_ERROR, n->loc,
 			     "the database '%s' is outside the source folder", href);
 		free(real);

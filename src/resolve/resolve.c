@@ -7,6 +7,7 @@
 
 static const resolve_pass_fn passes[] = {
 	pass_lang,
+	pass_refentry,
 	pass_ids,
 	pass_numbering, /* before links: link text uses the numbers */
 	pass_links,

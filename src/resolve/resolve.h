@@ -20,6 +20,7 @@ int pass_numbering(folio_doc *, const folio_resolve_opts *, folio_diag *);
 int pass_glossary(folio_doc *, const folio_resolve_opts *, folio_diag *);
 int pass_citations(folio_doc *, const folio_resolve_opts *, folio_diag *);
 int pass_index(folio_doc *, const folio_resolve_opts *, folio_diag *);
+int pass_refentry(folio_doc *, const folio_resolve_opts *, folio_diag *);
 
 /* The id nearest to name among the document's ids (edit distance), for
  * "did you mean" hints; NULL when nothing is close, or when the

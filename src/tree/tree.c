@@ -191,7 +191,15 @@ folio_node *folio_node_info_child(const folio_node *n, folio_node_kind kind)
 
 folio_node *folio_node_title(const folio_node *n)
 {
-	return folio_node_info_child(n, FOLIO_NODE_TITLE);
+	folio_node *t = folio_node_info_child(n, FOLIO_NODE_TITLE);
+	if (t || n->kind != FOLIO_NODE_REFENTRY)
+		return t;
+	/* A reference page is titled by its refmeta's refentrytitle, else
+	 * by its first name (as DocBook XSL heads it). */
+	folio_node *meta = folio_node_child(n, FOLIO_NODE_REFMETA);
+	t = meta ? folio_node_child(meta, FOLIO_NODE_REFENTRYTITLE) : NULL;
+	folio_node *names = folio_node_child(n, FOLIO_NODE_REFNAMEDIV);
+	return t ? t : names ? folio_node_child(names, FOLIO_NODE_REFNAME) : NULL;
 }
 
 folio_node *folio_doc_find_id(const folio_doc *doc, const char *id)

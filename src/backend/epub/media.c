@@ -207,12 +207,12 @@ const char *epub_image(epub_ctx *c, const folio_node *imagedata)
 	char *root_dir = c->doc->dir ? xstrdup(c->doc->dir) : dir_of(c->doc->path);
 	int ok_root = realpath(root_dir, root_real) != NULL;
 	free(root_dir);
-	if (!ok_root || !inside(real, root_real)) {
+	if (!c->doc->allow_outside && (!ok_root || !inside(real, root_real))) {
 		folio_report(c->diag, FOLIO_ERROR, imagedata->loc,
 			     "image '%s' is outside the source folder; it is not put in the EPUB",
 			     fileref);
 		folio_report(c->diag, FOLIO_NOTE, imagedata->loc,
-			     "copy it into the folder of the sources (or a folder below it)");
+			     "copy it into the folder of the sources (or a folder below it), or build with --allow-outside");
 		return image_failed(c, joined);
 	}
 	/* One file named twice (different relative paths) is packed once. */

@@ -350,6 +350,11 @@ static const unsigned char never_shown_kinds[FOLIO_NODE_KIND_COUNT] = {
 	[FOLIO_NODE_PRIMARY] = 1, [FOLIO_NODE_SECONDARY] = 1, [FOLIO_NODE_TERTIARY] = 1,
 	[FOLIO_NODE_SEE] = 1, [FOLIO_NODE_SEEALSO] = 1, [FOLIO_NODE_COLSPEC] = 1,
 	[FOLIO_NODE_SPANSPEC] = 1,
+	/* read but not printed: revision details, notes on the text, a
+	 * reference page's metadata (its title heads the page) */
+	[FOLIO_NODE_REVDESCRIPTION] = 1, [FOLIO_NODE_PRINTHISTORY] = 1,
+	[FOLIO_NODE_ANNOTATION] = 1, [FOLIO_NODE_REFMETA] = 1,
+	[FOLIO_NODE_REFMISCINFO] = 1,
 };
 
 /* Kinds no handler table names, written by xw_h_generic (a span or div
@@ -358,7 +363,8 @@ static const unsigned char never_shown_kinds[FOLIO_NODE_KIND_COUNT] = {
  * info items of xhtml_div.c apply), an image object or image data
  * outside a media object, and elements outside the subset. */
 static const unsigned char generic_kinds[FOLIO_NODE_KIND_COUNT] = {
-	[FOLIO_NODE_UNKNOWN] = 1, [FOLIO_NODE_BRIDGEHEAD] = 1, [FOLIO_NODE_PHRASE] = 1,
+	[FOLIO_NODE_UNKNOWN] = 1, [FOLIO_NODE_BRIDGEHEAD] = 1,
+	[FOLIO_NODE_REFNAMEDIV] = 1, /* a div of class refnamediv */ [FOLIO_NODE_PHRASE] = 1,
 	[FOLIO_NODE_IMAGEOBJECT] = 1, [FOLIO_NODE_IMAGEDATA] = 1,
 	[FOLIO_NODE_INFO] = 1, [FOLIO_NODE_TITLE] = 1, [FOLIO_NODE_SUBTITLE] = 1,
 	[FOLIO_NODE_TITLEABBREV] = 1, [FOLIO_NODE_AUTHOR] = 1, [FOLIO_NODE_EDITOR] = 1,
