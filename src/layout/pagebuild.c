@@ -458,8 +458,9 @@ static void take_waiting(builder *b, page_run *r)
 		VEC_PUSH(r->pf.top, fr);
 		r->pf.top_height += need;
 	}
-	memmove(b->waiting.v, b->waiting.v + k,
-		(b->waiting.n - k) * sizeof(float_range));
+	if (k > 0 && k < b->waiting.n) /* an empty queue has no buffer */
+		memmove(b->waiting.v, b->waiting.v + k,
+			(b->waiting.n - k) * sizeof(float_range));
 	b->waiting.n -= k;
 	r->used = r->pf.top_height;
 }
