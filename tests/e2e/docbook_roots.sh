@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# ctest-labels: slow
 # docbook_roots: DocBook documents whose root is not a book or an article
 # (tests/docbook/root-*.xml: a chapter, a set of books, a section, a
 # reference entry) and DocBook documents assembled with xpointer includes

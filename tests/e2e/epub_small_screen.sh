@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# ctest-labels: slow
 # epub_small_screen: the EPUB on phones and tablets (issue 23, item 8).
 #   - rendered: tests/e2e/data/small-screen/small.xml (an 8-column table,
 #     a 1200-pixel image, a note, glossary, index, title page) in headless

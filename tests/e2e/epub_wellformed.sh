@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# ctest-labels: slow
 # epub_wellformed: every XML file (XHTML, package, navigation) of an EPUB
 # built from every document the suite holds is parsed by libxml2
 # (xmllint --noout): the sample reader, the e2e and layout documents,

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# ctest-labels: slow
 # geometry: every document the tests build, in every style in styles/
 # (and the sample with bleed and crop marks), read back from the PDF by
 # tests/tools/geometry.py: no two words overprint, no word leaves the text
