@@ -17,7 +17,7 @@ cd "$SRC" || exit 2
 ace=$BUILD/npm-tools/node_modules/.bin/ace-puppeteer
 chromium=${PUPPETEER_EXECUTABLE_PATH:-/usr/bin/chromium}
 if [ ! -x "$ace" ] || [ ! -x "$chromium" ]; then
-	echo "SKIP: Ace by DAISY ($ace) or chromium ($chromium) is missing; 'make deps' installs both"
+	echo "SKIP: Ace by DAISY ($ace) or chromium ($chromium) is missing; 'make test-deps' installs both"
 	exit 77
 fi
 tmp=$(mktemp -d /tmp/ace.XXXXXX)
@@ -25,22 +25,7 @@ trap 'rm -rf "$tmp"' EXIT
 export SOURCE_DATE_EPOCH=1767225600
 fail=0
 
-build() { # build NAME SOURCE [options...]
-	local name=$1 src=$2
-	shift 2
-	if ! "$FOLIO" build "$src" --epub "$tmp/$name.epub" -q "$@" >"$tmp/$name.log" 2>&1; then
-		echo "FAIL: folio build $src --epub $* failed:"
-		sed 's/^/    /' "$tmp/$name.log" | head -20
-		fail=1
-	fi
-}
-build reader sources/pekerjaan-sosial/reader.xml
-build features tests/e2e/data/epub/features.xml
-build fonts tests/e2e/data/epub/features.xml --epub-fonts
-build bibliography tests/docbook/bibliography.xml
-build index-ranges tests/e2e/data/index-ranges.xml
-build layout tests/e2e/data/layout.xml
-build astral tests/e2e/data/astral.xml
+. "$SRC/tests/e2e/lib/epub_set.sh"
 
 # Each violation as "impact rule: file (what)", from Ace's EARL report.
 violations() { # violations REPORT.json

