@@ -8,6 +8,7 @@
  */
 #include "layout/para.h"
 #include "layout/breaks.h"
+#include "layout/hyph_lang.h"
 #include "layout/linebreak.h"
 #include "layout/memo.h"
 #include "util/strbuf.h"
@@ -356,6 +357,8 @@ static void chunk_hyphens(para *p, const span *s, const uint32_t *cps,
 		a++;
 	while (b > a && !is_letter_cp(cps[b - 1]))
 		b--;
+	if (hyph_lang_elides(s->st.lang)) /* l'homme: only "homme" (hyph_lang.h) */
+		a = hyph_elision_start(cps, a, b, is_letter_cp);
 	if (b - a < 5 || b - a > MAX_HYPH_WORD)
 		return;
 	for (unsigned k = a; k < b; k++)
