@@ -11,6 +11,7 @@
 #   - Japanese and Chinese lines obey kinsoku and are justified by the
 #     space between characters (kinsoku); Korean lines break at spaces
 #   - French: no line ends right after an elision's apostrophe
+#   - a Japanese book's running heads are its titles cut with "…"
 #   - every word in both outputs (fidelity), no overprint or text outside
 #     the text block (geometry), qpdf --check and epubcheck clean
 set -u
@@ -72,6 +73,28 @@ lines = [m.group(1) for m in re.finditer(r'^text \S+ \S+ \S+ 10\.000 "(.*)"$',
 got = " ".join(lines)
 print("korean:", len(lines), "lines")
 sys.exit(0 if got == " ".join(para.split()) and len(lines) >= 3 else 1)
+PY
+
+# running heads in Japanese: the title itself, cut between two characters
+# where a line may break, with "…"; never "…" alone
+para='<para>日本の地域福祉では、社会福祉協議会のコミュニティソーシャルワーカーが大きな役割を果たしている。</para>'
+{
+	echo '<book xmlns="http://docbook.org/ns/docbook" version="5.1" xml:lang="ja">'
+	echo '<info><title>地域福祉の実践と理論についての非常に長い書名の本、その全体像を見渡すための試み</title></info>'
+	echo '<chapter><title>コミュニティソーシャルワーカーの役割と地域における支え合いの仕組みづくりについての長い章題</title>'
+	for _ in $(seq 40); do echo "$para"; done
+	echo '</chapter></book>'
+} >"$tmp/heads.xml"
+FOLIO_DUMP_PAGES=$tmp/heads.pages "$FOLIO" build "$tmp/heads.xml" --pdf "$tmp/heads.pdf" 2>"$tmp/heads.log" ||
+	{ cat "$tmp/heads.log"; bad "build of the Japanese book"; }
+python3 - "$tmp/heads.xml" "$tmp/heads.pages" <<'PY' && ok "Japanese running heads" || bad "Japanese running heads"
+import re, sys
+titles = re.findall(r"<title>(.*?)</title>", open(sys.argv[1], encoding="utf-8").read())
+heads = re.findall(r'^text \S+ \S+ \S+ 8\.000 "(.*…)"$', open(sys.argv[2], encoding="utf-8").read(), re.M)
+print("heads:", heads)
+good = [h for h in heads if len(h) > 1 and any(t.startswith(h[:-1]) for t in titles)
+        and h[-2] not in "、。ー」"]
+sys.exit(0 if heads and len(good) == len(heads) and len(set(heads)) == 2 else 1)
 PY
 
 python3 "$SRC/tests/tools/fidelity.py" "$doc" --pdf "$tmp/t.pdf" --epub "$tmp/t.epub" &&
