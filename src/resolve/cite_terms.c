@@ -8,6 +8,7 @@
  */
 #include "resolve/cite_terms.h"
 #include "resolve/cite_terms_world.h"
+#include "folio/lang.h"
 
 #include <string.h>
 #include <strings.h>
@@ -22,6 +23,47 @@ static const cite_terms english = {
 	.date_full = "%2$s %3$d, %1$d",
 	.date_month = "%2$s %1$d",
 	.date_day_month = "%1$s %2$d",
+	.ordinal_suffixes = 1,
+	.retrieved = "Retrieved %s, from ",
+	.translator = "Trans.",
+	.original_published = "Original work published %s",
+	.report_no = "Report No.",
+	.article_word = "Article",
+	.thesis_master = "Master's thesis",
+	.thesis_phd = "Doctoral dissertation",
+	.thesis_bachelor = "Bachelor's thesis",
+	.unpublished_fmt = "Unpublished %s",
+	.unpublished_lower = 1,
+	.edited_by = "edited by",
+	.translated_by = "Translated by",
+	.eds_lower = "eds.",
+	.ed_lower = "ed.",
+	.accessed = "Accessed",
+	.ieee_accessed = "Accessed:",
+	.ieee_online = "[Online]. Available:",
+	.vol = "vol.", .no = "no.", .pp = "pp.", .p = "p.",
+	.ieee_eds = "Eds.", .ieee_ed = "Ed.",
+	.ieee_trans = "Trans.",
+	.ieee_rep = "Rep.",
+	.ieee_master = "M.A. thesis",
+	.ieee_phd = "Ph.D. dissertation",
+	.ieee_bachelor = "B.A. thesis",
+	.report_word = "Report No.",
+	.in_press = "in press",
+};
+
+/* British English: the day before the month ("2 May 2024"). */
+const cite_terms cite_terms_en_gb = {
+	.code = "en",
+	.variant = "en-GB",
+	.months = { "January", "February", "March", "April", "May", "June",
+		    "July", "August", "September", "October", "November",
+		    "December" },
+	.months_short = { "Jan.", "Feb.", "Mar.", "Apr.", "May", "Jun.",
+			  "Jul.", "Aug.", "Sep.", "Oct.", "Nov.", "Dec." },
+	.date_full = "%3$d %2$s %1$d",
+	.date_month = "%2$s %1$d",
+	.date_day_month = "%2$d %1$s",
 	.ordinal_suffixes = 1,
 	.retrieved = "Retrieved %s, from ",
 	.translator = "Trans.",
@@ -97,10 +139,18 @@ static const cite_terms *const tables[] = {
 	&cite_terms_ja, &cite_terms_zh, &cite_terms_ko,
 };
 
+static const cite_terms *const variants[] = {
+	&cite_terms_en_gb, &cite_terms_pt_br, &cite_terms_zh_hant,
+};
+
 static const cite_terms *lookup(const char *xml_lang)
 {
 	if (xml_lang == NULL)
 		return NULL;
+	const char *variant = folio_lang_get(xml_lang)->variant;
+	for (size_t i = 0; variant && i < sizeof variants / sizeof variants[0]; i++)
+		if (strcmp(variants[i]->variant, variant) == 0)
+			return variants[i];
 	size_t n = strcspn(xml_lang, "-_");
 	for (size_t i = 0; i < sizeof tables / sizeof tables[0]; i++) {
 		const char *code = tables[i]->code;

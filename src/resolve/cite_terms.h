@@ -12,6 +12,7 @@
 
 typedef struct cite_terms {
 	const char *code;              /* "id", "en" */
+	const char *variant;           /* "en-GB": as folio_lang's variant */
 	const char *months[12];        /* "January" / "Januari" */
 	const char *months_short[12];  /* "Jan." (IEEE) */
 	/* a full date and a month of a year, printf formats taking the year
@@ -51,8 +52,10 @@ typedef struct cite_terms {
 	const char *in_press;          /* "in press" / "dalam proses terbit" */
 } cite_terms;
 
-/* The table for an xml:lang value, matching the primary subtag; English
- * for a language without one. */
+/* The table for an xml:lang value: the regional or script table when the
+ * language table folio_lang_get picks is one ("en-GB", "zh-TW" ->
+ * "zh-Hant"), else the primary subtag's; English for a language without
+ * one. */
 const cite_terms *cite_terms_get(const char *xml_lang);
 /* 1 when a table exists for the primary subtag of xml_lang. */
 int cite_terms_known(const char *xml_lang);

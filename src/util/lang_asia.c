@@ -168,7 +168,7 @@ const folio_lang folio_lang_zh = {
 };
 
 const folio_lang folio_lang_zh_hant = {
-	.code = "zh", .icu_locale = "zh_Hant",
+	.code = "zh", .variant = "zh-Hant", .icu_locale = "zh_Hant",
 	.hyph_dict = NULL, .hyph_latin1 = 0,
 	.quote_open = "\u300c", .quote_close = "\u300d",
 	.quote2_open = "\u300e", .quote2_close = "\u300f",

@@ -70,6 +70,7 @@ const folio_lang folio_lang_pt = {
 
 const folio_lang folio_lang_pt_br = {
 	.code = "pt",
+	.variant = "pt-BR",
 	.icu_locale = "pt_BR",
 	.hyph_dict = "hyph_pt_BR.dic",
 	.hyph_latin1 = 0,

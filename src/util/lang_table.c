@@ -87,7 +87,7 @@ static const folio_lang english = {
 };
 
 static const folio_lang english_gb = {
-	.code = "en", .icu_locale = "en_GB",
+	.code = "en", .variant = "en-GB", .icu_locale = "en_GB",
 	.hyph_dict = "hyph_en_GB.dic", .hyph_latin1 = 0,
 	.quote_open = "\u2018", .quote_close = "\u2019",
 	.quote2_open = "\u201c", .quote2_close = "\u201d",

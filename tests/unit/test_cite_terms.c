@@ -65,6 +65,21 @@ int main(void)
 		STR_EQ(t->code, codes[i]);
 		complete(t);
 	}
+	/* the regional and script tables, found through folio_lang's */
+	const char *regional[] = { "en-GB", "pt-BR", "zh-Hant" };
+	for (size_t i = 0; i < sizeof regional / sizeof regional[0]; i++) {
+		const cite_terms *t = cite_terms_get(regional[i]);
+		STR_EQ(t->variant, folio_lang_get(regional[i])->variant);
+		complete(t);
+	}
+	OK(cite_terms_get("en")->variant == NULL);
+	OK(cite_terms_get("en-US") == cite_terms_get("en"));
+	OK(cite_terms_get("zh-CN") == cite_terms_get("zh"));
+	OK(cite_terms_get("zh-TW") == cite_terms_get("zh-Hant"));
+	STR_EQ(cite_terms_get("pt-BR")->thesis_phd, "Tese de doutorado");
+	STR_EQ(cite_terms_get("pt-PT")->thesis_phd, "Tese de doutoramento");
+	STR_EQ(cite_terms_get("zh-HK")->accessed, "存取日期");
+	date_is("en-GB", "2024-05-02", "2 May 2024");
 	OK(!cite_terms_known("sw"));
 	STR_EQ(cite_terms_get("sw")->code, "en");
 	STR_EQ(cite_terms_get("pt-BR")->code, "pt");

@@ -56,11 +56,13 @@ int main(void)
 		OK(folio_lang_known(codes[i]));
 		const folio_lang *l = folio_lang_get(codes[i]);
 		STR_EQ(l->code, codes[i]);
+		OK(l->variant == NULL);
 		complete(l);
 	}
 	for (size_t i = 0; i < sizeof regional / sizeof regional[0]; i++) {
 		const folio_lang *l = folio_lang_get(regional[i]);
 		OK(l != folio_lang_get(l->code)); /* a table of its own */
+		OK(l->variant != NULL && strncmp(l->variant, l->code, 2) == 0);
 		complete(l);
 	}
 	STR_EQ(folio_lang_get("de-AT")->contents, "Inhaltsverzeichnis");
