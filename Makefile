@@ -24,7 +24,8 @@ PACKAGES := build-essential cmake pkg-config \
 	libharfbuzz-dev libunibreak-dev libicu-dev libqpdf-dev libpng-dev libjpeg-dev \
 	libdeflate-dev \
 	icc-profiles-free \
-	hyphen-id hyphen-en-us hyphen-de hyphen-fr hyphen-nl hyphen-es \
+	hyphen-id hyphen-en-us hyphen-en-gb hyphen-de hyphen-fr hyphen-nl hyphen-es \
+	hyphen-pt-pt hyphen-pt-br hyphen-it \
 	fonts-sil-charis fonts-noto-core fonts-dejavu-core fonts-dejavu-extra fonts-wqy-zenhei \
 	python3
 TEST_PACKAGES := epubcheck default-jre-headless poppler-utils qpdf valgrind unzip \

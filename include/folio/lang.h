@@ -9,7 +9,9 @@
 #define FOLIO_LANG_H
 
 typedef struct folio_lang {
-	const char *code;         /* "id", "en" */
+	const char *code;         /* "id", "en": the primary subtag */
+	const char *variant;      /* "en-GB", "pt-BR", "zh-Hant" for a regional
+				     or script table; NULL for a language's own */
 	const char *icu_locale;   /* collation locale for ICU: "id_ID" */
 	const char *hyph_dict;    /* libhyphen dictionary file name */
 	int hyph_latin1;          /* the dictionary is ISO-8859-1 */

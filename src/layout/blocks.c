@@ -116,15 +116,18 @@ static void rule_box(flow *f, fx width)
 	flow_box(f, r, 1, 400, 0, f->s.left);
 }
 
-static const char *admonition_word(const lay_ctx *c, folio_node_kind k)
+/* The word in the admonition's own language, as the EPUB and the text
+ * write it. */
+static const char *admonition_word(const folio_node *n)
 {
-	switch (k) {
-	case FOLIO_NODE_NOTE: return c->lang->note;
-	case FOLIO_NODE_TIP: return c->lang->tip;
-	case FOLIO_NODE_IMPORTANT: return c->lang->important;
-	case FOLIO_NODE_WARNING: return c->lang->warning;
-	case FOLIO_NODE_CAUTION: return c->lang->caution;
-	case FOLIO_NODE_DANGER: return c->lang->danger;
+	const folio_lang *l = folio_lang_get(n->lang);
+	switch (n->kind) {
+	case FOLIO_NODE_NOTE: return l->note;
+	case FOLIO_NODE_TIP: return l->tip;
+	case FOLIO_NODE_IMPORTANT: return l->important;
+	case FOLIO_NODE_WARNING: return l->warning;
+	case FOLIO_NODE_CAUTION: return l->caution;
+	case FOLIO_NODE_DANGER: return l->danger;
 	default: return NULL;
 	}
 }
@@ -349,10 +352,10 @@ int fl_enter_admonition(flow *f, const folio_node *n, frame *fr)
 	flow_space(f, 4 * FX_PT, 0);
 	f->keep_next = 1;
 	const folio_node *t = folio_node_title(n);
-	const char *word = admonition_word(c, n->kind);
+	const char *word = admonition_word(n);
 	if (n->kind == FOLIO_NODE_EXAMPLE) {
 		char buf[96];
-		snprintf(buf, sizeof buf, "%s %s. ", c->lang->example,
+		snprintf(buf, sizeof buf, "%s %s. ", folio_lang_get(n->lang)->example,
 			 n->label ? n->label : "");
 		para_style ps = fl_style(f);
 		ps.face = c->head_face[FS_BOLD];
@@ -495,7 +498,7 @@ void fl_exit_equation(flow *f, const folio_node *n, frame *fr)
 	if (title && last > from) {
 		flow_penalty(f, LB_INF);
 		f->keep_next = 1;
-		flow_caption(f, n, f->c->lang->equation, title);
+		flow_caption(f, n, folio_lang_get(n->lang)->equation, title);
 	}
 	fl_block_space(f, 4 * FX_PT);
 }

@@ -74,7 +74,8 @@ static void figure(flow *f, const folio_node *fig)
 		ps.face = c->text_face[FS_BOLD];
 		if (fig->kind == FOLIO_NODE_FIGURE) {
 			char buf[96];
-			snprintf(buf, sizeof buf, "%s %s. ", c->lang->figure,
+			/* the figure's language, as the EPUB and the text */
+			snprintf(buf, sizeof buf, "%s %s. ", folio_lang_get(fig->lang)->figure,
 				 fig->label ? fig->label : "");
 			para_text(f->p, &ps, buf, strlen(buf), NULL, 0);
 		}

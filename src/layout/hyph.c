@@ -5,6 +5,7 @@
  */
 #include "layout/hyph.h"
 #include "layout/hyphcache.h"
+#include "layout/hyph_lang.h"
 #include "folio/lang.h"
 #include "layout/lay.h"
 #include "util/arena.h"
@@ -24,7 +25,7 @@
 
 #define MAX_WORD 64 /* longer "words" are not hyphenated */
 #define MAX_KEY_CODE 16 /* a language code in a cache key */
-#define MAX_LANGS 8
+#define MAX_LANGS 16 /* languages with patterns in one document */
 
 typedef struct lang_dict {
 	const folio_lang *lang;
@@ -406,6 +407,8 @@ static void run_patterns(lang_dict *ld, const uint32_t *w, int n,
 		 * character too. */
 		for (int i = 0; i < n - 1; i++)
 			brk[i] = (hyphens[i] & 1) ? 1 : 0;
+		if (hyph_lang_compounds(ld->lang->code))
+			hyph_compound_rule(ld->dict, bytes, nb, n, brk);
 	}
 	(void)byte_of;
 	if (rep) {

@@ -10,6 +10,7 @@
  *   - Indonesian: never inside the digraphs kh, ng, ny, sy; a break between
  *     a consonant and a vowel moves one letter left unless a prefix ends or
  *     a suffix begins there (PUEBI: mu-sya-wa-rah, makan-an);
+ *   - German compounds and French/Italian elision: hyph_lang.h;
  *   - an exception list per language (hyphenation/LANG.txt, words written
  *     with their hyphens, "ma-sya-ra-kat") overrides everything.
  * Words with digits, all-capital words, words shorter than 5 letters and

@@ -8,6 +8,8 @@
  */
 #include "layout/para.h"
 #include "layout/breaks.h"
+#include "layout/hyph_lang.h"
+#include "layout/kinsoku.h"
 #include "layout/linebreak.h"
 #include "layout/memo.h"
 #include "util/strbuf.h"
@@ -72,6 +74,8 @@ typedef struct pitem {
 				 limit on hyphens in a row nor the rules of
 				 the last word and of ragged text touch it */
 	unsigned char tie;    /* PK_PEN: a no-break space */
+	unsigned char inter_char; /* PK_GLUE: between CJK characters, drawn
+				     as no space (push_interchar_glue) */
 } pitem;
 
 enum { FORCED_CUT = 1, FORCED_HYPH = 2, FORCED_URL_CUT = 3 };
@@ -293,6 +297,22 @@ static void push_glue(para *p, int si)
 	push_item(p, it);
 }
 
+/* Between two CJK characters where a line may break: no width, but room
+ * to spread on a justified line, a quarter of an em at most at the usual
+ * ratios (kinsoku.h); no space glyph is drawn for it. */
+static void push_interchar_glue(para *p, int si)
+{
+	const span *s = &p->spans.v[si];
+	pitem it = { 0 };
+	it.kind = PK_GLUE;
+	it.span = si;
+	it.face = s->st.face;
+	it.inter_char = 1;
+	it.lb.type = LB_GLUE;
+	it.lb.stretch = s->st.size / 4;
+	push_item(p, it);
+}
+
 static void push_penalty(para *p, int si, int pen, int flagged, fx width,
 			 int face, uint32_t hyphen)
 {
@@ -356,6 +376,8 @@ static void chunk_hyphens(para *p, const span *s, const uint32_t *cps,
 		a++;
 	while (b > a && !is_letter_cp(cps[b - 1]))
 		b--;
+	if (hyph_lang_elides(s->st.lang)) /* l'homme: only "homme" (hyph_lang.h) */
+		a = hyph_elision_start(cps, a, b, is_letter_cp);
 	if (b - a < 5 || b - a > MAX_HYPH_WORD)
 		return;
 	for (unsigned k = a; k < b; k++)
@@ -779,6 +801,7 @@ static void find_breaks(para *p, const char *t, size_t len, const char *lang,
 	struct para_cache *pc = p->c->para_cache;
 	if (pc == NULL) {
 		set_linebreaks_utf8((const utf8_t *)t, len, lang, brks);
+		kinsoku_tailor(t, len, lang, brks);
 		return;
 	}
 	size_t ll = lang ? strlen(lang) : 0;
@@ -804,6 +827,7 @@ static void find_breaks(para *p, const char *t, size_t len, const char *lang,
 		if (b == NULL) {
 			b = arena_alloc(memo_arena(pc->breaks), e - i);
 			set_linebreaks_utf8((const utf8_t *)(t + i), e - i, lang, b);
+			kinsoku_tailor(t + i, e - i, lang, b);
 			memo_put(pc->breaks, k->b, k->len, b);
 		}
 		memcpy(brks + i, b, e - i);
@@ -937,9 +961,12 @@ static void build_items(para *p, const para_shape *shape)
 			if (allow && !is_space(cp) && !is_nbsp(cp) &&
 			    !s->newline && !p->spans.v[chunk_span].st.verbatim) {
 				int pen = break_penalty_after(prev);
-				push_penalty(p, chunk_span, pen,
-					     prev == '-' || prev == 0x2010, 0,
-					     0, 0);
+				if (pen == 0 && kinsoku_spreads(prev, cp))
+					push_interchar_glue(p, chunk_span);
+				else
+					push_penalty(p, chunk_span, pen,
+						     prev == '-' || prev == 0x2010,
+						     0, 0, 0);
 			}
 		}
 		/* a mark where a word begins goes with that word, after the
@@ -1214,10 +1241,12 @@ static lay_line make_line(para *p, const para_shape *shape, const lb_line *l,
 				w += added - given;
 			given = r != 0 ? added : given;
 			const span *s = &p->spans.v[e->span];
-			/* A real space glyph, so text extraction sees words. */
-			add_glyph(b, b->open ? b->run_face : e->face,
-				  b->open ? b->run_size : s->st.size,
-				  b->open ? b->run_rise : 0, ' ', x);
+			/* A real space glyph, so text extraction sees words
+			 * (none between CJK characters: no word ends there). */
+			if (!e->inter_char)
+				add_glyph(b, b->open ? b->run_face : e->face,
+					  b->open ? b->run_size : s->st.size,
+					  b->open ? b->run_rise : 0, ' ', x);
 			x += w;
 			break;
 		}
@@ -1617,6 +1646,7 @@ const char *para_shorten(lay_ctx *c, const para_style *s, const char *text,
 	pthread_once(&linebreak_once, init_linebreak);
 	char *brks = xcalloc(len + 1, 1);
 	set_linebreaks_utf8((const utf8_t *)text, len, s->lang, brks);
+	kinsoku_tailor(text, len, s->lang, brks);
 	char *buf = arena_alloc(c->arena, len + 4);
 	const char *fit = NULL;
 	for (size_t cut = len; cut > 0 && fit == NULL; cut--) {

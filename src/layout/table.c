@@ -589,8 +589,9 @@ void flow_table(flow *f, const folio_node *t)
 	flow_space(f, 8 * FX_PT, 2 * FX_PT);
 	const folio_node *title = folio_node_title(t);
 	if (title || t->kind == FOLIO_NODE_TABLE) {
-		/* "Tabel 2. Title" above the table, kept with it */
-		flow_caption(f, t, t->kind == FOLIO_NODE_TABLE ? c->lang->table : NULL,
+		/* "Tabel 2. Title" above the table, kept with it, in the
+		 * table's language as the EPUB and the text write it */
+		flow_caption(f, t, t->kind == FOLIO_NODE_TABLE ? folio_lang_get(t->lang)->table : NULL,
 			     title);
 		flow_penalty(f, LB_INF);
 		flow_space(f, 3 * FX_PT, 0);

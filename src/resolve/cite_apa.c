@@ -234,11 +234,11 @@ static void date_part(cite_out *o, const cite_ctx *ctx, const biblio_entry *e)
 	free(year);
 	if (e->type == BIB_WEBPAGE && e->year && e->month >= 1 && e->month <= 12) {
 		const char *m = ctx->terms->months[e->month - 1];
-		if (e->day && ctx->terms->day_first)
-			out_printf(o, ", %d %s", e->day, m);
-		else if (e->day)
-			out_printf(o, ", %s %d", m, e->day);
-		else
+		if (e->day) {
+			char day[96];
+			snprintf(day, sizeof day, ctx->terms->date_day_month, m, e->day);
+			out_printf(o, ", %s", day);
+		} else
 			out_printf(o, ", %s", m);
 	}
 	out_text(o, ")");

@@ -596,12 +596,12 @@ char *cite_date_text(const cite_terms *t, const char *iso, int abbrev)
 		return got == 1 ? xstrdup(iso) : NULL;
 	const char *month = abbrev ? t->months_short[m - 1] : t->months[m - 1];
 	char buf[96];
+	/* the formats come from the language tables (cite_terms.h), never
+	 * from the sources */
 	if (got < 3 || d < 1)
-		snprintf(buf, sizeof buf, "%s %d", month, y);
-	else if (t->day_first)
-		snprintf(buf, sizeof buf, "%d %s %d", d, month, y);
+		snprintf(buf, sizeof buf, t->date_month, y, month);
 	else
-		snprintf(buf, sizeof buf, "%s %d, %d", month, d, y);
+		snprintf(buf, sizeof buf, t->date_full, y, month, d);
 	return xstrdup(buf);
 }
 

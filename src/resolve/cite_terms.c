@@ -7,6 +7,8 @@
  * print, where CSL has "Diambil".
  */
 #include "resolve/cite_terms.h"
+#include "resolve/cite_terms_world.h"
+#include "folio/lang.h"
 
 #include <string.h>
 #include <strings.h>
@@ -18,7 +20,50 @@ static const cite_terms english = {
 		    "December" },
 	.months_short = { "Jan.", "Feb.", "Mar.", "Apr.", "May", "Jun.",
 			  "Jul.", "Aug.", "Sep.", "Oct.", "Nov.", "Dec." },
-	.day_first = 0,
+	.date_full = "%2$s %3$d, %1$d",
+	.date_month = "%2$s %1$d",
+	.date_day_month = "%1$s %2$d",
+	.ordinal_suffixes = 1,
+	.retrieved = "Retrieved %s, from ",
+	.translator = "Trans.",
+	.original_published = "Original work published %s",
+	.report_no = "Report No.",
+	.article_word = "Article",
+	.thesis_master = "Master's thesis",
+	.thesis_phd = "Doctoral dissertation",
+	.thesis_bachelor = "Bachelor's thesis",
+	.unpublished_fmt = "Unpublished %s",
+	.unpublished_lower = 1,
+	.edited_by = "edited by",
+	.translated_by = "Translated by",
+	.eds_lower = "eds.",
+	.ed_lower = "ed.",
+	.accessed = "Accessed",
+	.ieee_accessed = "Accessed:",
+	.ieee_online = "[Online]. Available:",
+	.vol = "vol.", .no = "no.", .pp = "pp.", .p = "p.",
+	.ieee_eds = "Eds.", .ieee_ed = "Ed.",
+	.ieee_trans = "Trans.",
+	.ieee_rep = "Rep.",
+	.ieee_master = "M.A. thesis",
+	.ieee_phd = "Ph.D. dissertation",
+	.ieee_bachelor = "B.A. thesis",
+	.report_word = "Report No.",
+	.in_press = "in press",
+};
+
+/* British English: the day before the month ("2 May 2024"). */
+const cite_terms cite_terms_en_gb = {
+	.code = "en",
+	.variant = "en-GB",
+	.months = { "January", "February", "March", "April", "May", "June",
+		    "July", "August", "September", "October", "November",
+		    "December" },
+	.months_short = { "Jan.", "Feb.", "Mar.", "Apr.", "May", "Jun.",
+			  "Jul.", "Aug.", "Sep.", "Oct.", "Nov.", "Dec." },
+	.date_full = "%3$d %2$s %1$d",
+	.date_month = "%2$s %1$d",
+	.date_day_month = "%2$d %1$s",
 	.ordinal_suffixes = 1,
 	.retrieved = "Retrieved %s, from ",
 	.translator = "Trans.",
@@ -55,7 +100,9 @@ static const cite_terms indonesian = {
 		    "Desember" },
 	.months_short = { "Jan.", "Feb.", "Mar.", "Apr.", "Mei", "Jun.",
 			  "Jul.", "Agu.", "Sep.", "Okt.", "Nov.", "Des." },
-	.day_first = 1,
+	.date_full = "%3$d %2$s %1$d",
+	.date_month = "%2$s %1$d",
+	.date_day_month = "%2$d %1$s",
 	.ordinal_suffixes = 0,
 	.retrieved = "Diakses %s, dari ",
 	.translator = "Penerj.",
@@ -85,17 +132,41 @@ static const cite_terms indonesian = {
 	.in_press = "dalam proses terbit",
 };
 
-static const cite_terms *const tables[] = { &indonesian, &english };
+static const cite_terms *const tables[] = {
+	&indonesian, &english, &cite_terms_de, &cite_terms_fr, &cite_terms_nl,
+	&cite_terms_es, &cite_terms_pt, &cite_terms_it, &cite_terms_ms,
+	&cite_terms_jv, &cite_terms_su, &cite_terms_ar, &cite_terms_he,
+	&cite_terms_ja, &cite_terms_zh, &cite_terms_ko,
+};
 
-const cite_terms *cite_terms_get(const char *xml_lang)
+static const cite_terms *const variants[] = {
+	&cite_terms_en_gb, &cite_terms_pt_br, &cite_terms_zh_hant,
+};
+
+static const cite_terms *lookup(const char *xml_lang)
 {
 	if (xml_lang == NULL)
-		return &english;
+		return NULL;
+	const char *variant = folio_lang_get(xml_lang)->variant;
+	for (size_t i = 0; variant && i < sizeof variants / sizeof variants[0]; i++)
+		if (strcmp(variants[i]->variant, variant) == 0)
+			return variants[i];
 	size_t n = strcspn(xml_lang, "-_");
 	for (size_t i = 0; i < sizeof tables / sizeof tables[0]; i++) {
 		const char *code = tables[i]->code;
 		if (strlen(code) == n && strncasecmp(code, xml_lang, n) == 0)
 			return tables[i];
 	}
-	return &english;
+	return NULL;
+}
+
+const cite_terms *cite_terms_get(const char *xml_lang)
+{
+	const cite_terms *t = lookup(xml_lang);
+	return t ? t : &english;
+}
+
+int cite_terms_known(const char *xml_lang)
+{
+	return lookup(xml_lang) != NULL;
 }

@@ -12,9 +12,17 @@
 
 typedef struct cite_terms {
 	const char *code;              /* "id", "en" */
+	const char *variant;           /* "en-GB": as folio_lang's variant */
 	const char *months[12];        /* "January" / "Januari" */
 	const char *months_short[12];  /* "Jan." (IEEE) */
-	int day_first;                 /* "2 Mei 2024" rather than "May 2, 2024" */
+	/* a full date and a month of a year, printf formats taking the year
+	 * (%1$d), the month's name (%2$s) and the day (%3$d) by position:
+	 * "%2$s %3$d, %1$d", "%3$d. %2$s %1$d", "%1$d年%2$s%3$d日" */
+	const char *date_full;
+	const char *date_month;
+	/* a day of a month, taking the month's name (%1$s) and the day
+	 * (%2$d): APA's "(2024, May 2)", "(2024, 2. Mai)" */
+	const char *date_day_month;
 	int ordinal_suffixes;          /* English "3rd ed."; Indonesian none */
 	const char *retrieved;         /* "Retrieved %s, from " (date) */
 	const char *translator;        /* "Trans." / "Penerj." */
@@ -44,8 +52,12 @@ typedef struct cite_terms {
 	const char *in_press;          /* "in press" / "dalam proses terbit" */
 } cite_terms;
 
-/* The table for an xml:lang value, matching the primary subtag; English
- * for a language without one. */
+/* The table for an xml:lang value: the regional or script table when the
+ * language table folio_lang_get picks is one ("en-GB", "zh-TW" ->
+ * "zh-Hant"), else the primary subtag's; English for a language without
+ * one. */
 const cite_terms *cite_terms_get(const char *xml_lang);
+/* 1 when a table exists for the primary subtag of xml_lang. */
+int cite_terms_known(const char *xml_lang);
 
 #endif

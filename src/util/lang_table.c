@@ -2,14 +2,21 @@
  * lang_table: the generated words of each language folio speaks.
  * Indonesian follows PUEBI (the official spelling guide) and the usage of
  * Indonesian university presses; English follows common academic usage.
+ * British English (en-GB, -IE, -AU, -NZ, -ZA) quotes with single marks
+ * outside and double inside, and hyphenates with hyphen-en-gb.
  * German, French, Dutch and Spanish follow their academic presses' usage
- * (German „…“ quotes, French « … » with no-break spaces, Spanish « … »);
- * Arabic, Hebrew and Japanese have no hyphenation (hyph_dict NULL).  The
- * hyphenation dictionaries are those of Debian's hyphen-* packages, all
- * UTF-8 except Indonesian's, German's and Dutch's (ISO-8859-1).
+ * (German „…“ quotes, French « … » with thin no-break spaces U+202F
+ * inside, Spanish « … »); Arabic, Hebrew and Japanese have no hyphenation
+ * (hyph_dict NULL).  The hyphenation dictionaries are those of Debian's
+ * hyphen-* packages, all UTF-8 except Indonesian's, German's, Dutch's and
+ * European Portuguese's (ISO-8859-1).  The tables of Portuguese, Italian,
+ * Malay, Javanese, Sundanese, Korean and Chinese are in lang_europe.c and
+ * lang_asia.c; this file owns the lookup, regions and scripts included.
  */
 #include "folio/lang.h"
+#include "util/lang_tables.h"
 
+#include <ctype.h>
 #include <string.h>
 #include <strings.h>
 
@@ -43,35 +50,48 @@ static const folio_lang indonesian = {
 	.a11y_missing_alt = "Sebagian gambar belum memiliki teks alternatif.",
 };
 
+/* English words: one list for the American and the British tables, which
+ * differ in their quotation marks (British: single quotes outside). */
+#define ENGLISH_WORDS \
+	.contents = "Contents", .glossary = "Glossary", \
+	.bibliography = "Bibliography", .references = "References", \
+	.index = "Index", .preface = "Preface", .footnotes = "Notes", \
+	.chapter = "Chapter", .part = "Part", .appendix = "Appendix", \
+	.figure = "Figure", .table = "Table", .example = "Example", \
+	.equation = "Equation", \
+	.note = "Note", .tip = "Tip", .important = "Important", \
+	.warning = "Warning", .caution = "Caution", .danger = "Danger", \
+	.page_abbrev = "p.", .pages_abbrev = "pp.", \
+	.et_al = "et al.", .and_word = "and", .no_date = "n.d.", \
+	.editor_abbrev = "Ed.", .editors_abbrev = "Eds.", \
+	.edition_fmt = "%s ed.", .in_word = "In", \
+	.retrieved_from = "Retrieved from", \
+	.see = "see", .see_also = "see also", \
+	.made_with = "Made with folio %s", .edited_by = "Edited by", \
+	.symbols = "Symbols and Numbers", \
+	.continued = "continued", \
+	.a11y_summary = "This publication can be navigated by its structure: chapter " \
+		"and section headings are marked up, a table of contents and landmarks " \
+		"are provided, and the reading order follows the logical order of the " \
+		"text. Readers can change the typeface and the size of the text.", \
+	.a11y_page_numbers = "Page numbers of the print edition are marked in the " \
+		"text and can be reached through the page list.", \
+	.a11y_missing_alt = "Some images have no text alternative.",
+
 static const folio_lang english = {
 	.code = "en", .icu_locale = "en_US",
 	.hyph_dict = "hyph_en_US.dic", .hyph_latin1 = 0,
 	.quote_open = "\u201c", .quote_close = "\u201d",
 	.quote2_open = "\u2018", .quote2_close = "\u2019",
-	.contents = "Contents", .glossary = "Glossary",
-	.bibliography = "Bibliography", .references = "References",
-	.index = "Index", .preface = "Preface", .footnotes = "Notes",
-	.chapter = "Chapter", .part = "Part", .appendix = "Appendix",
-	.figure = "Figure", .table = "Table", .example = "Example",
-	.equation = "Equation",
-	.note = "Note", .tip = "Tip", .important = "Important",
-	.warning = "Warning", .caution = "Caution", .danger = "Danger",
-	.page_abbrev = "p.", .pages_abbrev = "pp.",
-	.et_al = "et al.", .and_word = "and", .no_date = "n.d.",
-	.editor_abbrev = "Ed.", .editors_abbrev = "Eds.",
-	.edition_fmt = "%s ed.", .in_word = "In",
-	.retrieved_from = "Retrieved from",
-	.see = "see", .see_also = "see also",
-	.made_with = "Made with folio %s", .edited_by = "Edited by",
-	.symbols = "Symbols and Numbers",
-	.continued = "continued",
-	.a11y_summary = "This publication can be navigated by its structure: chapter "
-		"and section headings are marked up, a table of contents and landmarks "
-		"are provided, and the reading order follows the logical order of the "
-		"text. Readers can change the typeface and the size of the text.",
-	.a11y_page_numbers = "Page numbers of the print edition are marked in the "
-		"text and can be reached through the page list.",
-	.a11y_missing_alt = "Some images have no text alternative.",
+	ENGLISH_WORDS
+};
+
+static const folio_lang english_gb = {
+	.code = "en", .variant = "en-GB", .icu_locale = "en_GB",
+	.hyph_dict = "hyph_en_GB.dic", .hyph_latin1 = 0,
+	.quote_open = "\u2018", .quote_close = "\u2019",
+	.quote2_open = "\u201c", .quote2_close = "\u201d",
+	ENGLISH_WORDS
 };
 
 static const folio_lang german = {
@@ -118,6 +138,7 @@ static const folio_lang german = {
 	.made_with = "Erstellt mit folio %s",
 	.edited_by = "Herausgegeben von",
 	.symbols = "Symbole und Zahlen",
+	.continued = "Fortsetzung",
 	.a11y_summary = "Diese Publikation ist nach ihrer Struktur navigierbar: Kapitel- "
 		"und Abschnitts\u00fcberschriften sind ausgezeichnet, ein "
 		"Inhaltsverzeichnis und Orientierungspunkte sind vorhanden, und die "
@@ -133,8 +154,8 @@ static const folio_lang french = {
 	.icu_locale = "fr_FR",
 	.hyph_dict = "hyph_fr.dic",
 	.hyph_latin1 = 0,
-	.quote_open = "\u00ab\u00a0",
-	.quote_close = "\u00a0\u00bb",
+	.quote_open = "\u00ab\u202f",
+	.quote_close = "\u202f\u00bb",
 	.quote2_open = "\u201c",
 	.quote2_close = "\u201d",
 	.contents = "Table des mati\u00e8res",
@@ -172,6 +193,7 @@ static const folio_lang french = {
 	.made_with = "R\u00e9alis\u00e9 avec folio %s",
 	.edited_by = "Sous la direction de",
 	.symbols = "Symboles et nombres",
+	.continued = "suite",
 	.a11y_summary = "Cette publication se parcourt selon sa structure\u00a0: les titres "
 		"des chapitres et des sections sont balis\u00e9s, une table des "
 		"mati\u00e8res et des rep\u00e8res sont fournis, et l\u2019ordre de "
@@ -226,6 +248,7 @@ static const folio_lang dutch = {
 	.made_with = "Gemaakt met folio %s",
 	.edited_by = "Onder redactie van",
 	.symbols = "Symbolen en getallen",
+	.continued = "vervolg",
 	.a11y_summary = "Deze publicatie is te navigeren volgens haar structuur: koppen van "
 		"hoofdstukken en paragrafen zijn gemarkeerd, een inhoudsopgave en "
 		"ori\u00ebntatiepunten zijn aanwezig, en de leesvolgorde volgt de "
@@ -280,6 +303,7 @@ static const folio_lang spanish = {
 	.made_with = "Hecho con folio %s",
 	.edited_by = "Edici\u00f3n a cargo de",
 	.symbols = "S\u00edmbolos y n\u00fameros",
+	.continued = "continuación",
 	.a11y_summary = "Esta publicaci\u00f3n puede recorrerse seg\u00fan su estructura: "
 		"los t\u00edtulos de cap\u00edtulos y secciones est\u00e1n "
 		"marcados, hay un \u00edndice y puntos de referencia, y el orden de "
@@ -312,6 +336,7 @@ static const folio_lang arabic = {
 	.see = "انظر", .see_also = "انظر أيضًا",
 	.made_with = "أُعدّ باستخدام folio %s", .edited_by = "تحرير",
 	.symbols = "رموز وأرقام",
+	.continued = "تابع",
 	.a11y_summary = "يمكن تصفح هذا المنشور وفق بنيته: عناوين الفصول والأقسام "
 		"معلَّمة، وفيه جدول محتويات ومعالم، وترتيب القراءة يتبع الترتيب المنطقي "
 		"للنص. ويمكن للقارئ تغيير نوع الخط وحجمه.",
@@ -341,6 +366,7 @@ static const folio_lang hebrew = {
 	.see = "ראו", .see_also = "ראו גם",
 	.made_with = "נוצר באמצעות folio %s", .edited_by = "בעריכת",
 	.symbols = "סמלים ומספרים",
+	.continued = "המשך",
 	.a11y_summary = "ניתן לנווט בפרסום זה לפי מבנהו: כותרות הפרקים והסעיפים "
 		"מסומנות, יש תוכן עניינים וציוני דרך, וסדר הקריאה הולך אחר הסדר "
 		"ההגיוני של הטקסט. הקוראים יכולים לשנות את הגופן ואת גודלו.",
@@ -370,6 +396,7 @@ static const folio_lang japanese = {
 	.see = "→", .see_also = "→も参照",
 	.made_with = "folio %s で作成", .edited_by = "編者",
 	.symbols = "記号・数字",
+	.continued = "続き",
 	.a11y_summary = "この出版物は構造に沿って移動できます。章と節の見出しが"
 		"マークアップされ、目次とランドマークがあり、読み順は本文の論理的な"
 		"順序に従います。書体と文字の大きさは読者が変更できます。",
@@ -381,7 +408,70 @@ static const folio_lang japanese = {
 static const folio_lang *const languages[] = {
 	&indonesian, &english, &german, &french, &dutch, &spanish,
 	&arabic, &hebrew, &japanese,
+	&folio_lang_ms, &folio_lang_jv, &folio_lang_su, &folio_lang_pt,
+	&folio_lang_it, &folio_lang_ko, &folio_lang_zh,
 };
+
+/* Regional and script tables: a tag whose primary subtag is `primary`
+ * takes `table` when its script subtag is `script`, or, when it names no
+ * script, when its region is `region`.  A script subtag outranks the
+ * region ("zh-Hans-TW" is Simplified); anything else takes the primary
+ * table (de-AT, pt-PT, zh-CN, en-US). */
+static const struct lang_variant {
+	const char *primary, *script, *region;
+	const folio_lang *table;
+} variants[] = {
+	{ "en", NULL, "GB", &english_gb },
+	{ "en", NULL, "IE", &english_gb },
+	{ "en", NULL, "AU", &english_gb },
+	{ "en", NULL, "NZ", &english_gb },
+	{ "en", NULL, "ZA", &english_gb },
+	{ "pt", NULL, "BR", &folio_lang_pt_br },
+	{ "zh", "Hant", NULL, &folio_lang_zh_hant },
+	{ "zh", NULL, "TW", &folio_lang_zh_hant },
+	{ "zh", NULL, "HK", &folio_lang_zh_hant },
+	{ "zh", NULL, "MO", &folio_lang_zh_hant },
+};
+
+/* The subtag of xml_lang after its primary one that is a script (four
+ * letters) or a region (two letters or three digits), into out; 0 when
+ * there is none. */
+static int subtag(const char *xml_lang, int want_script, char *out, size_t outsize)
+{
+	const char *p = xml_lang + strcspn(xml_lang, "-_");
+	while (*p) {
+		p++;
+		size_t n = strcspn(p, "-_");
+		int script = n == 4 && isalpha((unsigned char)p[0]);
+		int region = n == 2 || (n == 3 && isdigit((unsigned char)p[0]));
+		if ((want_script && script) || (!want_script && region)) {
+			if (n >= outsize)
+				return 0;
+			memcpy(out, p, n);
+			out[n] = '\0';
+			return 1;
+		}
+		p += n;
+	}
+	return 0;
+}
+
+static const folio_lang *variant(const char *xml_lang, const folio_lang *base)
+{
+	char script[8], region[8];
+	int has_script = subtag(xml_lang, 1, script, sizeof script);
+	int has_region = subtag(xml_lang, 0, region, sizeof region);
+	for (size_t i = 0; i < sizeof variants / sizeof variants[0]; i++) {
+		const struct lang_variant *v = &variants[i];
+		if (strcmp(v->primary, base->code) != 0)
+			continue;
+		if (has_script ? (v->script && strcasecmp(v->script, script) == 0)
+			       : (has_region && v->region &&
+				  strcasecmp(v->region, region) == 0))
+			return v->table;
+	}
+	return base;
+}
 
 static const folio_lang *lookup(const char *xml_lang)
 {
@@ -391,7 +481,7 @@ static const folio_lang *lookup(const char *xml_lang)
 	for (size_t i = 0; i < sizeof languages / sizeof languages[0]; i++) {
 		const char *code = languages[i]->code;
 		if (strlen(code) == n && strncasecmp(code, xml_lang, n) == 0)
-			return languages[i];
+			return xml_lang[n] ? variant(xml_lang, languages[i]) : languages[i];
 	}
 	return NULL;
 }

@@ -510,7 +510,7 @@ static void check_xsl_forms(void)
 	STR_EQ(printed(doc, nth_entry(doc, 0)),
 	       "[AhoSethiUllman96] Aho, A. V., & Sethi, R. (1996). *Compilers*. Addison-Wesley.");
 	STR_EQ(printed(doc, nth_entry(doc, 1)),
-	       "*Gesetz zur Einf\u00fchrung einer Identifikationsnummer*. (2021, March 28). "
+	       "*Gesetz zur Einf\u00fchrung einer Identifikationsnummer*. (2021, 28. M\u00e4rz). "
 	       "https://example.org/idnrg");
 	/* as written: the label before the author's colon, an abbreviated
 	 * title in parentheses, the source a link, names in reading order

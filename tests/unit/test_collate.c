@@ -6,6 +6,7 @@
  */
 #include "harness.h"
 #include "resolve/collate.h"
+#include "folio/lang.h"
 
 #include <stdlib.h>
 
@@ -30,6 +31,28 @@ static const char *sorted(collator *c, const char **words, size_t n)
 		strcat(out, words[i]);
 	}
 	return out;
+}
+
+/* The collation each language table names (its icu_locale): pinyin for
+ * Simplified Chinese, strokes for Traditional, the syllabary orders of
+ * Japanese and Korean, German and Portuguese accents as secondary. */
+static void test_table_locales(void)
+{
+	struct { const char *lang; const char *words[4]; const char *want; } cases[] = {
+		{ "zh", { "中国", "阿姨", "北京", NULL }, "阿姨 | 北京 | 中国" },
+		{ "zh-TW", { "阿姨", "北京", "中國", NULL }, "中國 | 北京 | 阿姨" },
+		{ "ja", { "さくら", "あめ", "かさ", NULL }, "あめ | かさ | さくら" },
+		{ "ko", { "하늘", "나무", "가을", NULL }, "가을 | 나무 | 하늘" },
+		{ "de", { "Mumm", "M\u00fcller", "Mull", NULL }, "Mull | M\u00fcller | Mumm" },
+		{ "pt-BR", { "adeus", "a\u00e7\u00facar", "abelha", NULL },
+		  "abelha | a\u00e7\u00facar | adeus" },
+		{ "it", { "zucca", "\u00e8poca", "erba", NULL }, "\u00e8poca | erba | zucca" },
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		collator *c = collate_new(folio_lang_get(cases[i].lang)->icu_locale);
+		STR_EQ(sorted(c, cases[i].words, 3), cases[i].want);
+		collate_free(c);
+	}
 }
 
 static void test_indonesian(void)
@@ -113,5 +136,6 @@ int main(void)
 	test_english();
 	test_groups();
 	test_deterministic();
+	test_table_locales();
 	DONE();
 }

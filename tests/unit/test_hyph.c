@@ -4,8 +4,25 @@
  */
 #include "harness.h"
 #include "layout/hyph.h"
+#include "layout/hyph_lang.h"
 
 #include <stdlib.h>
+
+static int letter(uint32_t c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 0xC0 && c <= 0x24F);
+}
+
+/* hyph_elision_start on an ASCII chunk with ' standing for U+2019 when
+ * curly is set */
+static unsigned elision(const char *w, int curly)
+{
+	uint32_t cps[64];
+	unsigned n = 0;
+	for (; w[n] && n < 64; n++)
+		cps[n] = (w[n] == '\'' && curly) ? 0x2019 : (unsigned char)w[n];
+	return hyph_elision_start(cps, 0, n, letter);
+}
 
 static const char *show(lay_hyph *h, const char *lang, const char *w)
 {
@@ -61,6 +78,37 @@ int main(void)
 	STR_EQ(show(h, "nl", "maatschappelijk"), "maat-schap-pe-lijk");
 	STR_EQ(show(h, "es", "intervención"), "in-ter-ven-ción");
 	STR_EQ(show(h, "es", "bibliografía"), "bi-blio-gra-fía");
+	/* German compounds (hyph_lang.h): no part of a compound shorter
+	 * than 2 letters, no break leaving under 2 letters of a part after a
+	 * joint or under 3 before one; the joints themselves stay */
+	STR_EQ(show(h, "de", "Staubecken"), "Stau-becken");
+	STR_EQ(show(h, "de", "Druckerzeugnis"), "Druck-er-zeug-nis");
+	STR_EQ(show(h, "de", "Versicherungsanstalt"), "Ver-si-che-rungs-an-stalt");
+	STR_EQ(show(h, "de", "Hauptbahnhof"), "Haupt-bahn-hof");
+	/* Portuguese (European and Brazilian patterns) and Italian */
+	STR_EQ(show(h, "pt", "desenvolvimento"), "de-sen-vol-vi-men-to");
+	STR_EQ(show(h, "pt-BR", "comunidade"), "co-mu-ni-da-de");
+	STR_EQ(show(h, "pt", "informação"), "in-for-ma-ção");
+	STR_EQ(show(h, "it", "università"), "uni-ver-si-tà");
+	STR_EQ(show(h, "it", "collaborazione"), "col-la-bo-ra-zio-ne");
+	/* British English has patterns of its own */
+	STR_EQ(show(h, "en-GB", "organisation"), "or-gan-isa-tion");
+	/* Malay, Javanese, Sundanese: a table, no Debian patterns */
+	STR_EQ(show(h, "ms", "pembangunan"), "pembangunan");
+	STR_EQ(show(h, "jv", "pamarentahan"), "pamarentahan");
+	STR_EQ(show(h, "su", "pamarentahan"), "pamarentahan");
+	/* elision: hyphenation starts after the apostrophe, so that no
+	 * break follows it (l'|homme) */
+	OK(hyph_lang_elides("fr") && hyph_lang_elides("it-CH") &&
+	   !hyph_lang_elides("en") && !hyph_lang_elides("id") &&
+	   !hyph_lang_elides("frr"));
+	INT_EQ(elision("l'homme", 0), 2);
+	INT_EQ(elision("l'homme", 1), 2);
+	INT_EQ(elision("dell'universita", 1), 5);
+	INT_EQ(elision("jusqu'aujourd'hui", 1), 14);
+	INT_EQ(elision("entretien", 1), 0);
+	INT_EQ(elision("l'homme-ci", 1), 10); /* not a plain word */
+	OK(hyph_lang_compounds("de-CH") && !hyph_lang_compounds("nl"));
 	/* languages with a table but no patterns are not hyphenated */
 	STR_EQ(show(h, "ar", "الأعمال"), "الأعمال");
 	STR_EQ(show(h, "ja", "社会福祉の仕事"), "社会福祉の仕事");

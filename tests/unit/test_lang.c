@@ -10,8 +10,11 @@
 
 #include <string.h>
 
+/* every table: the languages, then the regional and script tables */
 static const char *const codes[] = { "id", "en", "de", "fr", "nl", "es",
-				     "ar", "he", "ja" };
+				     "ar", "he", "ja", "ms", "jv", "su",
+				     "pt", "it", "ko", "zh" };
+static const char *const regional[] = { "en-GB", "pt-BR", "zh-Hant" };
 
 /* The number of printf conversions in fmt ("%%" is none). */
 static int conversions(const char *fmt)
@@ -34,7 +37,7 @@ static void complete(const folio_lang *l)
 		l->et_al, l->and_word, l->no_date, l->editor_abbrev,
 		l->editors_abbrev, l->edition_fmt, l->in_word,
 		l->retrieved_from, l->see, l->see_also, l->made_with,
-		l->edited_by, l->symbols, l->a11y_summary,
+		l->edited_by, l->symbols, l->continued, l->a11y_summary,
 		l->a11y_page_numbers, l->a11y_missing_alt,
 	};
 	for (size_t i = 0; i < sizeof words / sizeof words[0]; i++) {
@@ -53,9 +56,39 @@ int main(void)
 		OK(folio_lang_known(codes[i]));
 		const folio_lang *l = folio_lang_get(codes[i]);
 		STR_EQ(l->code, codes[i]);
+		OK(l->variant == NULL);
+		complete(l);
+	}
+	for (size_t i = 0; i < sizeof regional / sizeof regional[0]; i++) {
+		const folio_lang *l = folio_lang_get(regional[i]);
+		OK(l != folio_lang_get(l->code)); /* a table of its own */
+		OK(l->variant != NULL && strncmp(l->variant, l->code, 2) == 0);
 		complete(l);
 	}
 	STR_EQ(folio_lang_get("de-AT")->contents, "Inhaltsverzeichnis");
+	/* regions and scripts */
+	STR_EQ(folio_lang_get("en")->quote_open, "\u201c");
+	STR_EQ(folio_lang_get("en-US")->quote_open, "\u201c");
+	STR_EQ(folio_lang_get("en-GB")->quote_open, "\u2018");
+	STR_EQ(folio_lang_get("en_GB")->quote2_open, "\u201c");
+	STR_EQ(folio_lang_get("en-GB")->code, "en");
+	STR_EQ(folio_lang_get("pt")->contents, "\u00cdndice");
+	STR_EQ(folio_lang_get("pt-PT")->contents, "\u00cdndice");
+	STR_EQ(folio_lang_get("pt-BR")->contents, "Sum\u00e1rio");
+	STR_EQ(folio_lang_get("pt-br")->hyph_dict, "hyph_pt_BR.dic");
+	STR_EQ(folio_lang_get("zh")->contents, "目录");
+	STR_EQ(folio_lang_get("zh-CN")->contents, "目录");
+	STR_EQ(folio_lang_get("zh-Hans")->contents, "目录");
+	STR_EQ(folio_lang_get("zh-TW")->contents, "目錄");
+	STR_EQ(folio_lang_get("zh-Hant")->quote_open, "\u300c");
+	STR_EQ(folio_lang_get("zh-Hant-HK")->contents, "目錄");
+	STR_EQ(folio_lang_get("zh-Hans-TW")->contents, "目录"); /* script wins */
+	STR_EQ(folio_lang_get("it")->figure, "Figura");
+	STR_EQ(folio_lang_get("ko")->contents, "차례");
+	STR_EQ(folio_lang_get("ms")->figure, "Rajah");
+	STR_EQ(folio_lang_get("jv")->and_word, "lan");
+	STR_EQ(folio_lang_get("su")->and_word, "jeung");
+	STR_EQ(folio_lang_get("fr")->quote_open, "\u00ab\u202f");
 	STR_EQ(folio_lang_get("fr_CA")->figure, "Figure");
 	STR_EQ(folio_lang_get("es")->table, "Tabla");
 	STR_EQ(folio_lang_get("nl-BE")->figure, "Figuur");
