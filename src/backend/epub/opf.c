@@ -166,10 +166,7 @@ void epub_identity(epub_ctx *c)
 	/* The package is dated when it is made (dcterms:modified, the
 	 * files in the zip), or at SOURCE_DATE_EPOCH for a build that must
 	 * give the same bytes again. */
-	if (c->opts->source_date >= 0)
-		c->epoch = c->opts->source_date;
-	else
-		c->epoch = (int64_t)time(NULL);
+	c->epoch = folio_output_date(c->opts);
 	time_t t = (time_t)c->epoch;
 	struct tm tm;
 	gmtime_r(&t, &tm);
