@@ -279,6 +279,22 @@ static unsigned collect_people(epub_ctx *c, person *out, unsigned max)
 	return n;
 }
 
+unsigned epub_book_makers(epub_ctx *c, const char **names, unsigned max)
+{
+	person people[64];
+	unsigned n = collect_people(c, people, 64), k = 0;
+	for (unsigned i = 0; i < n && k < max; i++)
+		if (people[i].creator)
+			names[k++] = people[i].name;
+	return k;
+}
+
+const char *epub_book_subtitle(epub_ctx *c)
+{
+	const char *sub = text_of(c, folio_node_info_child(c->doc->root, FOLIO_NODE_SUBTITLE));
+	return sub && *sub ? sub : NULL;
+}
+
 static void write_people(epub_ctx *c, strbuf *b)
 {
 	person people[128];
@@ -391,6 +407,16 @@ static void write_a11y(epub_ctx *c, strbuf *b)
 	sb_free(&s);
 }
 
+const char *epub_book_publisher(epub_ctx *c)
+{
+	const folio_node *pub = info_item(c, FOLIO_NODE_PUBLISHER);
+	const folio_node *pubname = pub ? folio_node_child(pub, FOLIO_NODE_PUBLISHERNAME) : NULL;
+	if (pubname == NULL)
+		pubname = info_item(c, FOLIO_NODE_PUBLISHERNAME);
+	const char *publisher = text_of(c, pubname ? pubname : pub);
+	return publisher && *publisher ? publisher : NULL;
+}
+
 static void write_metadata(epub_ctx *c, strbuf *b)
 {
 	const folio_node *root = c->doc->root;
@@ -399,20 +425,16 @@ static void write_metadata(epub_ctx *c, strbuf *b)
 	const char *title = epub_nav_title(c, root);
 	put_element(b, "    <dc:title id=\"title\">", title, "</dc:title>\n");
 	sb_puts(b, "    <meta refines=\"#title\" property=\"title-type\">main</meta>\n");
-	const char *sub = text_of(c, folio_node_info_child(root, FOLIO_NODE_SUBTITLE));
-	if (sub && *sub) {
+	const char *sub = epub_book_subtitle(c);
+	if (sub) {
 		put_element(b, "    <dc:title id=\"subtitle\">", sub, "</dc:title>\n");
 		sb_puts(b, "    <meta refines=\"#subtitle\" property=\"title-type\">subtitle</meta>\n");
 	}
 	const char *lang = epub_book_lang(c);
 	put_element(b, "    <dc:language>", lang, "</dc:language>\n");
 	write_people(c, b);
-	const folio_node *pub = info_item(c, FOLIO_NODE_PUBLISHER);
-	const folio_node *pubname = pub ? folio_node_child(pub, FOLIO_NODE_PUBLISHERNAME) : NULL;
-	if (pubname == NULL)
-		pubname = info_item(c, FOLIO_NODE_PUBLISHERNAME);
-	const char *publisher = text_of(c, pubname ? pubname : pub);
-	if (publisher && *publisher)
+	const char *publisher = epub_book_publisher(c);
+	if (publisher)
 		put_element(b, "    <dc:publisher>", publisher, "</dc:publisher>\n");
 	const char *date = book_date(c);
 	if (date)
@@ -432,7 +454,8 @@ static void write_metadata(epub_ctx *c, strbuf *b)
 	write_a11y(c, b);
 	write_conformance(c, b, publisher);
 	if (c->has_cover)
-		sb_puts(b, "    <meta name=\"cover\" content=\"cover-image\"/>\n");
+		sb_printf(b, "    <meta name=\"cover\" content=\"%s\"/>\n",
+			  c->cover_raster_id ? c->cover_raster_id : "cover-image");
 	if (c->opts->epub.embed_fonts)
 		sb_puts(b, "    <meta property=\"ibooks:specified-fonts\">true</meta>\n");
 	sb_puts(b, "  </metadata>\n");
