@@ -389,6 +389,13 @@ static void check_package(epub_ctx *c)
 	OK(has(o, "<meta property=\"schema:accessibilityHazard\">none</meta>"));
 	OK(has(o, "<meta property=\"schema:accessModeSufficient\">textual</meta>"));
 	OK(has(o, "<meta property=\"schema:accessibilitySummary\">Publikasi ini"));
+	/* the summary says what this book holds, in its language: page list,
+	 * glossary links both ways, index links; no images, no word of alt */
+	OK(has(o, " Nomor halaman edisi cetak ditandai di dalam teks"));
+	OK(has(o, " Istilah di dalam teks ditautkan ke entri glosariumnya."));
+	OK(has(o, " Entri glosarium menautkan kembali ke halaman tempat istilahnya dipakai."));
+	OK(has(o, " Setiap entri indeks menautkan ke tempatnya di dalam teks.</meta>"));
+	OK(!strstr(o, "teks alternatif"));
 	OK(has(o, "<meta property=\"dcterms:conformsTo\">EPUB Accessibility 1.1 - WCAG 2.1 Level AA</meta>"));
 	OK(has(o, "<meta property=\"a11y:certifiedBy\">Penerbit Contoh</meta>"));
 	OK(!strstr(o, "visual"));

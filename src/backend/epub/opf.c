@@ -364,6 +364,27 @@ static void write_conformance(epub_ctx *c, strbuf *b, const char *publisher)
 	meta_property(b, "a11y:certifiedBy", publisher && *publisher ? publisher : "folio");
 }
 
+/* Whether a written document (of a division of kind only, unless 0)
+ * holds text. */
+static int chunks_hold(const epub_ctx *c, const char *text, folio_node_kind kind)
+{
+	for (unsigned i = 0; i < c->nchunks; i++) {
+		const epub_chunk *ch = &c->chunks[i];
+		if (kind && (ch->kind != EPUB_CHUNK_DIVISION || ch->node->kind != kind))
+			continue;
+		if (ch->xhtml.len && strstr(ch->xhtml.s, text))
+			return 1;
+	}
+	return 0;
+}
+
+static void sentence(strbuf *s, const char *text)
+{
+	if (s->len)
+		sb_putc(s, ' ');
+	sb_puts(s, text);
+}
+
 static void write_a11y(epub_ctx *c, strbuf *b)
 {
 	int images = c->images > 0;
@@ -391,18 +412,25 @@ static void write_a11y(epub_ctx *c, strbuf *b)
 	if (has_index(c))
 		meta_property(b, "schema:accessibilityFeature", "index");
 	meta_property(b, "schema:accessibilityHazard", "none");
+	/* The summary, in the book's language, claims only what this book's
+	 * documents hold: each sentence is added when the written XHTML
+	 * shows it to be true. */
 	const folio_lang *l = c->lang;
 	const folio_lang *en = folio_lang_get("en");
 	strbuf s = STRBUF_INIT;
-	sb_puts(&s, l->a11y_summary ? l->a11y_summary : en->a11y_summary);
-	if (pages) {
-		sb_putc(&s, ' ');
-		sb_puts(&s, l->a11y_page_numbers ? l->a11y_page_numbers : en->a11y_page_numbers);
-	}
-	if (images && !all_alt) {
-		sb_putc(&s, ' ');
-		sb_puts(&s, l->a11y_missing_alt ? l->a11y_missing_alt : en->a11y_missing_alt);
-	}
+#define SAY(field) sentence(&s, l->field ? l->field : en->field)
+	SAY(a11y_summary);
+	if (pages)
+		SAY(a11y_page_numbers);
+	if (chunks_hold(c, "role=\"doc-glossref\"", 0))
+		SAY(a11y_glossary_links);
+	if (chunks_hold(c, "class=\"locator\"", FOLIO_NODE_GLOSSARY))
+		SAY(a11y_glossary_pages);
+	if (chunks_hold(c, "epub:type=\"index-locator\"", 0))
+		SAY(a11y_index_links);
+	if (images)
+		all_alt ? SAY(a11y_all_alt) : SAY(a11y_missing_alt);
+#undef SAY
 	meta_property(b, "schema:accessibilitySummary", sb_str(&s));
 	sb_free(&s);
 }
