@@ -22,6 +22,7 @@
 #define FOLIO_BACKEND_H
 
 #include <stdint.h>
+#include <time.h>
 
 #include "folio/diag.h"
 #include "folio/tree.h"
@@ -74,6 +75,8 @@ typedef struct folio_render_opts {
 	const char *style_path; /* --style FILE, or NULL for the default */
 	const char *styles_dir; /* where shipped styles and CSS live */
 	int64_t source_date;    /* SOURCE_DATE_EPOCH, or -1 when unset */
+	int64_t build_time;     /* the clock when the build began; 0: read it
+				 * when asked (folio_output_date) */
 	int verbose;
 	folio_page_opts page;
 	/* each back end's own; a back end reads only its own */
@@ -92,6 +95,18 @@ typedef struct folio_render_opts {
 	void (*page_map_ready)(void *ctx);
 	void *page_map_ctx;
 } folio_render_opts;
+
+/*
+ * The time every output is dated with: SOURCE_DATE_EPOCH when set (the
+ * same bytes on every build), else the moment the build began, so that
+ * the PDF's and the EPUB's dates agree.
+ */
+static inline int64_t folio_output_date(const folio_render_opts *opts)
+{
+	if (opts->source_date >= 0)
+		return opts->source_date;
+	return opts->build_time > 0 ? opts->build_time : (int64_t)time(NULL);
+}
 
 typedef struct folio_backend {
 	const char *name;        /* "pdf": used by --format */

@@ -59,6 +59,10 @@ typedef struct folio_lang {
 	const char *a11y_summary;
 	const char *a11y_page_numbers; /* the print edition's pages are marked */
 	const char *a11y_missing_alt;  /* some images have no text alternative */
+	const char *a11y_all_alt;      /* every image has one */
+	const char *a11y_glossary_links; /* terms in the text link to the glossary */
+	const char *a11y_glossary_pages; /* glossary entries link to their uses */
+	const char *a11y_index_links;  /* index entries link into the text */
 } folio_lang;
 
 /* The table for an xml:lang value ("id", "id-ID", "en-GB"), matching on the

@@ -48,6 +48,8 @@ struct options {
 	int strict, quiet, verbose, allow_outside, glossary_in_index;
 	struct request outputs[MAX_OUTPUTS];
 	int noutputs;
+	int64_t build_time; /* the clock when the build began: the outputs'
+			     * date without SOURCE_DATE_EPOCH */
 };
 
 static void usage(FILE *f)
@@ -373,6 +375,7 @@ static folio_render_opts render_opts(const struct options *o, const output_file 
 		.style_path = o->style,
 		.styles_dir = styles_dir(),
 		.source_date = date,
+		.build_time = o->build_time,
 		.verbose = o->verbose,
 		.page = {
 			.paper = o->paper,
@@ -557,6 +560,7 @@ static int run(struct options *o)
 		status = 2;
 	if (build && status == 0) {
 		date = source_date_epoch(diag);
+		o->build_time = (int64_t)time(NULL);
 		if (date < -1 || prepare_outputs(o, files, &nfiles, date, diag) != 0)
 			status = 2;
 	}

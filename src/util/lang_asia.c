@@ -45,6 +45,10 @@ const folio_lang folio_lang_ms = {
 	.a11y_page_numbers = "Nombor halaman edisi cetak ditanda dalam teks dan boleh "
 		"dicapai melalui senarai halaman.",
 	.a11y_missing_alt = "Sesetengah imej belum mempunyai teks alternatif.",
+	.a11y_all_alt = "Setiap imej mempunyai teks alternatif.",
+	.a11y_glossary_links = "Istilah dalam teks dipautkan kepada entri glosarinya.",
+	.a11y_glossary_pages = "Entri glosari dipautkan kembali kepada halaman tempat istilahnya digunakan.",
+	.a11y_index_links = "Setiap entri indeks dipautkan kepada tempatnya dalam teks.",
 };
 
 const folio_lang folio_lang_jv = {
@@ -76,6 +80,10 @@ const folio_lang folio_lang_jv = {
 	.a11y_page_numbers = "Nomer kaca edhisi cithak ditandhani ing teks lan bisa "
 		"dituju saka daftar kaca.",
 	.a11y_missing_alt = "Sawetara gambar durung duwé teks alternatif.",
+	.a11y_all_alt = "Saben gambar duwé teks alternatif.",
+	.a11y_glossary_links = "Istilah ing teks disambungaké menyang èntri glosariumé.",
+	.a11y_glossary_pages = "Èntri glosarium disambungaké bali menyang kaca panggonan istilahé dienggo.",
+	.a11y_index_links = "Saben èntri indhèks disambungaké menyang panggonané ing teks.",
 };
 
 const folio_lang folio_lang_su = {
@@ -107,6 +115,10 @@ const folio_lang folio_lang_su = {
 	.a11y_page_numbers = "Nomer kaca édisi citak ditandaan dina téks sarta bisa "
 		"dijugjug tina daptar kaca.",
 	.a11y_missing_alt = "Sawatara gambar can boga téks alternatif.",
+	.a11y_all_alt = "Unggal gambar boga téks alternatif.",
+	.a11y_glossary_links = "Istilah dina téks ditumbu ka éntri glosariumna.",
+	.a11y_glossary_pages = "Éntri glosarium ditumbu deui ka kaca tempat istilahna dipaké.",
+	.a11y_index_links = "Unggal éntri indéks ditumbu ka tempatna dina téks.",
 };
 
 const folio_lang folio_lang_ko = {
@@ -137,6 +149,10 @@ const folio_lang folio_lang_ko = {
 	.a11y_page_numbers = "인쇄본의 쪽 번호가 본문에 표시되어 있고 쪽 목록에서 "
 		"찾아갈 수 있습니다.",
 	.a11y_missing_alt = "일부 이미지에는 아직 대체 텍스트가 없습니다.",
+	.a11y_all_alt = "모든 이미지에 대체 텍스트가 있습니다.",
+	.a11y_glossary_links = "본문의 용어는 용어집 항목으로 연결됩니다.",
+	.a11y_glossary_pages = "용어집 항목은 그 용어가 쓰인 쪽으로 다시 연결됩니다.",
+	.a11y_index_links = "각 색인 항목은 본문의 해당 위치로 연결됩니다.",
 };
 
 const folio_lang folio_lang_zh = {
@@ -165,6 +181,10 @@ const folio_lang folio_lang_zh = {
 		"阅读顺序遵循正文的逻辑顺序。读者可以更改字体和字号。",
 	.a11y_page_numbers = "印刷版的页码已在正文中标出，可通过页码列表跳转。",
 	.a11y_missing_alt = "部分图像尚无替代文本。",
+	.a11y_all_alt = "每张图像都有替代文本。",
+	.a11y_glossary_links = "正文中的术语链接到词汇表中的相应条目。",
+	.a11y_glossary_pages = "词汇表条目链接回使用该术语的页面。",
+	.a11y_index_links = "每个索引条目都链接到正文中的相应位置。",
 };
 
 const folio_lang folio_lang_zh_hant = {
@@ -193,4 +213,8 @@ const folio_lang folio_lang_zh_hant = {
 		"閱讀順序依循正文的邏輯順序。讀者可以變更字型與字級。",
 	.a11y_page_numbers = "印刷版的頁碼已在正文中標出，可透過頁碼清單前往。",
 	.a11y_missing_alt = "部分圖像尚無替代文字。",
+	.a11y_all_alt = "每張圖像都有替代文字。",
+	.a11y_glossary_links = "正文中的術語連結到詞彙表中的相應條目。",
+	.a11y_glossary_pages = "詞彙表條目連結回使用該術語的頁面。",
+	.a11y_index_links = "每個索引條目都連結到正文中的相應位置。",
 };

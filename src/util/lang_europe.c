@@ -44,7 +44,11 @@
 	.a11y_page_numbers = "Os n\u00fameros de p\u00e1gina da edi\u00e7\u00e3o impressa " \
 		"est\u00e3o marcados no texto e podem ser alcan\u00e7ados pela lista " \
 		"de p\u00e1ginas.", \
-	.a11y_missing_alt = "Algumas imagens ainda n\u00e3o t\u00eam texto alternativo.",
+	.a11y_missing_alt = "Algumas imagens ainda n\u00e3o t\u00eam texto alternativo.", \
+	.a11y_all_alt = "Todas as imagens t\u00eam texto alternativo.", \
+	.a11y_glossary_links = "Os termos no texto remetem para as entradas do gloss\u00e1rio.", \
+	.a11y_glossary_pages = "As entradas do gloss\u00e1rio remetem para as p\u00e1ginas onde os termos s\u00e3o usados.", \
+	.a11y_index_links = "Cada entrada do \u00edndice remete para os seus lugares no texto.",
 
 const folio_lang folio_lang_pt = {
 	.code = "pt",
@@ -144,4 +148,8 @@ const folio_lang folio_lang_it = {
 	.a11y_page_numbers = "I numeri di pagina dell\u2019edizione a stampa sono "
 		"segnati nel testo e raggiungibili dall\u2019elenco delle pagine.",
 	.a11y_missing_alt = "Alcune immagini non hanno ancora un testo alternativo.",
+	.a11y_all_alt = "Ogni immagine ha un testo alternativo.",
+	.a11y_glossary_links = "I termini nel testo rimandano alle relative voci del glossario.",
+	.a11y_glossary_pages = "Le voci del glossario rimandano alle pagine in cui i termini sono usati.",
+	.a11y_index_links = "Ogni voce dell\u2019indice rimanda ai suoi punti nel testo.",
 };

@@ -48,6 +48,10 @@ static const folio_lang indonesian = {
 	.a11y_page_numbers = "Nomor halaman edisi cetak ditandai di dalam teks dan "
 		"dapat dituju melalui daftar halaman.",
 	.a11y_missing_alt = "Sebagian gambar belum memiliki teks alternatif.",
+	.a11y_all_alt = "Setiap gambar memiliki teks alternatif.",
+	.a11y_glossary_links = "Istilah di dalam teks ditautkan ke entri glosariumnya.",
+	.a11y_glossary_pages = "Entri glosarium menautkan kembali ke halaman tempat istilahnya dipakai.",
+	.a11y_index_links = "Setiap entri indeks menautkan ke tempatnya di dalam teks.",
 };
 
 /* English words: one list for the American and the British tables, which
@@ -76,7 +80,11 @@ static const folio_lang indonesian = {
 		"text. Readers can change the typeface and the size of the text.", \
 	.a11y_page_numbers = "Page numbers of the print edition are marked in the " \
 		"text and can be reached through the page list.", \
-	.a11y_missing_alt = "Some images have no text alternative.",
+	.a11y_missing_alt = "Some images have no text alternative.", \
+	.a11y_all_alt = "Every image has a text alternative.", \
+	.a11y_glossary_links = "Terms in the text link to their glossary entries.", \
+	.a11y_glossary_pages = "Glossary entries link back to the pages where their terms are used.", \
+	.a11y_index_links = "Each index entry links to its places in the text.",
 
 static const folio_lang english = {
 	.code = "en", .icu_locale = "en_US",
@@ -147,6 +155,10 @@ static const folio_lang german = {
 	.a11y_page_numbers = "Die Seitenzahlen der Druckausgabe sind im Text markiert und "
 		"\u00fcber die Seitenliste erreichbar.",
 	.a11y_missing_alt = "Einige Bilder haben noch keine Textalternative.",
+	.a11y_all_alt = "Jedes Bild hat eine Textalternative.",
+	.a11y_glossary_links = "Fachbegriffe im Text sind mit ihren Glossareintr\u00e4gen verlinkt.",
+	.a11y_glossary_pages = "Die Glossareintr\u00e4ge verlinken zur\u00fcck auf die Seiten, auf denen die Begriffe vorkommen.",
+	.a11y_index_links = "Jeder Registereintrag verlinkt auf seine Stellen im Text.",
 };
 
 static const folio_lang french = {
@@ -202,6 +214,10 @@ static const folio_lang french = {
 	.a11y_page_numbers = "Les num\u00e9ros de page de l\u2019\u00e9dition imprim\u00e9e sont "
 		"marqu\u00e9s dans le texte et accessibles par la liste des pages.",
 	.a11y_missing_alt = "Certaines images n\u2019ont pas encore de texte de remplacement.",
+	.a11y_all_alt = "Chaque image a un texte de remplacement.",
+	.a11y_glossary_links = "Les termes du texte renvoient par un lien \u00e0 leur entr\u00e9e du glossaire.",
+	.a11y_glossary_pages = "Les entr\u00e9es du glossaire renvoient aux pages o\u00f9 les termes sont employ\u00e9s.",
+	.a11y_index_links = "Chaque entr\u00e9e de l\u2019index renvoie par un lien \u00e0 ses occurrences dans le texte.",
 };
 
 static const folio_lang dutch = {
@@ -257,6 +273,10 @@ static const folio_lang dutch = {
 	.a11y_page_numbers = "De paginanummers van de gedrukte uitgave zijn in de tekst "
 		"gemarkeerd en via de paginalijst bereikbaar.",
 	.a11y_missing_alt = "Sommige afbeeldingen hebben nog geen tekstalternatief.",
+	.a11y_all_alt = "Elke afbeelding heeft een tekstalternatief.",
+	.a11y_glossary_links = "Termen in de tekst zijn gekoppeld aan hun ingang in de woordenlijst.",
+	.a11y_glossary_pages = "De ingangen van de woordenlijst verwijzen terug naar de pagina\u2019s waar de termen worden gebruikt.",
+	.a11y_index_links = "Elke ingang van het register verwijst naar zijn plaatsen in de tekst.",
 };
 
 static const folio_lang spanish = {
@@ -313,6 +333,10 @@ static const folio_lang spanish = {
 		"est\u00e1n marcados en el texto y se accede a ellos desde la lista "
 		"de p\u00e1ginas.",
 	.a11y_missing_alt = "Algunas im\u00e1genes a\u00fan no tienen texto alternativo.",
+	.a11y_all_alt = "Cada imagen tiene un texto alternativo.",
+	.a11y_glossary_links = "Los t\u00e9rminos del texto enlazan con su entrada del glosario.",
+	.a11y_glossary_pages = "Las entradas del glosario enlazan con las p\u00e1ginas donde se usan los t\u00e9rminos.",
+	.a11y_index_links = "Cada entrada del \u00edndice enlaza con sus lugares en el texto.",
 };
 
 static const folio_lang arabic = {
@@ -343,6 +367,10 @@ static const folio_lang arabic = {
 	.a11y_page_numbers = "أرقام صفحات الطبعة الورقية معلَّمة في النص ويمكن "
 		"الوصول إليها من قائمة الصفحات.",
 	.a11y_missing_alt = "بعض الصور ليس لها نص بديل بعد.",
+	.a11y_all_alt = "لكل صورة نص بديل.",
+	.a11y_glossary_links = "المصطلحات في النص مرتبطة بمداخلها في مسرد المصطلحات.",
+	.a11y_glossary_pages = "مداخل المسرد مرتبطة بالصفحات التي تُستخدم فيها المصطلحات.",
+	.a11y_index_links = "كل مدخل في الفهرس مرتبط بمواضعه في النص.",
 };
 
 static const folio_lang hebrew = {
@@ -373,6 +401,10 @@ static const folio_lang hebrew = {
 	.a11y_page_numbers = "מספרי העמודים של המהדורה המודפסת מסומנים בטקסט "
 		"וניתן להגיע אליהם דרך רשימת העמודים.",
 	.a11y_missing_alt = "לחלק מהתמונות עדיין אין טקסט חלופי.",
+	.a11y_all_alt = "לכל תמונה יש טקסט חלופי.",
+	.a11y_glossary_links = "המונחים בטקסט מקושרים לערכים שלהם במילון המונחים.",
+	.a11y_glossary_pages = "ערכי מילון המונחים מקשרים חזרה לעמודים שבהם המונחים מופיעים.",
+	.a11y_index_links = "כל ערך במפתח מקושר למקומותיו בטקסט.",
 };
 
 static const folio_lang japanese = {
@@ -403,6 +435,10 @@ static const folio_lang japanese = {
 	.a11y_page_numbers = "印刷版のページ番号が本文中に示され、ページリストから"
 		"移動できます。",
 	.a11y_missing_alt = "一部の画像にはまだ代替テキストがありません。",
+	.a11y_all_alt = "すべての画像に代替テキストがあります。",
+	.a11y_glossary_links = "本文中の用語は用語集の項目にリンクしています。",
+	.a11y_glossary_pages = "用語集の項目から、その用語が使われているページへ移動できます。",
+	.a11y_index_links = "索引の各項目は本文中の該当箇所にリンクしています。",
 };
 
 static const folio_lang *const languages[] = {

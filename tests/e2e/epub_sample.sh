@@ -153,7 +153,8 @@ cat >"$tmp/parts.xml" <<'EOF'
 </book>
 EOF
 if build parts "$tmp/parts.xml"; then
-	levels=$(for f in 02-part 03-chapter 04-chapter; do
+	# 01 is the made cover, 02 the title page
+	levels=$(for f in 03-part 04-chapter 05-chapter; do
 		unzip -p "$tmp/parts.epub" "OEBPS/$f.xhtml" | grep -o '<h[1-6]' | tr -d '<' | tr '\n' ' '
 		echo -n '| '
 	done)

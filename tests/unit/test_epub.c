@@ -283,7 +283,9 @@ static const epub_chunk *chunk_of_kind(const epub_ctx *c, folio_node_kind k, int
 
 static void check_content(epub_ctx *c)
 {
-	INT_EQ(c->nchunks, 6); /* titlepage, 2 articles, glossary, bib, index */
+	INT_EQ(c->nchunks, 7); /* cover, titlepage, 2 articles, glossary, bib, index */
+	OK(c->nchunks && c->chunks[0].kind == EPUB_CHUNK_COVER);
+	OK(c->has_cover && c->cover_href && strcmp(c->cover_href, "images/cover.svg") == 0);
 	const epub_chunk *a1 = chunk_of_kind(c, FOLIO_NODE_ARTICLE, 0);
 	const epub_chunk *a2 = chunk_of_kind(c, FOLIO_NODE_ARTICLE, 1);
 	const epub_chunk *gl = chunk_of_kind(c, FOLIO_NODE_GLOSSARY, 0);
@@ -292,7 +294,7 @@ static void check_content(epub_ctx *c)
 	if (!(a1 && a2 && gl && ix))
 		return;
 	const char *x = sb_str(&a1->xhtml);
-	STR_EQ(a1->file, "02-article.xhtml");
+	STR_EQ(a1->file, "03-article.xhtml");
 	OK(has(x, "<html xmlns=\"http://www.w3.org/1999/xhtml\" xmlns:epub=\"http://www.idpf.org/2007/ops\" xml:lang=\"id\" lang=\"id\">"));
 	OK(has(x, "<section id=\"art-1\" epub:type=\"chapter\" role=\"doc-chapter\">"));
 	OK(has(x, "<h1>Metode Group Work</h1>"));
@@ -305,7 +307,7 @@ static void check_content(epub_ctx *c)
 	OK(has(x, "<em>penting</em>"));
 	OK(has(x, "<span class=\"foreignphrase\" xml:lang=\"en\" lang=\"en\">group work</span>"));
 	OK(has(x, "<span class=\"quote\">\u201ckutipan\u201d</span>"));
-	OK(has(x, "role=\"doc-glossref\" href=\"04-glossary.xhtml#"));
+	OK(has(x, "role=\"doc-glossref\" href=\"05-glossary.xhtml#"));
 	OK(has(x, "<span class=\"citation\">(<a class=\"link\" role=\"doc-biblioref\" href=\"#"));
 	OK(!strstr(x, "zastrow2017"));
 	OK(has(x, "<sup class=\"noteref\"><a epub:type=\"noteref\" role=\"doc-noteref\""));
@@ -337,7 +339,7 @@ static void check_content(epub_ctx *c)
 	OK(has(g, "epub:type=\"glossterm\"><dfn>pekerjaan sosial</dfn></dt>"));
 	OK(has(g, "<dd epub:type=\"glossdef\"><div class=\"glossdef\"><p>Profesi yang membantu.</p>"));
 	/* the use is on print page 2: its locator says so */
-	OK(has(g, "<p class=\"locators\">hlm. <a class=\"locator\" href=\"02-article.xhtml#n"));
+	OK(has(g, "<p class=\"locators\">hlm. <a class=\"locator\" href=\"03-article.xhtml#n"));
 	OK(has(g, "\">2</a></p>"));
 	OK(well_formed(g, gl->xhtml.len));
 
@@ -353,7 +355,7 @@ static void check_content(epub_ctx *c)
 
 	/* every anchor a locator names is in the article */
 	const epub_nodeinfo *ti = nodemap_find(c->map, at.indexterm);
-	OK(ti && ti->id && ti->chunk == 1);
+	OK(ti && ti->id && ti->chunk == 2);
 	if (ti && ti->id) {
 		char want[64];
 		snprintf(want, sizeof want, "<span id=\"%s\"></span>", ti->id);
@@ -387,27 +389,41 @@ static void check_package(epub_ctx *c)
 	OK(has(o, "<meta property=\"schema:accessibilityHazard\">none</meta>"));
 	OK(has(o, "<meta property=\"schema:accessModeSufficient\">textual</meta>"));
 	OK(has(o, "<meta property=\"schema:accessibilitySummary\">Publikasi ini"));
+	/* the summary says what this book holds, in its language: page list,
+	 * glossary links both ways, index links; no images, no word of alt */
+	OK(has(o, " Nomor halaman edisi cetak ditandai di dalam teks"));
+	OK(has(o, " Istilah di dalam teks ditautkan ke entri glosariumnya."));
+	OK(has(o, " Entri glosarium menautkan kembali ke halaman tempat istilahnya dipakai."));
+	OK(has(o, " Setiap entri indeks menautkan ke tempatnya di dalam teks.</meta>"));
+	OK(!strstr(o, "teks alternatif"));
 	OK(has(o, "<meta property=\"dcterms:conformsTo\">EPUB Accessibility 1.1 - WCAG 2.1 Level AA</meta>"));
 	OK(has(o, "<meta property=\"a11y:certifiedBy\">Penerbit Contoh</meta>"));
 	OK(!strstr(o, "visual"));
 	OK(has(o, "<item id=\"nav\" href=\"nav.xhtml\" media-type=\"application/xhtml+xml\" properties=\"nav\"/>"));
-	OK(has(o, "<itemref idref=\"x01-titlepage\"/>\n    <itemref idref=\"nav\"/>\n    <itemref idref=\"x02-article\"/>"));
+	OK(has(o, "<itemref idref=\"x02-titlepage\"/>\n    <itemref idref=\"nav\"/>\n    <itemref idref=\"x03-article\"/>"));
+	/* a made cover: the SVG is the cover-image, the PNG EPUB 2's cover,
+	 * its page first in the spine and not in the contents */
+	OK(has(o, "<item id=\"cover-image\" href=\"images/cover.svg\" media-type=\"image/svg+xml\" properties=\"cover-image\"/>"));
+	OK(has(o, "<item id=\"cover-png\" href=\"images/cover.png\" media-type=\"image/png\"/>"));
+	OK(has(o, "<meta name=\"cover\" content=\"cover-png\"/>"));
+	OK(has(o, "<spine toc=\"ncx\">\n    <itemref idref=\"x01-cover\"/>"));
 	OK(well_formed(opf.s, opf.len));
 
 	const char *n = sb_str(&nav);
 	OK(has(n, "<nav epub:type=\"toc\" role=\"doc-toc\" id=\"toc\">\n<h1>Daftar Isi</h1>\n<ol>\n"
-		  "<li><a href=\"02-article.xhtml\">Metode Group Work</a>\n<ol>\n"
-		  "<li><a href=\"02-article.xhtml#sec-daftar\">1. Daftar</a></li>\n"
-		  "<li><a href=\"02-article.xhtml#n"));
-	OK(has(n, "\">Referensi</a></li>\n</ol>\n</li>\n<li><a href=\"03-article.xhtml\">Second article</a></li>\n"));
-	OK(has(n, "<li><a epub:type=\"glossary\" href=\"04-glossary.xhtml\">Glosarium</a></li>"));
-	OK(has(n, "<li><a epub:type=\"bodymatter\" href=\"02-article.xhtml\">"));
+		  "<li><a href=\"03-article.xhtml\">Metode Group Work</a>\n<ol>\n"
+		  "<li><a href=\"03-article.xhtml#sec-daftar\">1. Daftar</a></li>\n"
+		  "<li><a href=\"03-article.xhtml#n"));
+	OK(has(n, "\">Referensi</a></li>\n</ol>\n</li>\n<li><a href=\"04-article.xhtml\">Second article</a></li>\n"));
+	OK(has(n, "<li><a epub:type=\"glossary\" href=\"05-glossary.xhtml\">Glosarium</a></li>"));
+	OK(has(n, "<li><a epub:type=\"bodymatter\" href=\"03-article.xhtml\">"));
 	OK(has(n, "<nav epub:type=\"page-list\" role=\"doc-pagelist\" hidden=\"hidden\">\n<ol>\n"
-		  "<li><a href=\"02-article.xhtml#page-iii\">iii</a></li>\n"
-		  "<li><a href=\"02-article.xhtml#page-1\">1</a></li>\n"
-		  "<li><a href=\"02-article.xhtml#page-2\">2</a></li>\n"
-		  "<li><a href=\"03-article.xhtml#page-3\">3</a></li>\n"
-		  "<li><a href=\"06-index.xhtml#page-4\">4</a></li>\n</ol>"));
+		  "<li><a href=\"03-article.xhtml#page-iii\">iii</a></li>\n"
+		  "<li><a href=\"03-article.xhtml#page-1\">1</a></li>\n"
+		  "<li><a href=\"03-article.xhtml#page-2\">2</a></li>\n"
+		  "<li><a href=\"04-article.xhtml#page-3\">3</a></li>\n"
+		  "<li><a href=\"07-index.xhtml#page-4\">4</a></li>\n</ol>"));
+	OK(!strstr(n, "href=\"01-cover.xhtml\">"));
 	OK(well_formed(nav.s, nav.len));
 	OK(has(sb_str(&ncx), "<meta name=\"dtb:uid\" content=\"urn:isbn:9786021234567\"/>"));
 	OK(well_formed(ncx.s, ncx.len));

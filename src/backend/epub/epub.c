@@ -126,10 +126,17 @@ static int is_chunk_division(const folio_node *n)
 	       n->kind != FOLIO_NODE_PARTINTRO;
 }
 
+/* The source's cover: a cover in the book's info, or a mediaobject
+ * there with role="cover" (DocBook 4's way). */
 static const folio_node *cover_imagedata(const folio_node *book)
 {
 	const folio_node *info = folio_node_child(book, FOLIO_NODE_INFO);
 	const folio_node *cover = info ? folio_node_child(info, FOLIO_NODE_COVER) : NULL;
+	for (const folio_node *m = info ? info->first : NULL; m && cover == NULL; m = m->next) {
+		const char *role = m->role;
+		if (m->kind == FOLIO_NODE_MEDIAOBJECT && role && strcmp(role, "cover") == 0)
+			cover = m;
+	}
 	if (cover == NULL)
 		return NULL;
 	/* The first imagedata anywhere under the cover element. */
@@ -139,12 +146,12 @@ static const folio_node *cover_imagedata(const folio_node *book)
 	return NULL;
 }
 
+/* The source's cover wins; a book without one gets a made one
+ * (cover.c). */
 static void plan_cover(epub_ctx *c, const folio_node *book)
 {
 	const folio_node *data = cover_imagedata(book);
-	if (data == NULL)
-		return;
-	const char *href = epub_image(c, data);
+	const char *href = data ? epub_image(c, data) : epub_make_cover(c);
 	if (href == NULL)
 		return;
 	for (unsigned i = 0; i < c->nres; i++)
@@ -385,9 +392,14 @@ int epub_package(epub_ctx *c)
 	for (unsigned i = 0; i < c->nchunks; i++)
 		e[n++] = (epub_zip_entry){ epub_printf(c, "OEBPS/%s", c->chunks[i].file),
 					   c->chunks[i].xhtml.s, c->chunks[i].xhtml.len, 0 };
-	for (unsigned i = 0; i < c->nres; i++)
+	for (unsigned i = 0; i < c->nres; i++) {
+		/* PNG and JPEG are compressed already: deflate would gain
+		 * nothing and cost the most of the package's time. */
+		const char *type = c->res[i].media_type;
+		int packed = strcmp(type, "image/png") == 0 || strcmp(type, "image/jpeg") == 0;
 		e[n++] = (epub_zip_entry){ epub_printf(c, "OEBPS/%s", c->res[i].href),
-					   c->res[i].data, c->res[i].len, 0 };
+					   c->res[i].data, c->res[i].len, packed };
+	}
 	qsort(e + sorted_from, n - sorted_from, sizeof(*e), by_name);
 	epub_assert_wellformed(e, n);
 	int rc = epub_zip_write(c->opts->out_path, c->opts->final_path, e, n, c->epoch, c->diag);

@@ -137,6 +137,8 @@ typedef struct epub_ctx {
 	unsigned images, images_without_alt;
 	int has_cover;
 	const char *cover_href; /* cover image inside OEBPS/ */
+	const char *cover_raster_id; /* EPUB 2's <meta name="cover">: the
+					PNG of a made cover; NULL: the cover-image */
 
 	int cur_page;           /* print page at the writer's position */
 	struct folio_hash *images_by_source; /* media.c: source -> href */
@@ -197,9 +199,23 @@ int epub_add_styles(epub_ctx *c);
 const char *epub_safe_name(epub_ctx *c, const char *name);
 
 void epub_media_free(epub_ctx *c);
+/* A new, zeroed entry in the package's resources. */
+epub_resource *epub_add_resource(epub_ctx *c);
+
+/* cover.c */
+/* Makes a cover for a book whose source has none: an SVG (the package's
+ * cover-image) and a PNG rendering of it.  Returns the SVG's href, or
+ * NULL (after a warning) when it cannot be made. */
+const char *epub_make_cover(epub_ctx *c);
 
 /* opf.c */
 void epub_identity(epub_ctx *c);
+/* The book's subtitle and publisher (NULL when it has none), and the
+ * names of its makers (authors, else editors) as dc:creator lists them:
+ * up to max into names, returning how many. */
+const char *epub_book_subtitle(epub_ctx *c);
+const char *epub_book_publisher(epub_ctx *c);
+unsigned epub_book_makers(epub_ctx *c, const char **names, unsigned max);
 void epub_write_opf(epub_ctx *c, strbuf *out);
 
 /* nav.c */

@@ -52,7 +52,7 @@ const char *epub_safe_name(epub_ctx *c, const char *name)
 }
 
 
-static epub_resource *add_resource(epub_ctx *c)
+epub_resource *epub_add_resource(epub_ctx *c)
 {
 	c->res = vec_reserve(c->res, &c->res_cap, (size_t)c->nres + 1, sizeof(*c->res));
 	epub_resource *r = &c->res[c->nres++];
@@ -258,7 +258,7 @@ const char *epub_image(epub_ctx *c, const folio_node *imagedata)
 	const char *stem = epub_safe_name(c, dot && dot != name
 				? epub_printf(c, "%.*s", (int)(dot - name), name) : name);
 	const char *href = unique_href(c, stem, ext);
-	epub_resource *r = add_resource(c);
+	epub_resource *r = epub_add_resource(c);
 	r->href = href;
 	r->id = epub_printf(c, "img%u", c->nres);
 	r->media_type = type;
@@ -288,7 +288,7 @@ static int add_file(epub_ctx *c, const char *path, const char *href,
 			     "cannot read %s: %s", path, file_strerror(e));
 		return -1;
 	}
-	epub_resource *r = add_resource(c);
+	epub_resource *r = epub_add_resource(c);
 	r->href = href;
 	r->id = id;
 	r->media_type = type;
@@ -400,7 +400,7 @@ static int add_fonts(epub_ctx *c)
 		sb_free(&css);
 		return -1;
 	}
-	epub_resource *r = add_resource(c);
+	epub_resource *r = epub_add_resource(c);
 	r->href = "css/fonts.css";
 	r->id = "css-fonts";
 	r->media_type = "text/css";

@@ -166,10 +166,7 @@ void epub_identity(epub_ctx *c)
 	/* The package is dated when it is made (dcterms:modified, the
 	 * files in the zip), or at SOURCE_DATE_EPOCH for a build that must
 	 * give the same bytes again. */
-	if (c->opts->source_date >= 0)
-		c->epoch = c->opts->source_date;
-	else
-		c->epoch = (int64_t)time(NULL);
+	c->epoch = folio_output_date(c->opts);
 	time_t t = (time_t)c->epoch;
 	struct tm tm;
 	gmtime_r(&t, &tm);
@@ -282,6 +279,22 @@ static unsigned collect_people(epub_ctx *c, person *out, unsigned max)
 	return n;
 }
 
+unsigned epub_book_makers(epub_ctx *c, const char **names, unsigned max)
+{
+	person people[64];
+	unsigned n = collect_people(c, people, 64), k = 0;
+	for (unsigned i = 0; i < n && k < max; i++)
+		if (people[i].creator)
+			names[k++] = people[i].name;
+	return k;
+}
+
+const char *epub_book_subtitle(epub_ctx *c)
+{
+	const char *sub = text_of(c, folio_node_info_child(c->doc->root, FOLIO_NODE_SUBTITLE));
+	return sub && *sub ? sub : NULL;
+}
+
 static void write_people(epub_ctx *c, strbuf *b)
 {
 	person people[128];
@@ -351,6 +364,27 @@ static void write_conformance(epub_ctx *c, strbuf *b, const char *publisher)
 	meta_property(b, "a11y:certifiedBy", publisher && *publisher ? publisher : "folio");
 }
 
+/* Whether a written document (of a division of kind only, unless 0)
+ * holds text. */
+static int chunks_hold(const epub_ctx *c, const char *text, folio_node_kind kind)
+{
+	for (unsigned i = 0; i < c->nchunks; i++) {
+		const epub_chunk *ch = &c->chunks[i];
+		if (kind && (ch->kind != EPUB_CHUNK_DIVISION || ch->node->kind != kind))
+			continue;
+		if (ch->xhtml.len && strstr(ch->xhtml.s, text))
+			return 1;
+	}
+	return 0;
+}
+
+static void sentence(strbuf *s, const char *text)
+{
+	if (s->len)
+		sb_putc(s, ' ');
+	sb_puts(s, text);
+}
+
 static void write_a11y(epub_ctx *c, strbuf *b)
 {
 	int images = c->images > 0;
@@ -378,20 +412,37 @@ static void write_a11y(epub_ctx *c, strbuf *b)
 	if (has_index(c))
 		meta_property(b, "schema:accessibilityFeature", "index");
 	meta_property(b, "schema:accessibilityHazard", "none");
+	/* The summary, in the book's language, claims only what this book's
+	 * documents hold: each sentence is added when the written XHTML
+	 * shows it to be true. */
 	const folio_lang *l = c->lang;
 	const folio_lang *en = folio_lang_get("en");
 	strbuf s = STRBUF_INIT;
-	sb_puts(&s, l->a11y_summary ? l->a11y_summary : en->a11y_summary);
-	if (pages) {
-		sb_putc(&s, ' ');
-		sb_puts(&s, l->a11y_page_numbers ? l->a11y_page_numbers : en->a11y_page_numbers);
-	}
-	if (images && !all_alt) {
-		sb_putc(&s, ' ');
-		sb_puts(&s, l->a11y_missing_alt ? l->a11y_missing_alt : en->a11y_missing_alt);
-	}
+#define SAY(field) sentence(&s, l->field ? l->field : en->field)
+	SAY(a11y_summary);
+	if (pages)
+		SAY(a11y_page_numbers);
+	if (chunks_hold(c, "role=\"doc-glossref\"", 0))
+		SAY(a11y_glossary_links);
+	if (chunks_hold(c, "class=\"locator\"", FOLIO_NODE_GLOSSARY))
+		SAY(a11y_glossary_pages);
+	if (chunks_hold(c, "epub:type=\"index-locator\"", 0))
+		SAY(a11y_index_links);
+	if (images)
+		all_alt ? SAY(a11y_all_alt) : SAY(a11y_missing_alt);
+#undef SAY
 	meta_property(b, "schema:accessibilitySummary", sb_str(&s));
 	sb_free(&s);
+}
+
+const char *epub_book_publisher(epub_ctx *c)
+{
+	const folio_node *pub = info_item(c, FOLIO_NODE_PUBLISHER);
+	const folio_node *pubname = pub ? folio_node_child(pub, FOLIO_NODE_PUBLISHERNAME) : NULL;
+	if (pubname == NULL)
+		pubname = info_item(c, FOLIO_NODE_PUBLISHERNAME);
+	const char *publisher = text_of(c, pubname ? pubname : pub);
+	return publisher && *publisher ? publisher : NULL;
 }
 
 static void write_metadata(epub_ctx *c, strbuf *b)
@@ -402,20 +453,16 @@ static void write_metadata(epub_ctx *c, strbuf *b)
 	const char *title = epub_nav_title(c, root);
 	put_element(b, "    <dc:title id=\"title\">", title, "</dc:title>\n");
 	sb_puts(b, "    <meta refines=\"#title\" property=\"title-type\">main</meta>\n");
-	const char *sub = text_of(c, folio_node_info_child(root, FOLIO_NODE_SUBTITLE));
-	if (sub && *sub) {
+	const char *sub = epub_book_subtitle(c);
+	if (sub) {
 		put_element(b, "    <dc:title id=\"subtitle\">", sub, "</dc:title>\n");
 		sb_puts(b, "    <meta refines=\"#subtitle\" property=\"title-type\">subtitle</meta>\n");
 	}
 	const char *lang = epub_book_lang(c);
 	put_element(b, "    <dc:language>", lang, "</dc:language>\n");
 	write_people(c, b);
-	const folio_node *pub = info_item(c, FOLIO_NODE_PUBLISHER);
-	const folio_node *pubname = pub ? folio_node_child(pub, FOLIO_NODE_PUBLISHERNAME) : NULL;
-	if (pubname == NULL)
-		pubname = info_item(c, FOLIO_NODE_PUBLISHERNAME);
-	const char *publisher = text_of(c, pubname ? pubname : pub);
-	if (publisher && *publisher)
+	const char *publisher = epub_book_publisher(c);
+	if (publisher)
 		put_element(b, "    <dc:publisher>", publisher, "</dc:publisher>\n");
 	const char *date = book_date(c);
 	if (date)
@@ -435,7 +482,8 @@ static void write_metadata(epub_ctx *c, strbuf *b)
 	write_a11y(c, b);
 	write_conformance(c, b, publisher);
 	if (c->has_cover)
-		sb_puts(b, "    <meta name=\"cover\" content=\"cover-image\"/>\n");
+		sb_printf(b, "    <meta name=\"cover\" content=\"%s\"/>\n",
+			  c->cover_raster_id ? c->cover_raster_id : "cover-image");
 	if (c->opts->epub.embed_fonts)
 		sb_puts(b, "    <meta property=\"ibooks:specified-fonts\">true</meta>\n");
 	sb_puts(b, "  </metadata>\n");

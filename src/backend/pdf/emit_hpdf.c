@@ -878,7 +878,7 @@ static int emit_outline(emitter *e)
 static struct tm when(int64_t epoch)
 {
 	if (epoch < 0)
-		epoch = 946684800; /* 2000-01-01: never the clock */
+		epoch = 0; /* folio_output_date never gives one */
 	time_t t = (time_t)epoch;
 	struct tm tm;
 	gmtime_r(&t, &tm);

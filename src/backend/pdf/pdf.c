@@ -52,7 +52,7 @@ static int pdf_render(folio_doc *doc, const folio_render_opts *opts,
 	print_check(layout_result(run), &print, diag);
 	int rc = pdf_emit(layout_result(run), layout_fonts(run), opts->out_path,
 			  opts->final_path,
-			  opts->source_date, &print, diag);
+			  folio_output_date(opts), &print, diag);
 	const char *dump = getenv("FOLIO_DUMP_PAGES");
 	if (rc == 0 && dump && *dump)
 		rc = write_dump(run, dump, diag);

@@ -43,8 +43,11 @@ def check(path):
     if z.read("mimetype") != b"application/epub+zip":
         problems.append("mimetype content is wrong")
     for info in infos[1:]:
-        if info.compress_type != zipfile.ZIP_DEFLATED:
-            problems.append(f"{info.filename}: not deflated")
+        # PNG and JPEG are compressed already: stored (OCF allows both)
+        packed = info.filename.lower().endswith((".png", ".jpg", ".jpeg"))
+        want = zipfile.ZIP_STORED if packed else zipfile.ZIP_DEFLATED
+        if info.compress_type != want:
+            problems.append(f"{info.filename}: not {'stored' if packed else 'deflated'}")
     if len({i.date_time for i in infos}) != 1:
         problems.append("entries have different timestamps")
     names = set(z.namelist())
