@@ -36,6 +36,8 @@ typedef struct lay_item {
 	const folio_node *node; /* DEST: the anchored node; LINK: internal
 				   target; IMAGE: the imagedata element */
 	const char *uri;     /* LINK: external target; IMAGE: file path */
+	const fx *dy;        /* TEXT: each glyph's shift up from the baseline
+				(a mark over a letter), NULL when none is */
 } lay_item;
 
 typedef struct lay_page {
