@@ -28,7 +28,7 @@ PACKAGES := build-essential cmake pkg-config \
 	fonts-sil-charis fonts-noto-core fonts-dejavu-core fonts-dejavu-extra fonts-wqy-zenhei \
 	python3
 TEST_PACKAGES := epubcheck default-jre-headless poppler-utils qpdf valgrind unzip \
-	chromium libharfbuzz-bin
+	chromium libharfbuzz-bin python3-fonttools
 
 # Checkers from npm, installed into the build folder with no browser
 # download (Ace runs in Debian's chromium): Ace by DAISY and EPUBCheck 5

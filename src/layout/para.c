@@ -83,6 +83,7 @@ typedef struct pitem {
 				 the last word and of ragged text touch it */
 	unsigned char tie;    /* PK_PEN: a no-break space */
 	unsigned char level;  /* bidi embedding level (bidi.h) */
+	unsigned char whole;  /* PK_TEXT: glyphs of a word shaped whole */
 } pitem;
 
 enum { FORCED_CUT = 1, FORCED_HYPH = 2, FORCED_URL_CUT = 3 };
@@ -418,7 +419,9 @@ typedef struct word_info {
 	fx total;
 	fx hyphen;            /* width of a hyphen in the first face */
 	int hyphenated;       /* brk and hyphen are known */
-	int missing;          /* a code point no face has (reported) */
+	int missing;          /* a code point no face has, or Thai (reported:
+				 the paragraph is set again on the main
+				 thread, whose diagnostics are kept) */
 	/* A word shaped whole (shaped_whole): the arrays are per glyph, not
 	 * per code point (off[k]: where glyph k's text starts), cp holds
 	 * glyph ids, and these are the marks' offsets (NULL: none). */
@@ -436,14 +439,26 @@ static int shaped_whole(uint32_t c)
 	       (c >= 0xFE70 && c <= 0xFEFF);
 }
 
+/* Thai has no spaces between words, and folio does not yet find its word
+ * boundaries (libthai or ICU's dictionary break iterator would): said
+ * once per run. */
+static void warn_thai(lay_ctx *c, const folio_node *where)
+{
+	if (hash_get(c->warned, "thai"))
+		return;
+	hash_put(c->warned, "thai", (void *)1);
+	if (c->quiet)
+		return;
+	folio_report(c->diag, FOLIO_WARNING,
+		     where ? where->loc : (folio_loc){ c->doc->path, 0, 0 },
+		     "Thai text is shaped but not broken between words: it breaks "
+		     "only at spaces (and, wider than the line, between characters)");
+}
+
 /* Glyph j of a run shaped whole, as a lay_glyph code. */
 static uint32_t whole_glyph(const lay_shaped *sh, unsigned j)
 {
-#ifdef LAY_GLYPH_ID
-	if (sh->gid)
-		return LAY_GID(sh->gid[j]);
-#endif
-	return sh->cp[j];
+	return sh->gid ? LAY_GID(sh->gid[j]) : sh->cp[j];
 }
 
 /* w's arrays remade per glyph: each run of one face shaped whole in the
@@ -501,6 +516,13 @@ static void word_shape_whole(para *p, const span *s, const char *bytes,
 	w->dy = dy;
 	w->brk = arena_alloc(a, ng + 1);
 	w->hyphenated = 1; /* these scripts are not hyphenated */
+	for (size_t k = 0; k + 2 < len; k++)
+		if ((unsigned char)bytes[k] == 0xE0 && ((unsigned char)bytes[k + 1] == 0xB8 ||
+							(unsigned char)bytes[k + 1] == 0xB9)) {
+			warn_thai(c, s->src);
+			w->missing = 1;
+			break;
+		}
 }
 
 static word_info *word_compute(para *p, const span *s, const char *bytes,
@@ -729,6 +751,7 @@ static void emit_cut_chunk(para *p, int si, size_t start, size_t end,
 		it.ng = k - k0 + 1;
 		it.src_off = s->src_off + (start - s->start) + w->off[k0];
 		it.len = w->off[k + 1] - w->off[k0];
+		it.whole = w->dx != NULL;
 		it.lb.type = LB_BOX;
 		for (unsigned g = k0; g <= k; g++)
 			it.lb.width += w->adv[g];
@@ -815,6 +838,7 @@ static void emit_chunk(para *p, int si, size_t start, size_t end)
 			it.ng = k - k0 + 1;
 			it.src_off = s->src_off + (start - s->start) + w->off[k0];
 			it.len = w->off[k + 1] - w->off[k0];
+			it.whole = w->dx != NULL;
 			it.lb.type = LB_BOX;
 			for (unsigned g = k0; g <= k; g++)
 				it.lb.width += w->adv[g];
@@ -1204,6 +1228,7 @@ typedef struct line_builder {
 	int bidi;
 	unsigned key;
 	VEC(unsigned) keys;
+	const char *actual;  /* the open run's /ActualText, or NULL */
 	VEC(unsigned) order; /* display order of the line's paragraph items */
 	/* link area in progress */
 	const folio_node *lk_node;
@@ -1230,6 +1255,8 @@ static void close_run(line_builder *b)
 			it.g[i].x -= b->run_x;
 		}
 	}
+	it.actual = b->actual;
+	b->actual = NULL;
 	if (b->any_dy) {
 		fx *dy = arena_alloc(b->c->glyph_arena ? b->c->glyph_arena : b->a,
 				     it.n * sizeof(fx));
@@ -1345,15 +1372,22 @@ static void add_raised(line_builder *b, int face, fx size, fx rise,
 	b->any_dy = 1;
 }
 
-/* A text item of a line with bidirectional text, from x: a run of its
- * own, its glyphs in display order (a right-to-left item's reversed:
- * they are kept in logical order), marks at their offsets.  Returns the
- * pen after it. */
-static fx place_bidi_text(para *p, line_builder *b, const pitem *e, fx x)
+/* A text item of a word shaped whole or of a line with bidirectional
+ * text, from x: a run of its own, its glyphs in display order (a
+ * right-to-left item's reversed: they are kept in logical order), marks
+ * at their offsets, and its text in logical order as the run's
+ * /ActualText when its glyphs do not read back as it.  Returns the pen
+ * after it. */
+static fx place_own_run(para *p, line_builder *b, const pitem *e, fx x)
 {
 	const span *s = &p->spans.v[e->span];
 	close_run(b);
 	int rtl = e->level & 1;
+	if ((rtl || e->whole) && !b->c->no_glyphs) {
+		size_t pos = s->start + (e->src_off - s->src_off);
+		b->actual = arena_strndup(b->c->glyph_arena ? b->c->glyph_arena : b->a,
+					  p->text.s + pos, e->len);
+	}
 	for (unsigned j = 0; j < e->ng; j++) {
 		unsigned g = e->g0 + (rtl ? e->ng - 1 - j : j);
 		const pglyph *pg = &p->glyphs.v[g];
@@ -1448,8 +1482,8 @@ static lay_line make_line(para *p, const para_shape *shape, const lb_line *l,
 				have_src = 1;
 			}
 			fx x0 = x;
-			if (order) {
-				x = place_bidi_text(p, b, e, x);
+			if ((e->level & 1) || e->whole) {
+				x = place_own_run(p, b, e, x);
 				track_link(b, &s->st, x0, x);
 				break;
 			}
