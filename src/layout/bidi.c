@@ -28,6 +28,16 @@ static int rtl_or_control(uint32_t c)
 int bidi_needed(const char *text, size_t len)
 {
 	for (size_t i = 0; i < len; i++) {
+		/* eight bytes of ASCII at a time: most paragraphs are */
+		while (i + 8 <= len) {
+			uint64_t w;
+			memcpy(&w, text + i, 8);
+			if (w & 0x8080808080808080u)
+				break;
+			i += 8;
+		}
+		if (i >= len)
+			break;
 		unsigned char b = (unsigned char)text[i];
 		/* the lead bytes of U+0590..U+08FF, U+2xxx, U+Fxxx and the SMP */
 		if (b < 0xD6 || (b > 0xE0 && b != 0xE2 && b != 0xEF && b < 0xF0))

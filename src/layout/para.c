@@ -434,6 +434,8 @@ typedef struct word_info {
  * presentation forms. */
 static int shaped_whole(uint32_t c)
 {
+	if (c < 0x0590)
+		return 0;
 	return (c >= 0x0590 && c <= 0x0FFF) || (c >= 0x1000 && c <= 0x109F) ||
 	       (c >= 0x1780 && c <= 0x17FF) || (c >= 0xFB1D && c <= 0xFDFF) ||
 	       (c >= 0xFE70 && c <= 0xFEFF);
@@ -871,6 +873,14 @@ static int is_space(uint32_t c)
 	return c == ' ' || c == '\t' || c == '\n' || c == '\r';
 }
 
+/* Bidi controls (ALM, LRM, RLM, LRE ... RLO, LRI ... PDI): they act
+ * through bidi.c and show nothing; no face need have them. */
+static int is_bidi_control(uint32_t c)
+{
+	return c == 0x061C || c == 0x200E || c == 0x200F ||
+	       (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069);
+}
+
 static int is_nbsp(uint32_t c)
 {
 	return c == 0xA0 || c == 0x202F || c == 0x2007;
@@ -1107,7 +1117,8 @@ static void build_items(para *p, const para_shape *shape)
 			       (si != chunk_span || marks_here ||
 				is_space(cp) || is_nbsp(cp) || allow ||
 				cp == 0xAD || cp == 0x200B ||
-				(p->levels && p->levels[i] != p->levels[chunk]));
+				(p->levels && (p->levels[i] != p->levels[chunk] ||
+					       is_bidi_control(cp))));
 		if (boundary) {
 			emit_chunk(p, chunk_span, chunk, i);
 			chunk = (size_t)-1;
@@ -1161,6 +1172,8 @@ static void build_items(para *p, const para_shape *shape)
 			push_penalty(p, si, HYPHEN_PENALTY, 1, hw, s->st.face, '-');
 		} else if (cp == 0x200B) {
 			push_penalty(p, si, 0, 0, 0, 0, 0);
+		} else if (p->levels && is_bidi_control(cp)) {
+			/* nothing to show, and no break here */
 		} else if (chunk == (size_t)-1) {
 			chunk = i;
 			chunk_span = si;
@@ -1482,26 +1495,26 @@ static lay_line make_line(para *p, const para_shape *shape, const lb_line *l,
 				have_src = 1;
 			}
 			fx x0 = x;
+			const pglyph *pg = &p->glyphs.v[e->g0];
 			if ((e->level & 1) || e->whole) {
 				x = place_own_run(p, b, e, x);
-				track_link(b, &s->st, x0, x);
-				break;
-			}
-			if (e->ng)
-				run_for(b, e->face, s->st.size, s->st.rise, x);
-			const pglyph *pg = &p->glyphs.v[e->g0];
-			if (b->c->no_glyphs) {
+			} else if (b->c->no_glyphs) {
+				if (e->ng)
+					run_for(b, e->face, s->st.size, s->st.rise, x);
 				for (unsigned g = 0; g < e->ng; g++)
 					x += pg[g].adv;
+				b->glyphs.n += e->ng;
 			} else {
+				if (e->ng)
+					run_for(b, e->face, s->st.size, s->st.rise, x);
 				VEC_GROW(b->glyphs, e->ng);
 				lay_glyph *out_g = b->glyphs.v + b->glyphs.n;
 				for (unsigned g = 0; g < e->ng; g++) {
 					out_g[g] = (lay_glyph){ pg[g].cp, x };
 					x += pg[g].adv;
 				}
+				b->glyphs.n += e->ng;
 			}
-			b->glyphs.n += e->ng;
 			track_link(b, &s->st, x0, x);
 			break;
 		}

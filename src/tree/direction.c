@@ -29,6 +29,28 @@ static folio_dir dir_from_attr(const folio_node *n)
 	return FOLIO_DIR_NONE;
 }
 
+/* folio_lang_rtl, remembered for the last few tags asked on this thread:
+ * a walk asks about the same few tags (an element's and its parent's)
+ * again and again, and each answer compares the tag with every
+ * right-to-left language. */
+#define LANG_MEMO 4
+static int lang_rtl(const char *tag)
+{
+	static _Thread_local char memo[LANG_MEMO][24];
+	static _Thread_local int memo_rtl[LANG_MEMO];
+	static _Thread_local unsigned next;
+	size_t n = strlen(tag);
+	if (n >= sizeof memo[0])
+		return folio_lang_rtl(tag);
+	for (unsigned i = 0; i < LANG_MEMO; i++)
+		if (strcmp(tag, memo[i]) == 0)
+			return memo_rtl[i];
+	unsigned i = next++ % LANG_MEMO;
+	memcpy(memo[i], tag, n + 1);
+	memo_rtl[i] = folio_lang_rtl(tag);
+	return memo_rtl[i];
+}
+
 folio_dir folio_node_own_dir(const folio_node *n)
 {
 	folio_dir d = dir_from_attr(n);
@@ -37,10 +59,10 @@ folio_dir folio_node_own_dir(const folio_node *n)
 	/* an inherited language is the parent's pointer: only an xml:lang
 	 * written here can turn the direction */
 	if (n->lang == NULL || n->parent == NULL || n->parent->lang == NULL ||
-	    n->lang == n->parent->lang)
+	    n->lang == n->parent->lang || strcmp(n->lang, n->parent->lang) == 0)
 		return FOLIO_DIR_NONE;
-	int rtl = folio_lang_rtl(n->lang);
-	if (rtl == folio_lang_rtl(n->parent->lang))
+	int rtl = lang_rtl(n->lang);
+	if (rtl == lang_rtl(n->parent->lang))
 		return FOLIO_DIR_NONE;
 	return rtl ? FOLIO_DIR_RTL : FOLIO_DIR_LTR;
 }

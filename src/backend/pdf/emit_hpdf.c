@@ -197,13 +197,14 @@ static int emit_text(emitter *e, HPDF_Page page, const lay_item *it)
 	fx pen = 0;
 	int open = 0;
 	fx rise = 0; /* a mark raised off the baseline (it->dy): text rise */
+	const fx *dy = it->dy;
 	for (unsigned i = 0; i < it->n; i++) {
-		if (it->dy && it->dy[i] != rise) {
+		if (dy && dy[i] != rise) {
 			/* Ts cannot change inside TJ: the array is cut there,
 			 * and the next one goes on from where this one ends */
 			sb_puts(&b, open ? ">] TJ\n" : "] TJ\n");
 			open = 0;
-			rise = it->dy[i];
+			rise = dy[i];
 			num(&b, pt(rise));
 			sb_puts(&b, " Ts\n[");
 		}
