@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # scripts_world: tests/scripts/world.xml (an Arabic hadith with harakat in a
 # block quote, an Indonesian paragraph with an Arabic phrase and numbers, a
-# Hebrew line with points, a Devanagari line) built to PDF, EPUB and text.
+# Hebrew line with points, Devanagari, Bengali and Tamil lines) built to PDF,
+# EPUB and text.
 #   - no missing glyph: every script has a face in fonts/fonts.conf
 #   - the glyphs the PDF draws for each shaped run (read back from the PDF:
 #     codes, CIDToGIDMap, the subset's outlines) are hb-shape's for the same
