@@ -22,14 +22,14 @@ SHELL   := /bin/bash
 PACKAGES := build-essential cmake pkg-config \
 	libxml2-dev libxml2-utils libhpdf-dev libzip-dev libhyphen-dev \
 	libharfbuzz-dev libunibreak-dev libicu-dev libqpdf-dev libpng-dev libjpeg-dev \
-	libdeflate-dev librsvg2-dev libcairo2-dev libfontconfig-dev \
+	libdeflate-dev libfribidi-dev librsvg2-dev libcairo2-dev libfontconfig-dev \
 	icc-profiles-free \
 	hyphen-id hyphen-en-us hyphen-en-gb hyphen-de hyphen-fr hyphen-nl hyphen-es \
 	hyphen-pt-pt hyphen-pt-br hyphen-it \
 	fonts-sil-charis fonts-noto-core fonts-dejavu-core fonts-dejavu-extra fonts-wqy-zenhei \
 	python3
 TEST_PACKAGES := epubcheck default-jre-headless poppler-utils qpdf valgrind unzip \
-	chromium
+	chromium libharfbuzz-bin python3-fonttools
 
 # Checkers from npm, installed into the build folder with no browser
 # download (Ace runs in Debian's chromium): Ace by DAISY and EPUBCheck 5

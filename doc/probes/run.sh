@@ -7,7 +7,7 @@ set -eu
 here=$(cd "$(dirname "$0")" && pwd)
 t=$(mktemp -d); trap 'rm -rf "$t"' EXIT
 cc() { command cc -std=c11 -D_DEFAULT_SOURCE -O1 -w -o "$t/$1" "$here/$1.c" "${@:2}"; }
-probes=${*:-xml hpdf hpdf_save zip hyphen hb unibreak icu deflate jpeg png qpdf qpdf_cleanup pdftotext}
+probes=${*:-xml hpdf hpdf_save zip hyphen hb unibreak fribidi icu deflate jpeg png qpdf qpdf_cleanup pdftotext}
 for p in $probes; do
 	echo "== $p"
 	case $p in
@@ -29,6 +29,7 @@ for p in $probes; do
 	hyphen)   cc hyphen -lhyphen; "$t/hyphen" ;;
 	hb)       cc hb $(pkg-config --cflags --libs harfbuzz); "$t/hb" ;;
 	unibreak) cc unibreak $(pkg-config --cflags --libs libunibreak); "$t/unibreak" ;;
+	fribidi)  cc fribidi $(pkg-config --cflags --libs fribidi); "$t/fribidi" ;;
 	icu)      cc icu $(pkg-config --cflags --libs icu-uc icu-i18n); "$t/icu" ;;
 	deflate)  cc deflate $(pkg-config --cflags --libs libdeflate zlib)
 	          cat "$here"/../../sources/pekerjaan-sosial/*.xml "$here"/../../sources/pekerjaan-sosial/*/*.xml >"$t/in" 2>/dev/null

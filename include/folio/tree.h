@@ -136,6 +136,22 @@ const char *folio_doc_strdup(folio_doc *doc, const char *s);
 /* Queries. */
 const char *folio_node_attr(const folio_node *node, const char *name);
 folio_node *folio_node_child(const folio_node *node, folio_node_kind kind);
+/* Writing direction (DocBook 5.1's dir attribute: ltr, rtl, lro, rlo). */
+typedef enum folio_dir {
+	FOLIO_DIR_NONE, /* the node sets none: it keeps its parent's */
+	FOLIO_DIR_LTR,
+	FOLIO_DIR_RTL,
+	FOLIO_DIR_LRO,  /* left to right, overriding the characters' own */
+	FOLIO_DIR_RLO
+} folio_dir;
+/* The direction node itself sets: its dir attribute; else, where its
+ * xml:lang turns the direction of its parent's language (ar inside id),
+ * the direction of that language.  An unknown dir value sets none. */
+folio_dir folio_node_own_dir(const folio_node *node);
+/* The direction in force at node, from its nearest ancestor (itself
+ * included) that sets one, else from the document's language: never
+ * FOLIO_DIR_NONE. */
+folio_dir folio_node_dir(const folio_node *node);
 /* The title of a division, figure, table...: its title child, or the title
  * inside its info child.  NULL when there is none. */
 folio_node *folio_node_title(const folio_node *node);

@@ -167,6 +167,7 @@ void flow_top_division(flow *f, const folio_node *div, int numbering)
 
 	fl_base_state(f);
 	f->s.lang = div->lang ? div->lang : c->doc->lang;
+	f->s.rtl = fl_dir_rtl(folio_node_dir(div));
 	f->top_level_base = (int)div->depth;
 	f->top = div;
 	add_toc(f, div, 1);

@@ -64,6 +64,16 @@ static void item(FILE *out, const lay_fonts *fonts, const lay_item *it)
 			fwrite(b, 1, k, out);
 		}
 		fputc('"', out);
+		/* what a reader gets instead of the glyphs (/ActualText) */
+		if (it->actual) {
+			fputs(" actual \"", out);
+			for (const char *p = it->actual; *p; p++) {
+				if (*p == '"' || *p == '\\')
+					fputc('\\', out);
+				fputc(*p, out);
+			}
+			fputc('"', out);
+		}
 		break;
 	}
 	case LI_RULE:

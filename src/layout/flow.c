@@ -29,6 +29,7 @@ void fl_base_state(flow *f)
 	f->s.size = st->size_text;
 	f->s.leading = st->leading;
 	f->s.lang = f->c->doc->lang;
+	f->s.rtl = folio_lang_rtl(f->s.lang);
 	f->s.align = st->align;
 	f->s.par_indent = st->par_indent;
 	f->s.par_space = st->par_space;
@@ -80,6 +81,7 @@ flow *flow_sub(flow *parent, vl_list *out, fx measure, fx size, fx leading,
 	f->s.par_space = 2 * FX_PT;
 	f->s.align = ALIGN_RAGGED;
 	f->s.lang = parent->s.lang;
+	f->s.rtl = parent->s.rtl;
 	return f;
 }
 
@@ -267,6 +269,7 @@ para_shape fl_shape(const flow *f, fx indent)
 	sh.leading = f->s.leading;
 	sh.align = f->s.align;
 	sh.hyphenate = !f->s.nohyph;
+	sh.rtl = f->s.rtl;
 	if (f->s.verbatim && f->s.family == FAM_MONO)
 		sh.wrap_indent = 2 * f->s.size; /* about three characters */
 	return sh;
@@ -472,6 +475,20 @@ static void limit_indent(flow *f, const folio_node *n)
 		     "lists and quotes nested this deep would leave the text less than a third of the line; they indent no further from here");
 }
 
+/* The direction n sets (folio_node_own_dir): a block's is its
+ * paragraphs' base direction; an inline element's is isolated inside
+ * the paragraph (bidi.h). */
+static void fl_direction(flow *f, const folio_node *n, folio_class cls)
+{
+	folio_dir d = folio_node_own_dir(n);
+	if (d == FOLIO_DIR_NONE)
+		return;
+	if (cls == FOLIO_CLASS_INLINE)
+		f->s.dir_node = n;
+	else if (!f->inline_only)
+		f->s.rtl = fl_dir_rtl(d);
+}
+
 /* ENTER of n, an element below the walk's top: the route its class
  * takes, then the handler of its kind.  Returns 0 to skip the
  * children. */
@@ -483,6 +500,7 @@ static int enter_node(flow *f, const folio_node *n, frame *fr)
 		f->s.lang = n->lang;
 	const flow_handler *h = &flow_handlers[n->kind];
 	folio_class cls = folio_kind_class(n->kind);
+	fl_direction(f, n, cls);
 	int anchor = !f->no_marks && fl_needs_anchor(f, n);
 	int descend;
 	if (cls == FOLIO_CLASS_META) {

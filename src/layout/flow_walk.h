@@ -39,6 +39,9 @@ typedef struct state {
 	int list_depth;
 	int level;               /* division depth below the top division */
 	int in_toc;              /* divisions here go in the contents */
+	int rtl;                 /* blocks here are right to left */
+	const folio_node *dir_node; /* innermost inline element setting a
+				       direction (bidi.h), NULL outside one */
 } state;
 
 typedef struct frame frame;
@@ -128,7 +131,14 @@ static inline para_style fl_style(const flow *f)
 	ps.verbatim = (unsigned char)f->s.verbatim;
 	ps.url = (unsigned char)f->s.url;
 	ps.nohyph = (unsigned char)f->s.nohyph;
+	ps.dir_node = f->s.dir_node;
 	return ps;
+}
+
+/* A block in direction d sets its lines right to left. */
+static inline int fl_dir_rtl(folio_dir d)
+{
+	return d == FOLIO_DIR_RTL || d == FOLIO_DIR_RLO;
 }
 
 static inline int fl_needs_anchor(const flow *f, const folio_node *n)

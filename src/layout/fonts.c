@@ -22,7 +22,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define MAX_FALLBACKS 8
+#define MAX_FALLBACKS 16
 
 typedef struct face {
 	const char *family, *style, *file; /* arena strings */
@@ -65,6 +65,7 @@ struct lay_fonts {
 	const char *fallback[MAX_FALLBACKS];
 	int nfallback;
 	lay_memo *shape_cache; /* face (2 bytes), text -> lay_shaped */
+	lay_memo *run_cache;   /* shape.c's runs shaped whole */
 	memo_key skey;
 	hb_buffer_t *buf;
 	unsigned by_harfbuzz, by_pairs; /* words kerned each way */
@@ -101,6 +102,7 @@ void fonts_free(lay_fonts *f)
 	VEC_FREE(f->faces);
 	hb_buffer_destroy(f->buf);
 	memo_free(f->shape_cache);
+	memo_free(f->run_cache);
 	key_free(&f->skey);
 	arena_free(f->arena);
 	free(f);
@@ -316,6 +318,21 @@ int fonts_open(lay_fonts *f, int i)
 folio_diag *fonts_diag(lay_fonts *f)
 {
 	return f->diag;
+}
+
+lay_memo **fonts_run_cache(lay_fonts *f)
+{
+	return &f->run_cache;
+}
+
+folio_arena *fonts_arena(lay_fonts *f)
+{
+	return f->arena;
+}
+
+hb_buffer_t *fonts_hb_buffer(lay_fonts *f)
+{
+	return f->buf;
 }
 
 hb_face_t *fonts_hb_face(lay_fonts *f, int i)

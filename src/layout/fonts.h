@@ -19,13 +19,20 @@
 
 typedef struct lay_fonts lay_fonts;
 
-/* One shaped piece of text: a glyph per code point, in logical order. */
+/* One shaped piece of text: a glyph per code point, in logical order
+ * (fonts_shape); or, for a run shaped whole (fonts_shape_run), the
+ * glyphs HarfBuzz chose, as many as it chose, in logical order. */
 typedef struct lay_shaped {
 	unsigned n;
 	uint32_t *cp;  /* the code points (what the PDF shows) */
 	int32_t *adv;  /* advance of each, in font units, kerning with the
 			  next glyph included */
 	int upem;      /* font units per em */
+	/* fonts_shape_run only, else NULL: */
+	uint32_t *gid;     /* glyph ids of the face */
+	uint32_t *cluster; /* byte offset of the text each glyph shows */
+	int32_t *dx, *dy;  /* glyph offset from the pen (a mark over its
+			      letter), font units, y up */
 } lay_shaped;
 
 lay_fonts *fonts_new(folio_diag *diag);
@@ -64,6 +71,14 @@ int fonts_cover(lay_fonts *f, int face, uint32_t cp);
 /* Shapes UTF-8 text in one face (cached per face and text). */
 const lay_shaped *fonts_shape(lay_fonts *f, int face, const char *s,
 			      size_t len);
+/* Shapes a run of one script and direction whole, as HarfBuzz does by
+ * default (contextual forms, ligatures, marks positioned): Arabic,
+ * Hebrew with points, the Indic scripts.  rtl: the run is right to left;
+ * the glyphs are still returned in logical order (HarfBuzz's order
+ * reversed), so that a line of mixed direction can be reordered as a
+ * whole.  Cached per face, direction and text. */
+const lay_shaped *fonts_shape_run(lay_fonts *f, int face, const char *s,
+				  size_t len, int rtl);
 /* One code point's nominal advance at size. */
 fx fonts_advance(lay_fonts *f, int face, uint32_t cp, fx size);
 

@@ -21,6 +21,12 @@ void fonts_shape_features(int latin, const void **features, unsigned *n);
  * from known pairs (kernpairs.c), for the tests. */
 void fonts_shape_counts(const lay_fonts *f, unsigned *by_harfbuzz,
 			unsigned *by_pairs);
+/* What shape.c keeps in the font set: its cache of runs shaped whole
+ * (made on first use, freed by fonts_free), the set's arena and its
+ * HarfBuzz buffer. */
+struct lay_memo **fonts_run_cache(lay_fonts *f);
+struct folio_arena *fonts_arena(lay_fonts *f);
+hb_buffer_t *fonts_hb_buffer(lay_fonts *f);
 /* Where the font set reports. */
 folio_diag *fonts_diag(lay_fonts *f);
 

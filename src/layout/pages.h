@@ -41,6 +41,8 @@ typedef struct lay_item {
 	const char *actual;  /* TEXT, may be NULL: the run's text as a reader
 				should get it (logical order, whole words), for
 				glyphs that do not read back as the words */
+	const fx *dy;        /* TEXT: each glyph's shift up from the baseline
+				(a mark over a letter), NULL when none is */
 } lay_item;
 
 typedef struct lay_page {

@@ -7,6 +7,7 @@
  * breaker's items; break; place glyphs line by line.
  */
 #include "layout/para.h"
+#include "layout/bidi.h"
 #include "layout/breaks.h"
 #include "layout/hyph_lang.h"
 #include "layout/kinsoku.h"
@@ -56,6 +57,12 @@ typedef struct pglyph {
 	fx adv;
 } pglyph;
 
+/* Where a glyph of a word shaped whole is drawn from the pen: a mark
+ * over its letter. */
+typedef struct glyph_offset {
+	fx dx, dy;
+} glyph_offset;
+
 enum pkind { PK_TEXT, PK_GLUE, PK_PEN, PK_MARK, PK_INDENT, PK_FIL };
 
 typedef struct pitem {
@@ -64,7 +71,10 @@ typedef struct pitem {
 	int span;
 	int face;             /* PK_TEXT; PK_PEN: face of the hyphen */
 	unsigned g0, ng;      /* PK_TEXT glyphs */
-	int mark;             /* PK_MARK */
+	union {
+		int mark;     /* PK_MARK */
+		unsigned len; /* PK_TEXT: bytes of text it shows */
+	};
 	size_t src_off;       /* PK_TEXT: offset in the span's node */
 	uint32_t hyphen;      /* PK_PEN flagged: the glyph shown if broken */
 	unsigned char forced; /* PK_PEN: a cut inside a word wider than the
@@ -76,6 +86,8 @@ typedef struct pitem {
 	unsigned char tie;    /* PK_PEN: a no-break space */
 	unsigned char inter_char; /* PK_GLUE: between CJK characters, drawn
 				     as no space (push_interchar_glue) */
+	unsigned char level;  /* bidi embedding level (bidi.h) */
+	unsigned char whole;  /* PK_TEXT: glyphs of a word shaped whole */
 } pitem;
 
 enum { FORCED_CUT = 1, FORCED_HYPH = 2, FORCED_URL_CUT = 3 };
@@ -95,6 +107,14 @@ struct para {
 	int tainted;          /* a word of it reported a missing glyph */
 	unsigned char *urlrun; /* while building: byte i is in a URL-like run */
 	int ties;             /* while building: a no-break space was seen */
+	/* Bidirectional text (bidi.h): each byte's embedding level, NULL
+	 * for a paragraph all left to right; the level of what is pushed
+	 * now and of the pending space. */
+	unsigned char *levels;
+	unsigned char level, pending_level;
+	int bidi;             /* the items' levels are not all 0 */
+	VEC(glyph_offset) offsets; /* per glyph, as far as the last glyph of
+				      a word shaped whole (fonts_shape_run) */
 };
 
 /* The run's caches (see para.h). */
@@ -188,6 +208,7 @@ void para_clear(para *p)
 	p->marks.n = 0;
 	p->items.n = 0;
 	p->glyphs.n = 0;
+	p->offsets.n = 0;
 }
 
 void para_free(para *p)
@@ -199,6 +220,7 @@ void para_free(para *p)
 	VEC_FREE(p->marks);
 	VEC_FREE(p->items);
 	VEC_FREE(p->glyphs);
+	VEC_FREE(p->offsets);
 	VEC_FREE(p->lbi);
 	free(p);
 }
@@ -272,6 +294,7 @@ void para_trim_end(para *p)
 
 static void push_item(para *p, pitem it)
 {
+	it.level = p->level;
 	VEC_PUSH(p->items, it);
 }
 
@@ -344,8 +367,10 @@ static void flush_space(para *p)
 	while (n > 0 && p->items.v[n - 1].kind == PK_MARK)
 		n--; /* marks take no room: look past them */
 	if (n > 0 && p->items.v[n - 1].kind != PK_GLUE &&
-	    p->items.v[n - 1].kind != PK_INDENT && has_content(p))
+	    p->items.v[n - 1].kind != PK_INDENT && has_content(p)) {
 		push_glue(p, p->pending_space);
+		p->items.v[p->items.n - 1].level = p->pending_level;
+	}
 	p->pending_space = -1;
 }
 
@@ -416,8 +441,113 @@ typedef struct word_info {
 	fx total;
 	fx hyphen;            /* width of a hyphen in the first face */
 	int hyphenated;       /* brk and hyphen are known */
-	int missing;          /* a code point no face has (reported) */
+	int missing;          /* a code point no face has, or Thai (reported:
+				 the paragraph is set again on the main
+				 thread, whose diagnostics are kept) */
+	/* A word shaped whole (shaped_whole): the arrays are per glyph, not
+	 * per code point (off[k]: where glyph k's text starts), cp holds
+	 * glyph ids, and these are the marks' offsets (NULL: none). */
+	fx *dx, *dy;
 } word_info;
+
+/* Scripts HarfBuzz must shape a word of whole, as the font's tables
+ * say, rather than a glyph per code point: Hebrew to N'Ko, the Indic
+ * scripts, Thai, Lao, Tibetan, Myanmar, Khmer, and the Hebrew and Arabic
+ * presentation forms. */
+static int shaped_whole(uint32_t c)
+{
+	if (c < 0x0590)
+		return 0;
+	return (c >= 0x0590 && c <= 0x0FFF) || (c >= 0x1000 && c <= 0x109F) ||
+	       (c >= 0x1780 && c <= 0x17FF) || (c >= 0xFB1D && c <= 0xFDFF) ||
+	       (c >= 0xFE70 && c <= 0xFEFF);
+}
+
+/* Thai has no spaces between words, and folio does not yet find its word
+ * boundaries (libthai or ICU's dictionary break iterator would): said
+ * once per run. */
+static void warn_thai(lay_ctx *c, const folio_node *where)
+{
+	if (hash_get(c->warned, "thai"))
+		return;
+	hash_put(c->warned, "thai", (void *)1);
+	if (c->quiet)
+		return;
+	folio_report(c->diag, FOLIO_WARNING,
+		     where ? where->loc : (folio_loc){ c->doc->path, 0, 0 },
+		     "Thai text is shaped but not broken between words: it breaks "
+		     "only at spaces (and, wider than the line, between characters)");
+}
+
+/* Glyph j of a run shaped whole, as a lay_glyph code. */
+static uint32_t whole_glyph(const lay_shaped *sh, unsigned j)
+{
+	return sh->gid ? LAY_GID(sh->gid[j]) : sh->cp[j];
+}
+
+/* w's arrays remade per glyph: each run of one face shaped whole in the
+ * word's direction (rtl), glyphs in logical order. */
+static void word_shape_whole(para *p, const span *s, const char *bytes,
+			     size_t len, word_info *w, int rtl, folio_arena *a)
+{
+	lay_ctx *c = p->c;
+	const lay_shaped *runs[64];
+	unsigned nrun = 0, ng = 0;
+	unsigned starts[65];
+	for (unsigned k = 0; k < w->n && nrun < 64;) {
+		unsigned e = k + 1;
+		while (e < w->n && w->face[e] == w->face[k])
+			e++;
+		if (nrun == 63)
+			e = w->n; /* a word of 64 faces: the rest in the last */
+		runs[nrun] = fonts_shape_run(c->fonts, w->face[k], bytes + w->off[k],
+					     w->off[e] - w->off[k], rtl);
+		starts[nrun++] = k;
+		ng += runs[nrun - 1]->n;
+		k = e;
+	}
+	starts[nrun] = w->n;
+	int *faces = arena_alloc(a, (ng + 1) * sizeof(int));
+	uint32_t *cps = arena_alloc(a, (ng + 1) * sizeof(uint32_t));
+	fx *adv = arena_alloc(a, (ng + 1) * sizeof(fx));
+	unsigned *off = arena_alloc(a, (ng + 1) * sizeof(unsigned));
+	fx *dx = arena_alloc(a, (ng + 1) * sizeof(fx));
+	fx *dy = arena_alloc(a, (ng + 1) * sizeof(fx));
+	unsigned g = 0;
+	w->total = 0;
+	for (unsigned r = 0; r < nrun; r++) {
+		const lay_shaped *sh = runs[r];
+		unsigned base = w->off[starts[r]];
+		for (unsigned j = 0; j < sh->n; j++, g++) {
+			faces[g] = w->face[starts[r]];
+			cps[g] = whole_glyph(sh, j);
+			adv[g] = fonts_scale(sh->adv[j], sh->upem, s->st.size);
+			off[g] = base + (sh->cluster ? sh->cluster[j] : 0);
+			if (sh->dx) {
+				dx[g] = fonts_scale(sh->dx[j], sh->upem, s->st.size);
+				dy[g] = fonts_scale(sh->dy[j], sh->upem, s->st.size);
+			}
+			w->total += adv[g];
+		}
+	}
+	off[ng] = (unsigned)len;
+	w->n = ng;
+	w->face = faces;
+	w->cp = cps;
+	w->adv = adv;
+	w->off = off;
+	w->dx = dx;
+	w->dy = dy;
+	w->brk = arena_alloc(a, ng + 1);
+	w->hyphenated = 1; /* these scripts are not hyphenated */
+	for (size_t k = 0; k + 2 < len; k++)
+		if ((unsigned char)bytes[k] == 0xE0 && ((unsigned char)bytes[k + 1] == 0xB8 ||
+							(unsigned char)bytes[k + 1] == 0xB9)) {
+			warn_thai(c, s->src);
+			w->missing = 1;
+			break;
+		}
+}
 
 static word_info *word_compute(para *p, const span *s, const char *bytes,
 			       size_t len, folio_arena *a)
@@ -432,9 +562,11 @@ static word_info *word_compute(para *p, const span *s, const char *bytes,
 	w->brk = arena_alloc(a, n + 1);
 	w->off = arena_alloc(a, (n + 1) * sizeof(unsigned));
 	size_t off = 0;
+	int whole = p->level & 1;
 	for (unsigned k = 0; k < n; k++) {
 		w->off[k] = (unsigned)off;
 		off += utf8_decode(bytes + off, len - off, &w->cp[k]);
+		whole |= shaped_whole(w->cp[k]);
 		int f = fonts_cover(c->fonts, s->st.face, w->cp[k]);
 		if (f < 0) {
 			ctx_missing_glyph(c, w->cp[k], s->src);
@@ -459,6 +591,10 @@ static word_info *word_compute(para *p, const span *s, const char *bytes,
 		if (k == n)
 			for (k = 0; k < n; k++)
 				w->face[k] = other;
+	}
+	if (whole) {
+		word_shape_whole(p, s, bytes, len, w, p->level & 1, a);
+		return w;
 	}
 	/* Shape each run of one face; keep advances per glyph. */
 	for (unsigned k = 0; k < n;) {
@@ -517,7 +653,8 @@ static word_info *word_lookup(para *p, const span *s, const char *bytes,
 	key_clear(k);
 	key_int(k, s->st.face);
 	key_int(k, s->st.size);
-	key_int(k, s->st.nohyph | s->st.url << 1 | s->st.verbatim << 2);
+	key_int(k, s->st.nohyph | s->st.url << 1 | s->st.verbatim << 2 |
+		   (p->level & 1) << 3);
 	size_t ll = s->st.lang ? strlen(s->st.lang) : 0;
 	key_int(k, (int64_t)ll);
 	key_bytes(k, s->st.lang ? s->st.lang : "", ll);
@@ -637,6 +774,8 @@ static void emit_cut_chunk(para *p, int si, size_t start, size_t end,
 		it.g0 = (unsigned)(gbase + k0);
 		it.ng = k - k0 + 1;
 		it.src_off = s->src_off + (start - s->start) + w->off[k0];
+		it.len = w->off[k + 1] - w->off[k0];
+		it.whole = w->dx != NULL;
 		it.lb.type = LB_BOX;
 		for (unsigned g = k0; g <= k; g++)
 			it.lb.width += w->adv[g];
@@ -667,6 +806,17 @@ static void emit_cut_chunk(para *p, int si, size_t start, size_t end,
 	free(before);
 }
 
+/* The marks' offsets of a word shaped whole, whose glyphs begin at
+ * gbase: p->offsets is filled with zeros up to there. */
+static void keep_offsets(para *p, const word_info *w, size_t gbase)
+{
+	VEC_GROW(p->offsets, gbase + w->n - p->offsets.n);
+	while (p->offsets.n < gbase)
+		p->offsets.v[p->offsets.n++] = (glyph_offset){ 0, 0 };
+	for (unsigned k = 0; k < w->n; k++)
+		p->offsets.v[p->offsets.n++] = (glyph_offset){ w->dx[k], w->dy[k] };
+}
+
 /* Text boxes for text[start, end) of span si (a word or a piece of one),
  * with hyphenation penalties, in the faces that cover its characters. */
 static void emit_chunk(para *p, int si, size_t start, size_t end)
@@ -674,6 +824,8 @@ static void emit_chunk(para *p, int si, size_t start, size_t end)
 	if (end <= start)
 		return;
 	flush_space(p);
+	if (p->levels)
+		p->level = p->levels[start];
 	const span *s = &p->spans.v[si];
 	lay_ctx *c = p->c;
 	const word_info *w = word_get(p, s, p->text.s + start, end - start);
@@ -686,6 +838,8 @@ static void emit_chunk(para *p, int si, size_t start, size_t end)
 		pglyph pg = { w->cp[k], w->adv[k] };
 		p->glyphs.v[p->glyphs.n++] = pg;
 	}
+	if (w->dx)
+		keep_offsets(p, w, gbase);
 	/* A URL breaks where a copy editor breaks it; a chunk wider than
 	 * the measure at its hyphenation points, then (code) where a URL
 	 * would, and as a last resort between any two characters. */
@@ -707,6 +861,8 @@ static void emit_chunk(para *p, int si, size_t start, size_t end)
 			it.g0 = (unsigned)(gbase + k0);
 			it.ng = k - k0 + 1;
 			it.src_off = s->src_off + (start - s->start) + w->off[k0];
+			it.len = w->off[k + 1] - w->off[k0];
+			it.whole = w->dx != NULL;
 			it.lb.type = LB_BOX;
 			for (unsigned g = k0; g <= k; g++)
 				it.lb.width += w->adv[g];
@@ -737,6 +893,14 @@ static int span_at(const para *p, size_t pos, int hint)
 static int is_space(uint32_t c)
 {
 	return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+/* Bidi controls (ALM, LRM, RLM, LRE ... RLO, LRI ... PDI): they act
+ * through bidi.c and show nothing; no face need have them. */
+static int is_bidi_control(uint32_t c)
+{
+	return c == 0x061C || c == 0x200E || c == 0x200F ||
+	       (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069);
 }
 
 static int is_nbsp(uint32_t c)
@@ -898,10 +1062,32 @@ static void relax_ties(para *p)
 	}
 }
 
+/* The paragraph's embedding levels (bidi.h), or NULL when it is left to
+ * right with nothing in it that could turn: one scan of the text. */
+static unsigned char *para_levels(const para *p, const para_shape *shape)
+{
+	int dirs = 0;
+	for (size_t i = 0; i < p->spans.n && !dirs; i++)
+		dirs = p->spans.v[i].st.dir_node != NULL;
+	if (!shape->rtl && !dirs && !bidi_needed(p->text.s, p->text.len))
+		return NULL;
+	bidi_piece *pieces = xmalloc((p->spans.n + 1) * sizeof *pieces);
+	for (size_t i = 0; i < p->spans.n; i++)
+		pieces[i] = (bidi_piece){ p->spans.v[i].start, p->spans.v[i].end,
+					  p->spans.v[i].st.dir_node };
+	unsigned char *lv = bidi_levels(p->text.s, p->text.len, shape->rtl != 0,
+					pieces, p->spans.n);
+	free(pieces);
+	return lv;
+}
+
 static void build_items(para *p, const para_shape *shape)
 {
 	const char *t = p->text.s;
 	size_t len = p->text.len;
+	p->levels = para_levels(p, shape);
+	p->level = shape->rtl != 0;
+	p->pending_level = p->level;
 	char *brks = xmalloc(len + 1);
 	const char *lang = p->spans.n ? p->spans.v[0].st.lang : NULL;
 	find_breaks(p, t, len, lang, brks);
@@ -924,7 +1110,7 @@ static void build_items(para *p, const para_shape *shape)
 	uint32_t prev = 0;
 	size_t i = 0;
 	while (i < len) {
-		if (chunk != (size_t)-1 && i > 0) {
+		if (chunk != (size_t)-1 && i > 0 && p->levels == NULL) {
 			/* Inside a word, a printable ASCII character that no
 			 * break, mark or span end stops only moves on: step
 			 * over the run of them at once. */
@@ -954,7 +1140,9 @@ static void build_items(para *p, const para_shape *shape)
 		int boundary = chunk != (size_t)-1 &&
 			       (si != chunk_span || marks_here ||
 				is_space(cp) || is_nbsp(cp) || allow ||
-				cp == 0xAD || cp == 0x200B);
+				cp == 0xAD || cp == 0x200B ||
+				(p->levels && (p->levels[i] != p->levels[chunk] ||
+					       is_bidi_control(cp))));
 		if (boundary) {
 			emit_chunk(p, chunk_span, chunk, i);
 			chunk = (size_t)-1;
@@ -974,6 +1162,8 @@ static void build_items(para *p, const para_shape *shape)
 		 * where the term is, not at the end of the line before */
 		if (marks_here && p->pending_space >= 0 && !is_space(cp))
 			flush_space(p);
+		if (p->levels)
+			p->level = p->levels[i];
 		emit_marks_at(p, i, &next_mark);
 		if (s->newline || (s->st.verbatim && cp == '\n')) {
 			p->pending_space = -1;
@@ -992,8 +1182,10 @@ static void build_items(para *p, const para_shape *shape)
 			if (i + k < len && t[i + k] != ' ' && t[i + k] != '\n')
 				push_penalty(p, si, 500, 0, 0, 0, 0);
 		} else if (is_space(cp)) {
-			if (p->pending_space < 0)
+			if (p->pending_space < 0) {
 				p->pending_space = si;
+				p->pending_level = p->level;
+			}
 		} else if (is_nbsp(cp)) {
 			flush_space(p);
 			push_penalty(p, si, LB_INF, 0, 0, 0, 0);
@@ -1007,6 +1199,8 @@ static void build_items(para *p, const para_shape *shape)
 			push_penalty(p, si, HYPHEN_PENALTY, 1, hw, s->st.face, '-');
 		} else if (cp == 0x200B) {
 			push_penalty(p, si, 0, 0, 0, 0, 0);
+		} else if (p->levels && is_bidi_control(cp)) {
+			/* nothing to show, and no break here */
 		} else if (chunk == (size_t)-1) {
 			chunk = i;
 			chunk_span = si;
@@ -1023,6 +1217,10 @@ static void build_items(para *p, const para_shape *shape)
 	free(brks);
 	free(p->urlrun);
 	p->urlrun = NULL;
+	p->bidi = p->levels != NULL;
+	free(p->levels);
+	p->levels = NULL;
+	p->level = shape->rtl != 0;
 	if (p->ties)
 		relax_ties(p);
 
@@ -1060,6 +1258,18 @@ typedef struct line_builder {
 	int run_face;
 	fx run_size, run_rise, run_x;
 	int open;
+	/* Marks raised off the baseline in the open run (dys[k]: glyph k's
+	 * shift up), kept only once one is. */
+	VEC(fx) dys;
+	int any_dy;
+	/* A line with bidirectional text: each item's key is the index of
+	 * the paragraph item it shows, so the line's items go out in
+	 * logical order (the order of reading) whatever their places. */
+	int bidi;
+	unsigned key;
+	VEC(unsigned) keys;
+	const char *actual;  /* the open run's /ActualText, or NULL */
+	VEC(unsigned) order; /* display order of the line's paragraph items */
 	/* link area in progress */
 	const folio_node *lk_node;
 	const char *lk_uri;
@@ -1085,7 +1295,19 @@ static void close_run(line_builder *b)
 			it.g[i].x -= b->run_x;
 		}
 	}
+	it.actual = b->actual;
+	b->actual = NULL;
+	if (b->any_dy) {
+		fx *dy = arena_alloc(b->c->glyph_arena ? b->c->glyph_arena : b->a,
+				     it.n * sizeof(fx));
+		memcpy(dy, b->dys.v, b->dys.n * sizeof(fx));
+		it.dy = dy;
+		b->dys.n = 0;
+		b->any_dy = 0;
+	}
 	VEC_PUSH(b->items, it);
+	if (b->bidi)
+		VEC_PUSH(b->keys, b->key);
 	b->glyphs.n = 0;
 	b->open = 0;
 }
@@ -1131,6 +1353,8 @@ static void close_link(line_builder *b)
 		it.node = b->lk_node;
 		it.uri = b->lk_uri;
 		VEC_PUSH(b->items, it);
+		if (b->bidi)
+			VEC_PUSH(b->keys, b->key);
 	}
 	b->lk_node = NULL;
 	b->lk_uri = NULL;
@@ -1174,6 +1398,82 @@ static void add_continuation(para *p, line_builder *b, const lb_line *l, fx x)
 	close_run(b);
 }
 
+/* A glyph at x, raised by dy (a mark), in the open run of face. */
+static void add_raised(line_builder *b, int face, fx size, fx rise,
+		       uint32_t cp, fx x, fx dy)
+{
+	add_glyph(b, face, size, rise, cp, x);
+	if (b->c->no_glyphs || (dy == 0 && !b->any_dy))
+		return;
+	VEC_GROW(b->dys, b->glyphs.n - b->dys.n);
+	while (b->dys.n + 1 < b->glyphs.n)
+		b->dys.v[b->dys.n++] = 0;
+	b->dys.v[b->dys.n++] = dy;
+	b->any_dy = 1;
+}
+
+/* A text item of a word shaped whole or of a line with bidirectional
+ * text, from x: a run of its own, its glyphs in display order (a
+ * right-to-left item's reversed: they are kept in logical order), marks
+ * at their offsets, and its text in logical order as the run's
+ * /ActualText when its glyphs do not read back as it.  Returns the pen
+ * after it. */
+static fx place_own_run(para *p, line_builder *b, const pitem *e, fx x)
+{
+	const span *s = &p->spans.v[e->span];
+	close_run(b);
+	int rtl = e->level & 1;
+	if ((rtl || e->whole) && !b->c->no_glyphs) {
+		size_t pos = s->start + (e->src_off - s->src_off);
+		b->actual = arena_strndup(b->c->glyph_arena ? b->c->glyph_arena : b->a,
+					  p->text.s + pos, e->len);
+	}
+	for (unsigned j = 0; j < e->ng; j++) {
+		unsigned g = e->g0 + (rtl ? e->ng - 1 - j : j);
+		const pglyph *pg = &p->glyphs.v[g];
+		glyph_offset o = g < p->offsets.n ? p->offsets.v[g] : (glyph_offset){ 0, 0 };
+		add_raised(b, e->face, s->st.size, s->st.rise, pg->cp, x + o.dx, o.dy);
+		x += pg->adv;
+	}
+	close_run(b);
+	return x;
+}
+
+/* The display order of line l's items (bidi_order over their levels),
+ * in b->order: entry k is the index of the item shown k-th. */
+static const unsigned *line_order(para *p, const lb_line *l, line_builder *b)
+{
+	unsigned n = l->end - l->start;
+	unsigned char *lv = xmalloc(n + 1);
+	for (unsigned k = 0; k < n; k++)
+		lv[k] = p->items.v[l->start + k].level;
+	b->order.n = 0;
+	VEC_GROW(b->order, n);
+	bidi_order(lv, n, b->order.v);
+	for (unsigned k = 0; k < n; k++)
+		b->order.v[k] += l->start;
+	b->order.n = n;
+	free(lv);
+	return b->order.v;
+}
+
+/* The line's items back in logical order (their keys), for a line whose
+ * items were made in display order. */
+static void items_in_logical_order(line_builder *b)
+{
+	for (size_t i = 1; i < b->items.n; i++) {
+		lay_item it = b->items.v[i];
+		unsigned key = b->keys.v[i];
+		size_t j = i;
+		for (; j > 0 && b->keys.v[j - 1] > key; j--) {
+			b->items.v[j] = b->items.v[j - 1];
+			b->keys.v[j] = b->keys.v[j - 1];
+		}
+		b->items.v[j] = it;
+		b->keys.v[j] = key;
+	}
+}
+
 static lay_line make_line(para *p, const para_shape *shape, const lb_line *l,
 			  int first, int last, fx wrap, line_builder *b)
 {
@@ -1185,19 +1485,31 @@ static lay_line make_line(para *p, const para_shape *shape, const lb_line *l,
 		r = 0; /* ragged: spaces stay natural */
 	if (r < -1)
 		r = -1;
-	fx x = (first ? 0 : shape->hang) + wrap;
+	/* right to left, the hang is on the right: lines start at 0 */
+	fx x = (first || shape->rtl ? 0 : shape->hang) + wrap;
 	b->items.n = 0;
 	b->marks.n = 0;
 	b->open = 0;
 	b->lk_node = NULL;
 	b->lk_uri = NULL;
+	b->bidi = p->bidi;
+	b->keys.n = 0;
 	int have_src = 0;
 	if (wrap > 0)
 		add_continuation(p, b, l, x);
+	const unsigned *order = p->bidi ? line_order(p, l, b) : NULL;
+	for (unsigned i = l->start; order && i < l->end && !have_src; i++)
+		if (it[i].kind == PK_TEXT && p->spans.v[it[i].span].src) {
+			out.src = p->spans.v[it[i].span].src;
+			out.src_off = it[i].src_off;
+			have_src = 1; /* the page map wants the first in reading */
+		}
 	int64_t flex = 0;   /* stretch (or shrink) of the glue so far */
 	fx given = 0;       /* what it has been given */
-	for (unsigned i = l->start; i < l->end; i++) {
+	for (unsigned j = l->start; j < l->end; j++) {
+		unsigned i = order ? order[j - l->start] : j;
 		const pitem *e = &it[i];
+		b->key = i;
 		switch (e->kind) {
 		case PK_INDENT:
 			x += e->lb.width;
@@ -1210,21 +1522,26 @@ static lay_line make_line(para *p, const para_shape *shape, const lb_line *l,
 				have_src = 1;
 			}
 			fx x0 = x;
-			if (e->ng)
-				run_for(b, e->face, s->st.size, s->st.rise, x);
 			const pglyph *pg = &p->glyphs.v[e->g0];
-			if (b->c->no_glyphs) {
+			if ((e->level & 1) || e->whole) {
+				x = place_own_run(p, b, e, x);
+			} else if (b->c->no_glyphs) {
+				if (e->ng)
+					run_for(b, e->face, s->st.size, s->st.rise, x);
 				for (unsigned g = 0; g < e->ng; g++)
 					x += pg[g].adv;
+				b->glyphs.n += e->ng;
 			} else {
+				if (e->ng)
+					run_for(b, e->face, s->st.size, s->st.rise, x);
 				VEC_GROW(b->glyphs, e->ng);
 				lay_glyph *out_g = b->glyphs.v + b->glyphs.n;
 				for (unsigned g = 0; g < e->ng; g++) {
 					out_g[g] = (lay_glyph){ pg[g].cp, x };
 					x += pg[g].adv;
 				}
+				b->glyphs.n += e->ng;
 			}
-			b->glyphs.n += e->ng;
 			track_link(b, &s->st, x0, x);
 			break;
 		}
@@ -1270,15 +1587,17 @@ static lay_line make_line(para *p, const para_shape *shape, const lb_line *l,
 	}
 	close_run(b);
 	close_link(b);
+	if (order)
+		items_in_logical_order(b);
 	/* Trailing spaces carry no width. */
 	out.width = x;
 	fx shift = 0;
-	fx avail = l->target + (first ? 0 : shape->hang);
+	fx avail = l->target + (first || shape->rtl ? 0 : shape->hang);
 	if (shape->align == ALIGN_CENTER && (!last || shape->last_centered ||
 					     1))
 		shift = (avail - x) / 2;
-	else if (shape->align == ALIGN_RIGHT)
-		shift = avail - x;
+	else if (shape->align == ALIGN_RIGHT || shape->rtl)
+		shift = avail - x; /* right to left: from the right edge */
 	if (shape->align == ALIGN_CENTER)
 		shift += (first ? 0 : -shape->hang / 2);
 	if (shift < 0)
@@ -1455,6 +1774,7 @@ static void build_and_break(para *p, const para_shape *shape,
 {
 	p->items.n = 0;
 	p->glyphs.n = 0;
+	p->offsets.n = 0;
 	build_items(p, shape);
 	if (shape->align != ALIGN_JUSTIFY)
 		make_ragged(p);
@@ -1521,6 +1841,9 @@ static lay_line *set_lines(para *p, const para_shape *shape, unsigned *nlines,
 	VEC_FREE(b.items);
 	VEC_FREE(b.glyphs);
 	VEC_FREE(b.marks);
+	VEC_FREE(b.dys);
+	VEC_FREE(b.keys);
+	VEC_FREE(b.order);
 	lb_result_free(&res);
 	*nlines = n;
 	return lines;
@@ -1535,7 +1858,8 @@ static void para_key(const para *p, const para_shape *sh, memo_key *k)
 	key_int(k, sh->indent);
 	key_int(k, sh->hang);
 	key_int(k, sh->leading);
-	key_int(k, sh->align | sh->hyphenate << 4 | sh->last_centered << 5);
+	key_int(k, sh->align | sh->hyphenate << 4 | sh->last_centered << 5 |
+		   (sh->rtl != 0) << 6);
 	key_int(k, (int64_t)p->spans.n);
 	for (size_t i = 0; i < p->spans.n; i++) {
 		const span *sp = &p->spans.v[i];
@@ -1549,7 +1873,9 @@ static void para_key(const para *p, const para_shape *sh, memo_key *k)
 		key_ptr(k, sp->src);
 		key_int(k, (int64_t)sp->src_off);
 		key_int(k, st->verbatim | st->url << 1 | st->nohyph << 2 |
-			   sp->newline << 3);
+			   sp->newline << 3 | (st->dir_node != NULL) << 4);
+		if (st->dir_node)
+			key_ptr(k, st->dir_node);
 		size_t ul = st->uri ? strlen(st->uri) : 0;
 		size_t ll = st->lang ? strlen(st->lang) : 0;
 		key_int(k, (int64_t)(ul << 8 | ll));

@@ -23,6 +23,8 @@ typedef struct para_style {
 	unsigned char verbatim;     /* keep spaces and line ends */
 	unsigned char url;          /* break after / . - _ freely, no hyphens */
 	unsigned char nohyph;       /* never hyphenate */
+	const folio_node *dir_node; /* innermost inline element around the
+				       text that sets a direction (bidi.h) */
 } para_style;
 
 enum mark_kind {
@@ -60,6 +62,10 @@ typedef struct para_shape {
 	int last_centered;  /* center the last line too (titles) */
 	fx wrap_indent;     /* a line the breaker had to cut (a long code
 			       line) goes on this much further in */
+	int rtl;            /* base direction right to left: lines set
+			       from the right edge, indent and hang on the
+			       right, ragged and justified lines' ends on
+			       the left */
 } para_shape;
 
 typedef struct para para;

@@ -15,7 +15,7 @@ trap 'rm -rf "$out"' EXIT
 # document:style  reason (documents are named by their file's stem; those
 # under tests/e2e/data/epub/ as epub-STEM)
 declare -A KNOWN=()
-docs=("$SRC/sources/pekerjaan-sosial/reader.xml" "$SRC"/tests/layout/*.xml "$SRC"/tests/e2e/data/*.xml "$SRC"/tests/e2e/data/epub/*.xml)
+docs=("$SRC/sources/pekerjaan-sosial/reader.xml" "$SRC"/tests/layout/*.xml "$SRC"/tests/scripts/*.xml "$SRC"/tests/e2e/data/*.xml "$SRC"/tests/e2e/data/epub/*.xml)
 fail=0
 run() { # name style pdf [extra args...]
 	local name=$1 style=$2 pdf=$3; shift 3

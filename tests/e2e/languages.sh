@@ -10,8 +10,7 @@
 #   - the EPUB marks the Arabic and Hebrew blocks and the Arabic phrase in
 #     the Indonesian paragraph dir="rtl", and nothing else
 #   - qpdf --check and epubcheck clean
-# Not checked here, since folio does not do it yet: Arabic and Hebrew
-# shaping and right-to-left order (issue 24).
+# Arabic and Hebrew shaping and right-to-left order are e2e.scripts_world's.
 set -u
 : "${FOLIO:?}" "${SRC:?}"
 tmp=$(mktemp -d /tmp/languages.XXXXXX)

@@ -520,7 +520,10 @@ static void write_manifest(epub_ctx *c, strbuf *b)
 
 static void write_spine(epub_ctx *c, strbuf *b)
 {
-	sb_puts(b, "  <spine toc=\"ncx\">\n");
+	/* a book in a right-to-left language turns its pages to the left */
+	sb_puts(b, folio_lang_rtl(c->doc->lang)
+			   ? "  <spine toc=\"ncx\" page-progression-direction=\"rtl\">\n"
+			   : "  <spine toc=\"ncx\">\n");
 	for (unsigned i = 0; i <= c->nchunks; i++) {
 		if ((int)i == c->nav_spine_pos)
 			sb_puts(b, "    <itemref idref=\"nav\"/>\n");

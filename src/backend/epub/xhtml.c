@@ -190,6 +190,29 @@ static void put_attr(strbuf *b, const char *name, const char *value)
 	sb_putc(b, '"');
 }
 
+/* dir where the direction turns: the element's own dir attribute
+ * (DocBook 5.1; lro and rlo override the characters' own directions as
+ * <bdo> does), else the direction its new language implies.  HTML
+ * isolates an element with dir from the text around it, as the PDF's
+ * bidi does (layout/bidi.c). */
+static void put_direction(strbuf *b, frame *f, const char *new_lang)
+{
+	folio_dir d = FOLIO_DIR_NONE;
+	if (f->node && f->node->nattrs && folio_node_attr(f->node, "dir"))
+		d = folio_node_own_dir(f->node);
+	if (d != FOLIO_DIR_NONE) {
+		f->rtl = d == FOLIO_DIR_RTL || d == FOLIO_DIR_RLO;
+		put_attr(b, "dir", f->rtl ? "rtl" : "ltr");
+		if (d == FOLIO_DIR_LRO || d == FOLIO_DIR_RLO)
+			put_attr(b, "style", "unicode-bidi: bidi-override");
+		return;
+	}
+	if (new_lang == NULL || folio_lang_rtl(new_lang) == f->rtl)
+		return;
+	f->rtl = folio_lang_rtl(new_lang);
+	put_attr(b, "dir", f->rtl ? "rtl" : "ltr");
+}
+
 void xw_open(xw *w, frame *f, const char *tag, const char *cls,
 	     const char *extra)
 {
@@ -208,16 +231,13 @@ void xw_open(xw *w, frame *f, const char *tag, const char *cls,
 	const char *lang = f->node ? f->node->lang : NULL;
 	if (lang && f->lang && lang != f->lang && strcmp(lang, f->lang) != 0)
 		lang = epub_lang_tag(w->c, lang);
-	if (lang && (f->lang == NULL || strcmp(lang, f->lang) != 0)) {
+	int new_lang = lang && (f->lang == NULL || strcmp(lang, f->lang) != 0);
+	if (new_lang) {
 		put_attr(b, "xml:lang", lang);
 		put_attr(b, "lang", lang);
-		/* the direction its language implies, where it changes; HTML
-		 * isolates an element with dir from the text around it */
-		int rtl = folio_lang_rtl(lang);
-		if (f->lang == NULL ? rtl : rtl != folio_lang_rtl(f->lang))
-			put_attr(b, "dir", rtl ? "rtl" : "ltr");
 		f->lang = lang;
 	}
+	put_direction(b, f, new_lang ? lang : NULL);
 	if (extra)
 		sb_puts(b, extra);
 	sb_putc(b, '>');
@@ -457,6 +477,7 @@ static void visit(xw *w, const folio_node *n, int as, const char *after)
 	f->h = h;
 	f->as = as;
 	f->lang = parent->lang;
+	f->rtl = parent->rtl;
 	f->flags = parent->flags & (F_PHRASING | F_PRE | F_IN_LINK | F_IN_DFN | F_IN_NOTE);
 	f->level = parent->level;
 	f->npasses = 1;
@@ -696,6 +717,7 @@ void epub_render_chunk(epub_ctx *c, unsigned i)
 	/* The base frame stands for <body>. */
 	frame *base = push_frame(&w);
 	base->lang = ch->lang;
+	base->rtl = folio_lang_rtl(ch->lang);
 	base->flags = F_NO_WS;
 	base->h = &xw_h_skip;
 	base->level = chunk_base_level(c, ch);

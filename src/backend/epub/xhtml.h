@@ -78,6 +78,7 @@ struct frame {
 	unsigned flags;           /* enum frame_flags, for the children */
 	unsigned level;           /* heading level of this division's title */
 	const char *lang;         /* language in force in the output */
+	int rtl;                  /* direction in force in the output */
 	const char *close;        /* end markup when h->exit is NULL */
 	const char *after;        /* written after the end (a wrapper) */
 	const char *sep;          /* written between visited children */

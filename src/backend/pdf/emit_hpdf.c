@@ -196,7 +196,18 @@ static int emit_text(emitter *e, HPDF_Page page, const lay_item *it)
 	 * rounding between the layout's mpt and the widths' 1/1000 em. */
 	fx pen = 0;
 	int open = 0;
+	fx rise = 0; /* a mark raised off the baseline (it->dy): text rise */
+	const fx *dy = it->dy;
 	for (unsigned i = 0; i < it->n; i++) {
+		if (dy && dy[i] != rise) {
+			/* Ts cannot change inside TJ: the array is cut there,
+			 * and the next one goes on from where this one ends */
+			sb_puts(&b, open ? ">] TJ\n" : "] TJ\n");
+			open = 0;
+			rise = dy[i];
+			num(&b, pt(rise));
+			sb_puts(&b, " Ts\n[");
+		}
 		int w = 0;
 		unsigned cp = pdf_fonts_code(e->pfonts, it->face, it->g[i].cp, &w);
 		fx d = it->g[i].x - pen;
@@ -221,7 +232,8 @@ static int emit_text(emitter *e, HPDF_Page page, const lay_item *it)
 	}
 	if (open)
 		sb_putc(&b, '>');
-	sb_puts(&b, "] TJ\nET\n");
+	/* the text rise is graphics state and outlives ET: set back */
+	sb_puts(&b, rise ? "] TJ\n0 Ts\nET\n" : "] TJ\nET\n");
 	if (it->actual)
 		sb_puts(&b, "EMC\n");
 	HPDF_PageAttr attr = (HPDF_PageAttr)page->attr;
