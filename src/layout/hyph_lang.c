@@ -28,8 +28,15 @@ int hyph_lang_compounds(const char *lang)
 
 int hyph_lang_elides(const char *lang)
 {
-	return primary_is(lang, "fr") || primary_is(lang, "it") ||
-	       primary_is(lang, "ca");
+	if (lang == NULL)
+		return 0;
+	/* asked for every word set: the first letter rules out the rest */
+	switch (lang[0] | 0x20) {
+	case 'f': return primary_is(lang, "fr");
+	case 'i': return primary_is(lang, "it");
+	case 'c': return primary_is(lang, "ca");
+	default: return 0;
+	}
 }
 
 /* The joints: the first level of a two-level dictionary run alone.  The
