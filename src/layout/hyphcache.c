@@ -151,7 +151,10 @@ static void put_level(strbuf *b, const HyphenDict *d)
 		const HyphenState *s = &d->states[i];
 		put_str(b, s->match, s->match ? strlen(s->match) : 0, s->match == NULL);
 		put_str(b, s->repl, s->repl ? strlen(s->repl) : 0, s->repl == NULL);
-		char idx[2] = { (char)s->replindex, (char)s->replcut };
+		/* libhyphen leaves these unset on a state without a
+		 * replacement: written as 0 so the file is the same bytes
+		 * from build to build (and valgrind sees nothing unset). */
+		char idx[2] = { s->repl ? (char)s->replindex : 0, s->repl ? (char)s->replcut : 0 };
 		sb_putn(b, idx, 2);
 		put_i32(b, s->fallback_state);
 		put_i32(b, s->num_trans);
