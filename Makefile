@@ -145,8 +145,8 @@ typo: build
 
 # rewrite tests/golden/NAME.* of every document in tests/golden/documents
 regen-golden: build
-	@grep -v '^#' tests/golden/documents | while read -r name source; do \
-	  FOLIO=$(CURDIR)/$(BUILD)/folio SRC=$(CURDIR) REGEN=1 bash tests/golden/run.sh $$name $$source || exit 1; \
+	@grep -v '^#' tests/golden/documents | while read -r name source style; do \
+	  FOLIO=$(CURDIR)/$(BUILD)/folio SRC=$(CURDIR) REGEN=1 bash tests/golden/run.sh $$name $$source $$style || exit 1; \
 	done
 	git status --short tests/golden
 	git diff --stat tests/golden

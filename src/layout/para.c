@@ -8,6 +8,7 @@
  */
 #include "layout/para.h"
 #include "layout/breaks.h"
+#include "layout/expand.h"
 #include "layout/linebreak.h"
 #include "layout/memo.h"
 #include "util/strbuf.h"
@@ -1032,6 +1033,7 @@ typedef struct line_builder {
 	VEC(line_mark) marks;
 	int run_face;
 	fx run_size, run_rise, run_x;
+	int run_hscale;         /* 0 or the line's scale (expand.h) */
 	int open;
 	/* link area in progress */
 	const folio_node *lk_node;
@@ -1049,6 +1051,7 @@ static void close_run(line_builder *b)
 	it.size = b->run_size;
 	it.x = b->run_x;
 	it.y = -b->run_rise;
+	it.hscale = b->run_hscale;
 	it.n = (unsigned)b->glyphs.n;
 	if (!b->c->no_glyphs) {
 		it.g = arena_alloc(b->c->glyph_arena ? b->c->glyph_arena : b->a,
@@ -1063,25 +1066,27 @@ static void close_run(line_builder *b)
 	b->open = 0;
 }
 
-/* The run glyphs in face, size and rise go in, from x on. */
-static void run_for(line_builder *b, int face, fx size, fx rise, fx x)
+/* The run glyphs in face, size, rise and scale go in, from x on. */
+static void run_for(line_builder *b, int face, fx size, fx rise, int hscale,
+		    fx x)
 {
 	if (b->open && (face != b->run_face || size != b->run_size ||
-			rise != b->run_rise))
+			rise != b->run_rise || hscale != b->run_hscale))
 		close_run(b);
 	if (!b->open) {
 		b->open = 1;
 		b->run_face = face;
 		b->run_size = size;
 		b->run_rise = rise;
+		b->run_hscale = hscale;
 		b->run_x = x;
 	}
 }
 
 static void add_glyph(line_builder *b, int face, fx size, fx rise,
-		      uint32_t cp, fx x)
+		      int hscale, uint32_t cp, fx x)
 {
-	run_for(b, face, size, rise, x);
+	run_for(b, face, size, rise, hscale, x);
 	if (b->c->no_glyphs) {
 		b->glyphs.n++; /* counted, not kept */
 		return;
@@ -1143,8 +1148,66 @@ static void add_continuation(para *p, line_builder *b, const lb_line *l, fx x)
 		face = s->st.face;
 	}
 	fx adv = fonts_advance(b->c->fonts, face, cp, s->st.size);
-	add_glyph(b, face, s->st.size, s->st.rise, cp, x - adv - s->st.size / 4);
+	add_glyph(b, face, s->st.size, s->st.rise, 0, cp, x - adv - s->st.size / 4);
 	close_run(b);
+}
+
+/* A glyph run that font expansion may scale: its box has the
+ * flexibility build_and_break gave it. */
+static int expandable(const pitem *e)
+{
+	return e->lb.stretch > 0;
+}
+
+/* Font expansion of a justified line: its glyphs' scale (*scale, 0 when
+ * they keep their widths) and the ratio its glue is set at after them.
+ * The breaker let the glyphs take the whole difference up to their limit
+ * (linebreak.h); here the scale is rounded to the style's step and the
+ * glue takes what the rounding leaves. */
+static double line_expansion(const para *p, const lb_line *l, int *scale)
+{
+	const pitem *it = p->items.v;
+	int64_t wide = 0, stretch = 0, shrink = 0;
+	fx excess = l->target - l->natural;
+	int fil = 0;
+	*scale = 0;
+	for (unsigned i = l->start; i < l->end; i++) {
+		const pitem *e = &it[i];
+		if (e->kind == PK_FIL) {
+			if (excess >= 0)
+				return l->ratio; /* a last line: natural width */
+			fil = 1;   /* too long: it may narrow, never widen */
+		}
+		if (e->kind == PK_TEXT && expandable(e))
+			wide += e->lb.width;
+		else if (e->kind == PK_GLUE) {
+			stretch += e->lb.stretch;
+			shrink += e->lb.shrink;
+		}
+	}
+	const pitem *brk = &it[l->end];
+	if (brk->kind == PK_PEN && brk->lb.width > 0 && brk->hyphen &&
+	    !p->spans.v[brk->span].st.verbatim && wide > 0)
+		wide += brk->lb.width; /* the hyphen is scaled with the line */
+	if (wide == 0 || excess == 0)
+		return l->ratio;
+	const lay_style *st = p->c->st;
+	int sc = expand_scale(excess, (fx)wide, st->expansion, st->expansion_step);
+	int64_t left = excess - (expand_width(wide, sc) - wide);
+	/* a step too wide for what the glue can give back: one step less,
+	 * so the line never ends past the measure */
+	int step = st->expansion_step > 0 ? st->expansion_step : 1;
+	while (left < -shrink && sc - step >= EXPAND_UNIT - st->expansion) {
+		sc -= step;
+		left = excess - (expand_width(wide, sc) - wide);
+	}
+	if (sc != EXPAND_UNIT)
+		*scale = sc;
+	if (left > 0)
+		return stretch > 0 && !fil ? (double)left / (double)stretch : 0;
+	if (left < 0)
+		return shrink > 0 ? (double)left / (double)shrink : 0;
+	return 0;
 }
 
 static lay_line make_line(para *p, const para_shape *shape, const lb_line *l,
@@ -1154,6 +1217,9 @@ static lay_line make_line(para *p, const para_shape *shape, const lb_line *l,
 	const pitem *it = p->items.v;
 	double r = l->ratio;
 	int justify = shape->align == ALIGN_JUSTIFY;
+	int scale = 0; /* the glyphs' scale, 0: unscaled */
+	if (justify && p->c->st->expansion > 0)
+		r = line_expansion(p, l, &scale);
 	if (!justify && r > 0)
 		r = 0; /* ragged: spaces stay natural */
 	if (r < -1)
@@ -1183,10 +1249,24 @@ static lay_line make_line(para *p, const para_shape *shape, const lb_line *l,
 				have_src = 1;
 			}
 			fx x0 = x;
+			int sc = scale && expandable(e) ? scale : 0;
 			if (e->ng)
-				run_for(b, e->face, s->st.size, s->st.rise, x);
+				run_for(b, e->face, s->st.size, s->st.rise, sc, x);
 			const pglyph *pg = &p->glyphs.v[e->g0];
-			if (b->c->no_glyphs) {
+			if (sc) {
+				/* scaled from the run's start, so that rounding
+				 * does not add up along the word */
+				int64_t nat = 0;
+				VEC_GROW(b->glyphs, e->ng);
+				lay_glyph *out_g = b->glyphs.v + b->glyphs.n;
+				for (unsigned g = 0; g < e->ng; g++) {
+					if (!b->c->no_glyphs)
+						out_g[g] = (lay_glyph){ pg[g].cp,
+									x0 + expand_width(nat, sc) };
+					nat += pg[g].adv;
+				}
+				x = x0 + expand_width(nat, sc);
+			} else if (b->c->no_glyphs) {
 				for (unsigned g = 0; g < e->ng; g++)
 					x += pg[g].adv;
 			} else {
@@ -1217,7 +1297,8 @@ static lay_line make_line(para *p, const para_shape *shape, const lb_line *l,
 			/* A real space glyph, so text extraction sees words. */
 			add_glyph(b, b->open ? b->run_face : e->face,
 				  b->open ? b->run_size : s->st.size,
-				  b->open ? b->run_rise : 0, ' ', x);
+				  b->open ? b->run_rise : 0,
+				  b->open ? b->run_hscale : 0, ' ', x);
 			x += w;
 			break;
 		}
@@ -1235,8 +1316,9 @@ static lay_line make_line(para *p, const para_shape *shape, const lb_line *l,
 	if (brk->kind == PK_PEN && (brk->lb.flagged || brk->forced) &&
 	    brk->lb.width > 0 && brk->hyphen) {
 		const span *s = &p->spans.v[brk->span];
-		add_glyph(b, brk->face, s->st.size, s->st.rise, brk->hyphen, x);
-		x += brk->lb.width;
+		int sc = scale && !s->st.verbatim ? scale : 0;
+		add_glyph(b, brk->face, s->st.size, s->st.rise, sc, brk->hyphen, x);
+		x += sc ? expand_width(brk->lb.width, sc) : brk->lb.width;
 		out.hyphenated = 1;
 	}
 	close_run(b);
@@ -1420,6 +1502,19 @@ static void report_breaks(para *p, const lb_result *res)
 		     (double)p->min_width / FX_PT);
 }
 
+/* Font expansion: the glyphs of a justified paragraph may widen or
+ * narrow by the style's limit (code keeps its widths: its columns). */
+static void give_expansion(para *p)
+{
+	int limit = p->c->st->expansion;
+	for (size_t j = 0; j < p->items.n; j++) {
+		pitem *it = &p->items.v[j];
+		if (it->kind != PK_TEXT || p->spans.v[it->span].st.verbatim)
+			continue;
+		it->lb.stretch = it->lb.shrink = expand_flex(it->lb.width, limit);
+	}
+}
+
 /* Builds the items and breaks them. */
 static void build_and_break(para *p, const para_shape *shape,
 			    const lb_params *lp, lb_result *res)
@@ -1429,6 +1524,8 @@ static void build_and_break(para *p, const para_shape *shape,
 	build_items(p, shape);
 	if (shape->align != ALIGN_JUSTIFY)
 		make_ragged(p);
+	else if (p->c->st->expansion > 0)
+		give_expansion(p);
 	fx wrap_indent = wrap_indent_of(p, shape);
 	if (wrap_indent > 0)
 		set_wraps(p, wrap_indent);

@@ -52,6 +52,10 @@ typedef struct lay_style {
 	int index_columns;     /* columns of the index (1..16) */
 	fx column_gap;         /* between columns */
 	int tolerance, pretolerance, looseness;
+	int expansion;         /* font expansion limit, ten-thousandths of
+				  the glyphs' width (200: 2 %); 0 off */
+	int expansion_step;    /* its steps, likewise (50: 0.5 %); 0 any */
+	int protrusion;        /* punctuation hangs into the margin */
 } lay_style;
 
 void style_defaults(lay_style *s);

@@ -15,6 +15,7 @@
 #include "harness.h"
 #include "layout_ctx.h"
 #include "layout/ctx.h"
+#include "layout/expand.h"
 #include "layout/para.h"
 #include "util/arena.h"
 
@@ -34,8 +35,10 @@ static fx line_right(const lay_line *l)
 		for (unsigned k = it->n; k > 0; k--) {
 			if (it->g[k - 1].cp == ' ')
 				continue;
-			fx e = it->x + it->g[k - 1].x + fonts_advance(c.fonts, it->face,
-								      it->g[k - 1].cp, it->size);
+			/* at the run's scale (font expansion) */
+			fx adv = fonts_advance(c.fonts, it->face, it->g[k - 1].cp, it->size);
+			fx e = it->x + it->g[k - 1].x +
+			       (it->hscale ? expand_width(adv, it->hscale) : adv);
 			if (e > r)
 				r = e;
 			break;

@@ -152,6 +152,14 @@ static int emit_text(emitter *e, HPDF_Page page, const lay_item *it)
 	sb_printf(&b, "BT\n/%s ", name);
 	num(&b, pt(it->size));
 	sb_puts(&b, " Tf\n");
+	/* font expansion: the run's horizontal scale, which scales the
+	 * widths and the TJ numbers alike (PDF 9.4.4); reset after it, as
+	 * Tz outlives ET */
+	double hs = it->hscale ? (double)it->hscale / 10000.0 : 1.0;
+	if (it->hscale) {
+		num(&b, 100.0 * hs);
+		sb_puts(&b, " Tz\n");
+	}
 	num(&b, pt(it->x));
 	sb_putc(&b, ' ');
 	num(&b, pt(e->res->height - it->y));
@@ -167,7 +175,7 @@ static int emit_text(emitter *e, HPDF_Page page, const lay_item *it)
 		int w = 0;
 		unsigned cp = pdf_fonts_code(e->pfonts, it->face, it->g[i].cp, &w);
 		fx d = it->g[i].x - pen;
-		double shift = -(double)d * 1000.0 / (double)it->size;
+		double shift = -(double)d * 1000.0 / (double)it->size / hs;
 		if (shift > SHIFT_TOLERANCE || shift < -SHIFT_TOLERANCE) {
 			if (open) {
 				sb_putc(&b, '>');
@@ -184,11 +192,14 @@ static int emit_text(emitter *e, HPDF_Page page, const lay_item *it)
 		char code[4] = { hex[cp >> 12 & 15], hex[cp >> 8 & 15],
 				 hex[cp >> 4 & 15], hex[cp & 15] };
 		sb_putn(&b, code, 4);
-		pen += (fx)((int64_t)w * it->size / 1000);
+		if (it->hscale)
+			pen += (fx)((int64_t)w * it->size / 1000 * it->hscale / 10000);
+		else
+			pen += (fx)((int64_t)w * it->size / 1000);
 	}
 	if (open)
 		sb_putc(&b, '>');
-	sb_puts(&b, "] TJ\nET\n");
+	sb_puts(&b, it->hscale ? "] TJ\n100 Tz\nET\n" : "] TJ\nET\n");
 	HPDF_PageAttr attr = (HPDF_PageAttr)page->attr;
 	HPDF_Stream_WriteStr(attr->stream, sb_str(&b));
 	if (!e->plain)

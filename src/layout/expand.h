@@ -1,0 +1,27 @@
+/*
+ * expand.h: font expansion, the arithmetic of it (doc/styles.md,
+ * "expansion").  A justified line may widen or narrow its glyphs by up to
+ * the style's limit, in steps, so that its word spaces stay near their
+ * natural width: the breaker (linebreak.c) counts the glyphs' flexibility
+ * first, para.c's make_line picks each line's scale here and gives its
+ * glue the rest.  Scales are in ten-thousandths (10000: the font's own
+ * widths), as lay_item.hscale carries them to the PDF (Tz).
+ */
+#ifndef FOLIO_LAYOUT_EXPAND_H
+#define FOLIO_LAYOUT_EXPAND_H
+
+#include "layout/lay.h"
+
+#define EXPAND_UNIT 10000 /* scale of the font's own widths */
+
+/* How far glyphs of natural width may widen or narrow at limit. */
+fx expand_flex(fx width, int limit);
+/* The scale of a line whose expandable glyphs are expandable wide and
+ * which lacks excess (> 0) or has -excess too much: as near as the steps
+ * allow to filling it with the glyphs alone, never beyond limit.  step 0:
+ * any scale. */
+int expand_scale(fx excess, fx expandable, int limit, int step);
+/* A width at a scale, rounded to the nearest unit. */
+fx expand_width(int64_t width, int scale);
+
+#endif
