@@ -134,7 +134,8 @@ static trial try_line(const lb_item *it, const sums *s, const lb_params *p,
 		      fx wrap)
 {
 	trial t;
-	t.target = lb_line_width(p, line) - wrap;
+	t.target = lb_line_width(p, line) - wrap + it[b].hang +
+		   (it[start].type == LB_BOX ? it[start].hang : 0);
 	int64_t L = s->w[b] - s->w[start];
 	if (it[b].type == LB_PENALTY)
 		L += it[b].width;
@@ -187,7 +188,8 @@ static int too_loose(const lb_item *it, const sums *s, const lb_params *p,
 		     unsigned start, unsigned b, unsigned line, fx extra,
 		     fx wrap, double bound)
 {
-	int64_t target = lb_line_width(p, line) - wrap;
+	int64_t target = lb_line_width(p, line) - wrap + it[b].hang +
+			 (it[start].type == LB_BOX ? it[start].hang : 0);
 	int64_t L = s->w[b] - s->w[start];
 	if (it[b].type == LB_PENALTY)
 		L += it[b].width;

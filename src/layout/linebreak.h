@@ -37,6 +37,11 @@ typedef struct lb_item {
 	fx wrap;               /* a line that begins after a (not forced)
 				  break here is this much narrower: a wrapped
 				  code line goes on further in */
+	fx hang;               /* protrusion (protrude.h): a box, how far it
+				  hangs out left when it begins a line; glue
+				  or penalty, how far a line ending here
+				  hangs out right.  The line may be that much
+				  wider */
 } lb_item;
 
 typedef struct lb_params {
@@ -64,7 +69,7 @@ typedef struct lb_line {
 	int badness;
 	int hyphenated;   /* ends at a flagged penalty */
 	fx natural;       /* natural width, with the break's width */
-	fx target;        /* the line's width */
+	fx target;        /* the line's width, with its protrusion */
 } lb_line;
 
 typedef struct lb_result {

@@ -11,6 +11,7 @@
 #include "layout/expand.h"
 #include "layout/linebreak.h"
 #include "layout/memo.h"
+#include "layout/protrude.h"
 #include "util/strbuf.h"
 #include "util/utf8.h"
 
@@ -1225,6 +1226,8 @@ static lay_line make_line(para *p, const para_shape *shape, const lb_line *l,
 	if (r < -1)
 		r = -1;
 	fx x = (first ? 0 : shape->hang) + wrap;
+	if (it[l->start].lb.type == LB_BOX)
+		x -= it[l->start].lb.hang; /* protrusion into the left margin */
 	b->items.n = 0;
 	b->marks.n = 0;
 	b->open = 0;
@@ -1515,6 +1518,58 @@ static void give_expansion(para *p)
 	}
 }
 
+/* How far glyph k of a text item hangs out: right (its last glyph ends a
+ * line) or left (its first begins one), from protrude.c's table. */
+static fx glyph_hang(const para *p, const pitem *e, unsigned k, int right)
+{
+	const pglyph *g = &p->glyphs.v[e->g0 + k];
+	const char *family = fonts_family(p->c->fonts, e->face);
+	int share = right ? protrude_right(family, g->cp)
+			  : protrude_left(family, g->cp);
+	return share ? (fx)((int64_t)g->adv * share / 1000) : 0;
+}
+
+/* Protrusion: every place a line may end learns how far its last
+ * character would hang out right, every text item how far its first
+ * would hang out left (code, in its own spans, keeps its columns). */
+static void give_protrusion(para *p)
+{
+	const pitem *last_text = NULL; /* the text just before, past marks */
+	for (size_t j = 0; j < p->items.n; j++) {
+		pitem *it = &p->items.v[j];
+		int verbatim = p->spans.v[it->span].st.verbatim;
+		switch (it->kind) {
+		case PK_TEXT:
+			if (it->ng && !verbatim)
+				it->lb.hang = glyph_hang(p, it, 0, 0);
+			last_text = it->ng && !verbatim ? it : NULL;
+			break;
+		case PK_MARK:
+			break;
+		case PK_PEN:
+			if ((it->lb.flagged || it->forced) && it->hyphen &&
+			    it->lb.width > 0) {
+				/* the hyphen shown if the line breaks here */
+				const char *family = fonts_family(p->c->fonts, it->face);
+				int share = verbatim ? 0 : protrude_right(family, it->hyphen);
+				it->lb.hang = (fx)((int64_t)it->lb.width * share / 1000);
+			} else if (last_text) {
+				/* a break after the text before it */
+				it->lb.hang = glyph_hang(p, last_text, last_text->ng - 1, 1);
+			}
+			break;
+		case PK_GLUE:
+			if (last_text)
+				it->lb.hang = glyph_hang(p, last_text, last_text->ng - 1, 1);
+			last_text = NULL;
+			break;
+		default:
+			last_text = NULL;
+			break;
+		}
+	}
+}
+
 /* Builds the items and breaks them. */
 static void build_and_break(para *p, const para_shape *shape,
 			    const lb_params *lp, lb_result *res)
@@ -1526,6 +1581,8 @@ static void build_and_break(para *p, const para_shape *shape,
 		make_ragged(p);
 	else if (p->c->st->expansion > 0)
 		give_expansion(p);
+	if (shape->align == ALIGN_JUSTIFY && p->c->st->protrusion)
+		give_protrusion(p);
 	fx wrap_indent = wrap_indent_of(p, shape);
 	if (wrap_indent > 0)
 		set_wraps(p, wrap_indent);

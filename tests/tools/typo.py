@@ -59,13 +59,10 @@ import sys
 TOL = 0.5
 BODY_HEIGHT_TOL = 0.6
 
-# How far, in em of the body size, a line's last character may hang past
-# the right edge: folio's protrusion table (src/layout/protrude.c) is
-# never larger than these.
-HANG_RIGHT = {"-": 0.3, "\u2010": 0.3, "\u2013": 0.25, "\u2014": 0.2,
-              ".": 0.2, ",": 0.2, ":": 0.1, ";": 0.1, "!": 0.1, "?": 0.1,
-              "\u2019": 0.2, "\u201d": 0.25, "'": 0.15, '"': 0.25,
-              ")": 0.1, "]": 0.1, "\u00bb": 0.2, "\u203a": 0.15}
+# How far a line's last character may hang past the right edge (in em,
+# by character): geometry.py's table, the most src/layout/protrude.c
+# lets each hang.
+from geometry import HANG_RIGHT  # noqa: E402
 
 WORD_RE = re.compile(r'<word xMin="([-\d.]+)" yMin="([-\d.]+)" xMax="([-\d.]+)" '
                      r'yMax="([-\d.]+)">(.*?)</word>')

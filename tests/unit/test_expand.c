@@ -11,13 +11,17 @@
  *    no line is scaled: the lines are those of a style without the key;
  *  - set through para.c with expansion on, every justified line still
  *    ends exactly at the measure with its glyphs at their scaled places,
- *    and each scale is a step within the limit.
+ *    and each scale is a step within the limit;
+ *  - protrusion (protrude.c): the table's shares, none in a monospaced
+ *    family; with protrusion on, a justified line ending in a hyphen or
+ *    a comma ends past the measure by exactly that share of the glyph.
  */
 #include "harness.h"
 #include "layout_ctx.h"
 #include "layout/expand.h"
 #include "layout/linebreak.h"
 #include "layout/para.h"
+#include "layout/protrude.h"
 
 #include <math.h>
 #include <stdlib.h>
@@ -229,6 +233,54 @@ static void test_para(lay_style *st)
 	st->expansion = 200;
 }
 
+/* Lines ending in a character the table hangs out: each ends past the
+ * measure by its share of the glyph; no other line passes the measure. */
+static void test_protrusion(lay_style *st)
+{
+	INT_EQ(protrude_right("Charis SIL", '.'), 700);
+	INT_EQ(protrude_right("Charis SIL", '-'), 700);
+	INT_EQ(protrude_right("Charis SIL", 'a'), 0);
+	INT_EQ(protrude_left("Charis SIL", 0x201C), 500);
+	INT_EQ(protrude_left("Charis SIL", '.'), 0);
+	INT_EQ(protrude_right("DejaVu Sans Mono", '.'), 0);
+
+	st->expansion = 0;
+	st->protrusion = 1;
+	para_style ps = { 0 };
+	ps.face = fonts_add_fixed(c.fonts, "Fake", "regular", 500);
+	ps.size = 10 * FX_PT;
+	ps.lang = "id";
+	int hanging = 0, wrong = 0;
+	para *p = para_new(&c);
+	for (fx w = 150 * FX_PT; w <= 260 * FX_PT; w += 3 * FX_PT) {
+		para_text(p, &ps, TEXT, strlen(TEXT), NULL, 0);
+		para_shape sh = { 0 };
+		sh.width = w;
+		sh.leading = 12 * FX_PT;
+		sh.align = ALIGN_JUSTIFY;
+		sh.hyphenate = 1;
+		unsigned n = 0;
+		lay_line *lines = para_set(p, &sh, &n);
+		for (unsigned i = 0; i + 1 < n; i++) {
+			char buf[1024];
+			size_t k = line_text(&lines[i], buf, sizeof buf);
+			while (k > 0 && buf[k - 1] == ' ')
+				k--;
+			int share = k ? protrude_right("Fake", (unsigned char)buf[k - 1]) : 0;
+			fx want = w + 5 * FX_PT * share / 1000; /* every glyph 5 pt */
+			if (share)
+				hanging++;
+			if (llabs((long long)line_right(&lines[i]) - want) > 10)
+				wrong++;
+		}
+	}
+	para_free(p);
+	OK(hanging > 10);
+	INT_EQ(wrong, 0);
+	st->protrusion = 0;
+	st->expansion = 200;
+}
+
 int main(void)
 {
 	test_scale();
@@ -246,6 +298,7 @@ int main(void)
 	INT_EQ(st.expansion, 200);       /* the defaults */
 	INT_EQ(st.expansion_step, 50);
 	test_para(&st);
+	test_protrusion(&st);
 	test_ctx_close(&c);
 	folio_doc_free(doc);
 	folio_diag_free(diag);
