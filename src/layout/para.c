@@ -23,6 +23,16 @@
 
 #define HYPHEN_PENALTY 50
 #define EXHYPHEN_PENALTY 50
+/* With font expansion the glyphs absorb much of what the glue had to,
+ * so hyphens can be a last resort: dearer (a line broken at a hyphen
+ * must save what a line a third looser costs), and the breaker's passes
+ * ask more of their lines (TOLERANCE_EXPANDED, PRETOLERANCE_EXPANDED,
+ * unless the style sets them).  Tuned with make typo on the sample
+ * reader and tests/typo (doc/design.md, "Line and page breaking"). */
+#define HYPHEN_PENALTY_EXPANDED 70
+#define EXHYPHEN_PENALTY_EXPANDED 100
+#define TOLERANCE_EXPANDED 100
+#define PRETOLERANCE_EXPANDED 30
 #define MAX_HYPH_WORD 64
 /* Inside a URL: after a slash, and before the other punctuation; dearer
  * in code, where a space is the better place. */
@@ -1512,6 +1522,13 @@ static void give_expansion(para *p)
 	int limit = p->c->st->expansion;
 	for (size_t j = 0; j < p->items.n; j++) {
 		pitem *it = &p->items.v[j];
+		if (it->kind == PK_PEN && it->lb.flagged && !it->forced) {
+			/* a hyphen added (width) or after a hyphen written */
+			if (it->lb.width > 0 && it->lb.penalty == HYPHEN_PENALTY)
+				it->lb.penalty = HYPHEN_PENALTY_EXPANDED;
+			else if (it->lb.width == 0 && it->lb.penalty == EXHYPHEN_PENALTY)
+				it->lb.penalty = EXHYPHEN_PENALTY_EXPANDED;
+		}
 		if (it->kind != PK_TEXT || p->spans.v[it->span].st.verbatim)
 			continue;
 		it->lb.stretch = it->lb.shrink = expand_flex(it->lb.width, limit);
@@ -1605,8 +1622,12 @@ static lay_line *set_lines(para *p, const para_shape *shape, unsigned *nlines,
 	lb_params lp;
 	fx size = p->spans.n ? p->spans.v[0].st.size : 10 * FX_PT;
 	lb_defaults(&lp, width, size);
-	lp.tolerance = p->c->st->tolerance;
-	lp.pretolerance = p->c->st->pretolerance;
+	const lay_style *st = p->c->st;
+	int expanded = shape->align == ALIGN_JUSTIFY && st->expansion > 0;
+	lp.tolerance = st->tolerance != STYLE_AUTO ? st->tolerance
+		       : expanded ? TOLERANCE_EXPANDED : 200;
+	lp.pretolerance = st->pretolerance != STYLE_AUTO ? st->pretolerance
+			  : expanded ? PRETOLERANCE_EXPANDED : 100;
 	lp.looseness = p->c->st->looseness;
 	fx first_w = width;
 	if (shape->hang > 0) {

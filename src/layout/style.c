@@ -58,8 +58,8 @@ void style_defaults(lay_style *s)
 	s->footnote_rule = 30 * FX_MM;
 	s->index_columns = 2;
 	s->column_gap = 12 * FX_PT;
-	s->tolerance = 200;
-	s->pretolerance = 100;
+	s->tolerance = STYLE_AUTO;
+	s->pretolerance = STYLE_AUTO;
 	s->looseness = 0;
 	s->expansion = 200;
 	s->expansion_step = 50;
