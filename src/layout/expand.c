@@ -3,13 +3,6 @@
  */
 #include "layout/expand.h"
 
-fx expand_flex(fx width, int limit)
-{
-	if (limit <= 0 || width <= 0)
-		return 0;
-	return (fx)((int64_t)width * limit / EXPAND_UNIT);
-}
-
 int expand_scale(fx excess, fx expandable, int limit, int step)
 {
 	if (expandable <= 0 || limit <= 0 || excess == 0)
@@ -32,11 +25,4 @@ int expand_scale(fx excess, fx expandable, int limit, int step)
 			change += step;
 	}
 	return EXPAND_UNIT + (int)change;
-}
-
-fx expand_width(int64_t width, int scale)
-{
-	int64_t v = width * scale;
-	return (fx)(v >= 0 ? (v + EXPAND_UNIT / 2) / EXPAND_UNIT
-			   : -((-v + EXPAND_UNIT / 2) / EXPAND_UNIT));
 }

@@ -15,13 +15,24 @@
 #define EXPAND_UNIT 10000 /* scale of the font's own widths */
 
 /* How far glyphs of natural width may widen or narrow at limit. */
-fx expand_flex(fx width, int limit);
+static inline fx expand_flex(fx width, int limit)
+{
+	if (limit <= 0 || width <= 0)
+		return 0;
+	return (fx)((int64_t)width * limit / EXPAND_UNIT);
+}
 /* The scale of a line whose expandable glyphs are expandable wide and
  * which lacks excess (> 0) or has -excess too much: as near as the steps
  * allow to filling it with the glyphs alone, never beyond limit.  step 0:
  * any scale. */
 int expand_scale(fx excess, fx expandable, int limit, int step);
-/* A width at a scale, rounded to the nearest unit. */
-fx expand_width(int64_t width, int scale);
+/* A width at a scale, rounded to the nearest unit (inline: every glyph
+ * of an expanded line asks). */
+static inline fx expand_width(int64_t width, int scale)
+{
+	int64_t v = width * scale;
+	return (fx)(v >= 0 ? (v + EXPAND_UNIT / 2) / EXPAND_UNIT
+			   : -((-v + EXPAND_UNIT / 2) / EXPAND_UNIT));
+}
 
 #endif

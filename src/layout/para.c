@@ -102,6 +102,8 @@ struct para {
 	int pending_space;    /* span index of a collapsed space, or -1 */
 	int tainted;          /* a word of it reported a missing glyph */
 	unsigned char *urlrun; /* while building: byte i is in a URL-like run */
+	VEC(signed char) hangs; /* per face: its glyphs protrude (1), not (0),
+				   not asked yet (-1) */
 	int ties;             /* while building: a no-break space was seen */
 };
 
@@ -208,6 +210,7 @@ void para_free(para *p)
 	VEC_FREE(p->items);
 	VEC_FREE(p->glyphs);
 	VEC_FREE(p->lbi);
+	VEC_FREE(p->hangs);
 	free(p);
 }
 
@@ -1515,73 +1518,96 @@ static void report_breaks(para *p, const lb_result *res)
 		     (double)p->min_width / FX_PT);
 }
 
-/* Font expansion: the glyphs of a justified paragraph may widen or
- * narrow by the style's limit (code keeps its widths: its columns). */
-static void give_expansion(para *p)
+/* Whether glyphs of face protrude (protrude_family), asked once a face. */
+static int face_hangs(para *p, int face)
 {
-	int limit = p->c->st->expansion;
-	for (size_t j = 0; j < p->items.n; j++) {
-		pitem *it = &p->items.v[j];
-		if (it->kind == PK_PEN && it->lb.flagged && !it->forced) {
-			/* a hyphen added (width) or after a hyphen written */
-			if (it->lb.width > 0 && it->lb.penalty == HYPHEN_PENALTY)
-				it->lb.penalty = HYPHEN_PENALTY_EXPANDED;
-			else if (it->lb.width == 0 && it->lb.penalty == EXHYPHEN_PENALTY)
-				it->lb.penalty = EXHYPHEN_PENALTY_EXPANDED;
-		}
-		if (it->kind != PK_TEXT || p->spans.v[it->span].st.verbatim)
-			continue;
-		it->lb.stretch = it->lb.shrink = expand_flex(it->lb.width, limit);
-	}
+	if (face < 0)
+		return 0;
+	while (p->hangs.n <= (size_t)face)
+		VEC_PUSH(p->hangs, (signed char)-1);
+	if (p->hangs.v[face] < 0)
+		p->hangs.v[face] = (signed char)protrude_family(fonts_family(p->c->fonts, face));
+	return p->hangs.v[face];
 }
 
 /* How far glyph k of a text item hangs out: right (its last glyph ends a
  * line) or left (its first begins one), from protrude.c's table. */
-static fx glyph_hang(const para *p, const pitem *e, unsigned k, int right)
+static inline fx glyph_hang(para *p, const pitem *e, unsigned k, int right)
 {
 	const pglyph *g = &p->glyphs.v[e->g0 + k];
-	const char *family = fonts_family(p->c->fonts, e->face);
-	int share = right ? protrude_right(family, g->cp)
-			  : protrude_left(family, g->cp);
-	return share ? (fx)((int64_t)g->adv * share / 1000) : 0;
+	int share = right ? protrude_right(g->cp) : protrude_left(g->cp);
+	if (share == 0 || !face_hangs(p, e->face))
+		return 0;
+	return (fx)((int64_t)g->adv * share / 1000);
 }
 
-/* Protrusion: every place a line may end learns how far its last
- * character would hang out right, every text item how far its first
- * would hang out left (code, in its own spans, keeps its columns). */
-static void give_protrusion(para *p)
+/* The hyphen a line broken at pen shows: how far it hangs out. */
+static fx hyphen_hang(para *p, const pitem *pen)
 {
+	int share = protrude_right(pen->hyphen);
+	if (share == 0 || !face_hangs(p, pen->face))
+		return 0;
+	return (fx)((int64_t)pen->lb.width * share / 1000);
+}
+
+/* Microtypography of a justified paragraph, in one pass over its items
+ * (code, in its own spans, keeps its widths and columns):
+ *  - font expansion (expand): text may widen or narrow by the style's
+ *    limit, and hyphens become dearer (HYPHEN_PENALTY_EXPANDED);
+ *  - protrusion (protrude): every place a line may end learns how far
+ *    its last character would hang out right, every text that may begin
+ *    a line (after a break) how far its first would hang out left. */
+static void give_microtypography(para *p, int expand, int protrude)
+{
+	int limit = p->c->st->expansion;
 	const pitem *last_text = NULL; /* the text just before, past marks */
+	int after_break = 1;           /* a line may begin at the next text */
 	for (size_t j = 0; j < p->items.n; j++) {
 		pitem *it = &p->items.v[j];
-		int verbatim = p->spans.v[it->span].st.verbatim;
 		switch (it->kind) {
 		case PK_TEXT:
-			if (it->ng && !verbatim)
+			if (p->spans.v[it->span].st.verbatim || it->ng == 0) {
+				last_text = NULL;
+				after_break = 0;
+				break;
+			}
+			if (expand)
+				it->lb.stretch = it->lb.shrink = expand_flex(it->lb.width, limit);
+			if (protrude && after_break)
 				it->lb.hang = glyph_hang(p, it, 0, 0);
-			last_text = it->ng && !verbatim ? it : NULL;
+			last_text = it;
+			after_break = 0;
 			break;
 		case PK_MARK:
 			break;
 		case PK_PEN:
-			if ((it->lb.flagged || it->forced) && it->hyphen &&
-			    it->lb.width > 0) {
-				/* the hyphen shown if the line breaks here */
-				const char *family = fonts_family(p->c->fonts, it->face);
-				int share = verbatim ? 0 : protrude_right(family, it->hyphen);
-				it->lb.hang = (fx)((int64_t)it->lb.width * share / 1000);
-			} else if (last_text) {
-				/* a break after the text before it */
-				it->lb.hang = glyph_hang(p, last_text, last_text->ng - 1, 1);
+			if (expand && it->lb.flagged && !it->forced) {
+				/* a hyphen added (width) or after one written */
+				if (it->lb.width > 0 && it->lb.penalty == HYPHEN_PENALTY)
+					it->lb.penalty = HYPHEN_PENALTY_EXPANDED;
+				else if (it->lb.width == 0 && it->lb.penalty == EXHYPHEN_PENALTY)
+					it->lb.penalty = EXHYPHEN_PENALTY_EXPANDED;
 			}
+			if (protrude) {
+				if ((it->lb.flagged || it->forced) && it->hyphen &&
+				    it->lb.width > 0) /* the hyphen shown */
+					it->lb.hang = p->spans.v[it->span].st.verbatim
+						      ? 0 : hyphen_hang(p, it);
+				else if (last_text) /* after the text before it */
+					it->lb.hang = glyph_hang(p, last_text,
+								 last_text->ng - 1, 1);
+			}
+			after_break = 1;
 			break;
 		case PK_GLUE:
-			if (last_text)
+			if (protrude && last_text)
 				it->lb.hang = glyph_hang(p, last_text, last_text->ng - 1, 1);
 			last_text = NULL;
+			after_break = 1;
 			break;
 		default:
 			last_text = NULL;
+			after_break = it->kind != PK_INDENT;
 			break;
 		}
 	}
@@ -1596,10 +1622,8 @@ static void build_and_break(para *p, const para_shape *shape,
 	build_items(p, shape);
 	if (shape->align != ALIGN_JUSTIFY)
 		make_ragged(p);
-	else if (p->c->st->expansion > 0)
-		give_expansion(p);
-	if (shape->align == ALIGN_JUSTIFY && p->c->st->protrusion)
-		give_protrusion(p);
+	else if (p->c->st->expansion > 0 || p->c->st->protrusion)
+		give_microtypography(p, p->c->st->expansion > 0, p->c->st->protrusion);
 	fx wrap_indent = wrap_indent_of(p, shape);
 	if (wrap_indent > 0)
 		set_wraps(p, wrap_indent);

@@ -14,9 +14,12 @@
 
 #include <stdint.h>
 
+/* 1 when glyphs of family hang out at all (a monospaced face keeps its
+ * columns); callers ask once per face. */
+int protrude_family(const char *family);
 /* Thousandths of the glyph's advance that cp hangs out past the left
- * (starting a line) or right edge (ending one) in a face of family. */
-int protrude_left(const char *family, uint32_t cp);
-int protrude_right(const char *family, uint32_t cp);
+ * (starting a line) or right edge (ending one), in a family that hangs. */
+int protrude_left(uint32_t cp);
+int protrude_right(uint32_t cp);
 
 #endif

@@ -41,8 +41,7 @@ static fx line_right(const lay_line *l)
 			fx adv = fonts_advance(c.fonts, it->face, it->g[k - 1].cp, it->size);
 			/* less what protrusion lets it hang into the margin (a
 			 * share of its natural width) */
-			fx hang = (fx)((int64_t)adv * protrude_right(fonts_family(c.fonts, it->face),
-								     it->g[k - 1].cp) / 1000);
+			fx hang = (fx)((int64_t)adv * protrude_right(it->g[k - 1].cp) / 1000);
 			if (it->hscale)
 				adv = expand_width(adv, it->hscale);
 			fx e = it->x + it->g[k - 1].x + adv - hang;

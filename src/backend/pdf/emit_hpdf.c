@@ -192,8 +192,8 @@ static int emit_text(emitter *e, HPDF_Page page, const lay_item *it)
 		char code[4] = { hex[cp >> 12 & 15], hex[cp >> 8 & 15],
 				 hex[cp >> 4 & 15], hex[cp & 15] };
 		sb_putn(&b, code, 4);
-		if (it->hscale)
-			pen += (fx)((int64_t)w * it->size / 1000 * it->hscale / 10000);
+		if (it->hscale) /* rounded once, as the layout rounds */
+			pen += (fx)(((int64_t)w * it->size * it->hscale + 5000000) / 10000000);
 		else
 			pen += (fx)((int64_t)w * it->size / 1000);
 	}
