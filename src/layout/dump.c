@@ -74,6 +74,10 @@ static void item(FILE *out, const lay_fonts *fonts, const lay_item *it)
 			}
 			fputc('"', out);
 		}
+		if (it->hscale) { /* font expansion: the scale in percent */
+			fputs(" scale ", out);
+			num(out, (fx)it->hscale * 10);
+		}
 		break;
 	}
 	case LI_RULE:

@@ -28,6 +28,7 @@ typedef VEC(node) node_vec;
 
 typedef struct sums {
 	int64_t *w, *y, *z;
+	int64_t *ey, *ez; /* the boxes' expansion: stretch, shrink */
 	int *fil;
 } sums;
 
@@ -54,21 +55,27 @@ fx lb_line_width(const lb_params *p, unsigned line)
 
 static void sums_build(const lb_item *it, unsigned n, sums *s)
 {
-	/* one block: w, y, z, then fil */
-	int64_t *block = xmalloc((size_t)(n + 1) * (3 * sizeof(int64_t) + sizeof(int64_t)));
+	/* one block: w, y, z, ey, ez, then fil */
+	int64_t *block = xmalloc((size_t)(n + 1) * (5 * sizeof(int64_t) + sizeof(int64_t)));
 	s->w = block;
 	s->y = block + (n + 1);
 	s->z = block + 2 * (size_t)(n + 1);
-	s->fil = (int *)(block + 3 * (size_t)(n + 1));
-	s->w[0] = s->y[0] = s->z[0] = 0;
+	s->ey = block + 3 * (size_t)(n + 1);
+	s->ez = block + 4 * (size_t)(n + 1);
+	s->fil = (int *)(block + 5 * (size_t)(n + 1));
+	s->w[0] = s->y[0] = s->z[0] = s->ey[0] = s->ez[0] = 0;
 	s->fil[0] = 0;
 	for (unsigned i = 0; i < n; i++) {
 		s->w[i + 1] = s->w[i];
 		s->y[i + 1] = s->y[i];
 		s->z[i + 1] = s->z[i];
+		s->ey[i + 1] = s->ey[i];
+		s->ez[i + 1] = s->ez[i];
 		s->fil[i + 1] = s->fil[i];
 		if (it[i].type == LB_BOX) {
 			s->w[i + 1] += it[i].width;
+			s->ey[i + 1] += it[i].stretch;
+			s->ez[i + 1] += it[i].shrink;
 		} else if (it[i].type == LB_GLUE) {
 			s->w[i + 1] += it[i].width;
 			if (it[i].fil)
@@ -127,7 +134,8 @@ static trial try_line(const lb_item *it, const sums *s, const lb_params *p,
 		      fx wrap)
 {
 	trial t;
-	t.target = lb_line_width(p, line) - wrap;
+	t.target = lb_line_width(p, line) - wrap + it[b].hang +
+		   (it[start].type == LB_BOX ? it[start].hang : 0);
 	int64_t L = s->w[b] - s->w[start];
 	if (it[b].type == LB_PENALTY)
 		L += it[b].width;
@@ -135,6 +143,12 @@ static trial try_line(const lb_item *it, const sums *s, const lb_params *p,
 	int fil = s->fil[b] - s->fil[start];
 	int64_t Y = s->y[b] - s->y[start] + p->ragged_stretch + extra;
 	int64_t Z = s->z[b] - s->z[start];
+	/* the glyphs take what they can first: the glue sees the rest */
+	int64_t EY = s->ey[b] - s->ey[start], EZ = s->ez[b] - s->ez[start];
+	if (L < t.target && fil == 0 && EY > 0)
+		L = L + EY < t.target ? L + EY : t.target;
+	else if (L > t.target && EZ > 0)
+		L = L - EZ > t.target ? L - EZ : t.target;
 	if (L < t.target) {
 		if (fil > 0) {
 			t.ratio = 0;
@@ -174,11 +188,15 @@ static int too_loose(const lb_item *it, const sums *s, const lb_params *p,
 		     unsigned start, unsigned b, unsigned line, fx extra,
 		     fx wrap, double bound)
 {
-	int64_t target = lb_line_width(p, line) - wrap;
+	int64_t target = lb_line_width(p, line) - wrap + it[b].hang +
+			 (it[start].type == LB_BOX ? it[start].hang : 0);
 	int64_t L = s->w[b] - s->w[start];
 	if (it[b].type == LB_PENALTY)
 		L += it[b].width;
 	if (L >= target || s->fil[b] != s->fil[start])
+		return 0;
+	L += s->ey[b] - s->ey[start]; /* the glyphs' expansion first */
+	if (L >= target)
 		return 0;
 	int64_t Y = s->y[b] - s->y[start] + p->ragged_stretch + extra;
 	if (Y <= 0)

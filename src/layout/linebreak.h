@@ -9,6 +9,13 @@
  * at the pretolerance, with hyphenation at the tolerance, and with
  * emergency stretch; the last pass always succeeds (an overfull line is
  * the worst outcome, and callers split over-wide words before that).
+ *
+ * Font expansion: a box's stretch and shrink say how far its glyphs may
+ * be scaled.  A line takes up what it lacks (or has too much) with its
+ * glyphs first, to their limit, and only the rest with its glue; its
+ * badness is that of the glue, so a line the glyphs can fill alone costs
+ * nothing, and the breaker needs fewer hyphens and loose lines.  With no
+ * box stretch or shrink the breaks are exactly TeX's.
  */
 #ifndef FOLIO_LAYOUT_LINEBREAK_H
 #define FOLIO_LAYOUT_LINEBREAK_H
@@ -24,11 +31,17 @@ typedef struct lb_item {
 	unsigned char flagged; /* penalty: a hyphen (discretionary) break */
 	unsigned char fil;     /* glue: stretch is infinite (parfillskip) */
 	fx width;              /* box/glue width; penalty: width if broken */
-	fx stretch, shrink;    /* glue */
+	fx stretch, shrink;    /* glue; box: how much its glyphs may widen
+				  or narrow (font expansion, expand.h) */
 	int penalty;           /* penalty value */
 	fx wrap;               /* a line that begins after a (not forced)
 				  break here is this much narrower: a wrapped
 				  code line goes on further in */
+	fx hang;               /* protrusion (protrude.h): a box, how far it
+				  hangs out left when it begins a line; glue
+				  or penalty, how far a line ending here
+				  hangs out right.  The line may be that much
+				  wider */
 } lb_item;
 
 typedef struct lb_params {
@@ -51,11 +64,12 @@ typedef struct lb_line {
 	unsigned start;   /* first item of the line (after discarded glue) */
 	unsigned end;     /* the break item: not part of the line, except
 			     a penalty's width (the hyphen) */
-	double ratio;     /* glue set: > 0 stretched, < 0 shrunk */
+	double ratio;     /* glue set (after the glyphs' expansion):
+			     > 0 stretched, < 0 shrunk */
 	int badness;
 	int hyphenated;   /* ends at a flagged penalty */
 	fx natural;       /* natural width, with the break's width */
-	fx target;        /* the line's width */
+	fx target;        /* the line's width, with its protrusion */
 } lb_line;
 
 typedef struct lb_result {

@@ -34,6 +34,10 @@ typedef struct lay_item {
 	fx x, y;             /* TEXT: baseline origin; others: top-left */
 	fx w, h;             /* RULE, IMAGE, LINK */
 	unsigned n;          /* TEXT: glyph count */
+	int hscale;          /* TEXT: the glyphs' horizontal scale in
+				ten-thousandths (font expansion, expand.h);
+				0: the font's own widths.  The glyphs' x
+				are already the scaled ones */
 	lay_glyph *g;        /* TEXT: the glyphs */
 	const folio_node *node; /* DEST: the anchored node; LINK: internal
 				   target; IMAGE: the imagedata element */

@@ -11,8 +11,10 @@
 #include "layout/breaks.h"
 #include "layout/hyph_lang.h"
 #include "layout/kinsoku.h"
+#include "layout/expand.h"
 #include "layout/linebreak.h"
 #include "layout/memo.h"
+#include "layout/protrude.h"
 #include "util/strbuf.h"
 #include "util/utf8.h"
 
@@ -24,6 +26,16 @@
 
 #define HYPHEN_PENALTY 50
 #define EXHYPHEN_PENALTY 50
+/* With font expansion the glyphs absorb much of what the glue had to,
+ * so hyphens can be a last resort: dearer (a line broken at a hyphen
+ * must save what a line a third looser costs), and the breaker's passes
+ * ask more of their lines (TOLERANCE_EXPANDED, PRETOLERANCE_EXPANDED,
+ * unless the style sets them).  Tuned with make typo on the sample
+ * reader and tests/typo (doc/design.md, "Line and page breaking"). */
+#define HYPHEN_PENALTY_EXPANDED 70
+#define EXHYPHEN_PENALTY_EXPANDED 100
+#define TOLERANCE_EXPANDED 100
+#define PRETOLERANCE_EXPANDED 30
 #define MAX_HYPH_WORD 64
 /* Inside a URL: after a slash, and before the other punctuation; dearer
  * in code, where a space is the better place. */
@@ -106,6 +118,8 @@ struct para {
 	int pending_space;    /* span index of a collapsed space, or -1 */
 	int tainted;          /* a word of it reported a missing glyph */
 	unsigned char *urlrun; /* while building: byte i is in a URL-like run */
+	VEC(signed char) hangs; /* per face: its glyphs protrude (1), not (0),
+				   not asked yet (-1) */
 	int ties;             /* while building: a no-break space was seen */
 	/* Bidirectional text (bidi.h): each byte's embedding level, NULL
 	 * for a paragraph all left to right; the level of what is pushed
@@ -222,6 +236,7 @@ void para_free(para *p)
 	VEC_FREE(p->glyphs);
 	VEC_FREE(p->offsets);
 	VEC_FREE(p->lbi);
+	VEC_FREE(p->hangs);
 	free(p);
 }
 
@@ -1257,6 +1272,7 @@ typedef struct line_builder {
 	VEC(line_mark) marks;
 	int run_face;
 	fx run_size, run_rise, run_x;
+	int run_hscale;         /* 0 or the line's scale (expand.h) */
 	int open;
 	/* Marks raised off the baseline in the open run (dys[k]: glyph k's
 	 * shift up), kept only once one is. */
@@ -1286,6 +1302,7 @@ static void close_run(line_builder *b)
 	it.size = b->run_size;
 	it.x = b->run_x;
 	it.y = -b->run_rise;
+	it.hscale = b->run_hscale;
 	it.n = (unsigned)b->glyphs.n;
 	if (!b->c->no_glyphs) {
 		it.g = arena_alloc(b->c->glyph_arena ? b->c->glyph_arena : b->a,
@@ -1312,25 +1329,27 @@ static void close_run(line_builder *b)
 	b->open = 0;
 }
 
-/* The run glyphs in face, size and rise go in, from x on. */
-static void run_for(line_builder *b, int face, fx size, fx rise, fx x)
+/* The run glyphs in face, size, rise and scale go in, from x on. */
+static void run_for(line_builder *b, int face, fx size, fx rise, int hscale,
+		    fx x)
 {
 	if (b->open && (face != b->run_face || size != b->run_size ||
-			rise != b->run_rise))
+			rise != b->run_rise || hscale != b->run_hscale))
 		close_run(b);
 	if (!b->open) {
 		b->open = 1;
 		b->run_face = face;
 		b->run_size = size;
 		b->run_rise = rise;
+		b->run_hscale = hscale;
 		b->run_x = x;
 	}
 }
 
 static void add_glyph(line_builder *b, int face, fx size, fx rise,
-		      uint32_t cp, fx x)
+		      int hscale, uint32_t cp, fx x)
 {
-	run_for(b, face, size, rise, x);
+	run_for(b, face, size, rise, hscale, x);
 	if (b->c->no_glyphs) {
 		b->glyphs.n++; /* counted, not kept */
 		return;
@@ -1394,7 +1413,7 @@ static void add_continuation(para *p, line_builder *b, const lb_line *l, fx x)
 		face = s->st.face;
 	}
 	fx adv = fonts_advance(b->c->fonts, face, cp, s->st.size);
-	add_glyph(b, face, s->st.size, s->st.rise, cp, x - adv - s->st.size / 4);
+	add_glyph(b, face, s->st.size, s->st.rise, 0, cp, x - adv - s->st.size / 4);
 	close_run(b);
 }
 
@@ -1402,7 +1421,7 @@ static void add_continuation(para *p, line_builder *b, const lb_line *l, fx x)
 static void add_raised(line_builder *b, int face, fx size, fx rise,
 		       uint32_t cp, fx x, fx dy)
 {
-	add_glyph(b, face, size, rise, cp, x);
+	add_glyph(b, face, size, rise, 0, cp, x);
 	if (b->c->no_glyphs || (dy == 0 && !b->any_dy))
 		return;
 	VEC_GROW(b->dys, b->glyphs.n - b->dys.n);
@@ -1474,6 +1493,64 @@ static void items_in_logical_order(line_builder *b)
 	}
 }
 
+/* A glyph run that font expansion may scale: its box has the
+ * flexibility build_and_break gave it. */
+static int expandable(const pitem *e)
+{
+	return e->lb.stretch > 0;
+}
+
+/* Font expansion of a justified line: its glyphs' scale (*scale, 0 when
+ * they keep their widths) and the ratio its glue is set at after them.
+ * The breaker let the glyphs take the whole difference up to their limit
+ * (linebreak.h); here the scale is rounded to the style's step and the
+ * glue takes what the rounding leaves. */
+static double line_expansion(const para *p, const lb_line *l, int *scale)
+{
+	const pitem *it = p->items.v;
+	int64_t wide = 0, stretch = 0, shrink = 0;
+	fx excess = l->target - l->natural;
+	int fil = 0;
+	*scale = 0;
+	for (unsigned i = l->start; i < l->end; i++) {
+		const pitem *e = &it[i];
+		if (e->kind == PK_FIL) {
+			if (excess >= 0)
+				return l->ratio; /* a last line: natural width */
+			fil = 1;   /* too long: it may narrow, never widen */
+		}
+		if (e->kind == PK_TEXT && expandable(e))
+			wide += e->lb.width;
+		else if (e->kind == PK_GLUE) {
+			stretch += e->lb.stretch;
+			shrink += e->lb.shrink;
+		}
+	}
+	const pitem *brk = &it[l->end];
+	if (brk->kind == PK_PEN && brk->lb.width > 0 && brk->hyphen &&
+	    !p->spans.v[brk->span].st.verbatim && wide > 0)
+		wide += brk->lb.width; /* the hyphen is scaled with the line */
+	if (wide == 0 || excess == 0)
+		return l->ratio;
+	const lay_style *st = p->c->st;
+	int sc = expand_scale(excess, (fx)wide, st->expansion, st->expansion_step);
+	int64_t left = excess - (expand_width(wide, sc) - wide);
+	/* a step too wide for what the glue can give back: one step less,
+	 * so the line never ends past the measure */
+	int step = st->expansion_step > 0 ? st->expansion_step : 1;
+	while (left < -shrink && sc - step >= EXPAND_UNIT - st->expansion) {
+		sc -= step;
+		left = excess - (expand_width(wide, sc) - wide);
+	}
+	if (sc != EXPAND_UNIT)
+		*scale = sc;
+	if (left > 0)
+		return stretch > 0 && !fil ? (double)left / (double)stretch : 0;
+	if (left < 0)
+		return shrink > 0 ? (double)left / (double)shrink : 0;
+	return 0;
+}
+
 static lay_line make_line(para *p, const para_shape *shape, const lb_line *l,
 			  int first, int last, fx wrap, line_builder *b)
 {
@@ -1481,12 +1558,17 @@ static lay_line make_line(para *p, const para_shape *shape, const lb_line *l,
 	const pitem *it = p->items.v;
 	double r = l->ratio;
 	int justify = shape->align == ALIGN_JUSTIFY;
+	int scale = 0; /* the glyphs' scale, 0: unscaled */
+	if (justify && p->c->st->expansion > 0)
+		r = line_expansion(p, l, &scale);
 	if (!justify && r > 0)
 		r = 0; /* ragged: spaces stay natural */
 	if (r < -1)
 		r = -1;
 	/* right to left, the hang is on the right: lines start at 0 */
 	fx x = (first || shape->rtl ? 0 : shape->hang) + wrap;
+	if (!shape->rtl && it[l->start].lb.type == LB_BOX)
+		x -= it[l->start].lb.hang; /* protrusion into the left margin */
 	b->items.n = 0;
 	b->marks.n = 0;
 	b->open = 0;
@@ -1523,17 +1605,34 @@ static lay_line make_line(para *p, const para_shape *shape, const lb_line *l,
 			}
 			fx x0 = x;
 			const pglyph *pg = &p->glyphs.v[e->g0];
+			int sc = scale && expandable(e) ? scale : 0;
 			if ((e->level & 1) || e->whole) {
 				x = place_own_run(p, b, e, x);
+			} else if (sc) {
+				/* scaled from the run's start, so that rounding
+				 * does not add up along the word */
+				if (e->ng)
+					run_for(b, e->face, s->st.size, s->st.rise, sc, x);
+				int64_t nat = 0;
+				VEC_GROW(b->glyphs, e->ng);
+				lay_glyph *out_g = b->glyphs.v + b->glyphs.n;
+				for (unsigned g = 0; g < e->ng; g++) {
+					if (!b->c->no_glyphs)
+						out_g[g] = (lay_glyph){ pg[g].cp,
+									x0 + expand_width(nat, sc) };
+					nat += pg[g].adv;
+				}
+				x = x0 + expand_width(nat, sc);
+				b->glyphs.n += e->ng;
 			} else if (b->c->no_glyphs) {
 				if (e->ng)
-					run_for(b, e->face, s->st.size, s->st.rise, x);
+					run_for(b, e->face, s->st.size, s->st.rise, 0, x);
 				for (unsigned g = 0; g < e->ng; g++)
 					x += pg[g].adv;
 				b->glyphs.n += e->ng;
 			} else {
 				if (e->ng)
-					run_for(b, e->face, s->st.size, s->st.rise, x);
+					run_for(b, e->face, s->st.size, s->st.rise, 0, x);
 				VEC_GROW(b->glyphs, e->ng);
 				lay_glyph *out_g = b->glyphs.v + b->glyphs.n;
 				for (unsigned g = 0; g < e->ng; g++) {
@@ -1563,7 +1662,8 @@ static lay_line make_line(para *p, const para_shape *shape, const lb_line *l,
 			if (!e->inter_char)
 				add_glyph(b, b->open ? b->run_face : e->face,
 					  b->open ? b->run_size : s->st.size,
-					  b->open ? b->run_rise : 0, ' ', x);
+					  b->open ? b->run_rise : 0,
+					  b->open ? b->run_hscale : 0, ' ', x);
 			x += w;
 			break;
 		}
@@ -1581,8 +1681,9 @@ static lay_line make_line(para *p, const para_shape *shape, const lb_line *l,
 	if (brk->kind == PK_PEN && (brk->lb.flagged || brk->forced) &&
 	    brk->lb.width > 0 && brk->hyphen) {
 		const span *s = &p->spans.v[brk->span];
-		add_glyph(b, brk->face, s->st.size, s->st.rise, brk->hyphen, x);
-		x += brk->lb.width;
+		int sc = scale && !s->st.verbatim ? scale : 0;
+		add_glyph(b, brk->face, s->st.size, s->st.rise, sc, brk->hyphen, x);
+		x += sc ? expand_width(brk->lb.width, sc) : brk->lb.width;
 		out.hyphenated = 1;
 	}
 	close_run(b);
@@ -1768,6 +1869,106 @@ static void report_breaks(para *p, const lb_result *res)
 		     (double)p->min_width / FX_PT);
 }
 
+/* Whether glyphs of face protrude (protrude_family), asked once a face. */
+static int face_hangs(para *p, int face)
+{
+	if (face < 0)
+		return 0;
+	while (p->hangs.n <= (size_t)face)
+		VEC_PUSH(p->hangs, (signed char)-1);
+	if (p->hangs.v[face] < 0)
+		p->hangs.v[face] = (signed char)protrude_family(fonts_family(p->c->fonts, face));
+	return p->hangs.v[face];
+}
+
+/* How far glyph k of a text item hangs out: right (its last glyph ends a
+ * line) or left (its first begins one), from protrude.c's table. */
+static inline fx glyph_hang(para *p, const pitem *e, unsigned k, int right)
+{
+	const pglyph *g = &p->glyphs.v[e->g0 + k];
+	int share = right ? protrude_right(g->cp) : protrude_left(g->cp);
+	if (share == 0 || !face_hangs(p, e->face))
+		return 0;
+	return (fx)((int64_t)g->adv * share / 1000);
+}
+
+/* The hyphen a line broken at pen shows: how far it hangs out. */
+static fx hyphen_hang(para *p, const pitem *pen)
+{
+	int share = protrude_right(pen->hyphen);
+	if (share == 0 || !face_hangs(p, pen->face))
+		return 0;
+	return (fx)((int64_t)pen->lb.width * share / 1000);
+}
+
+/* Microtypography of a justified paragraph, in one pass over its items
+ * (code, in its own spans, keeps its widths and columns):
+ *  - font expansion (expand): text may widen or narrow by the style's
+ *    limit, and hyphens become dearer (HYPHEN_PENALTY_EXPANDED);
+ *  - protrusion (protrude): every place a line may end learns how far
+ *    its last character would hang out right, every text that may begin
+ *    a line (after a break) how far its first would hang out left. */
+static void give_microtypography(para *p, int expand, int protrude)
+{
+	int limit = p->c->st->expansion;
+	const pitem *last_text = NULL; /* the text just before, past marks */
+	int after_break = 1;           /* a line may begin at the next text */
+	for (size_t j = 0; j < p->items.n; j++) {
+		pitem *it = &p->items.v[j];
+		switch (it->kind) {
+		case PK_TEXT:
+			if (p->spans.v[it->span].st.verbatim || it->ng == 0) {
+				last_text = NULL;
+				after_break = 0;
+				break;
+			}
+			/* a word shaped whole or set right to left is placed as
+			 * its own run (place_own_run), at its natural width; CJK
+			 * text is square and spreads between its characters
+			 * instead (kinsoku.h) */
+			if (expand && !(it->level & 1) && !it->whole &&
+			    !kinsoku_spreads(p->glyphs.v[it->g0].cp, 0))
+				it->lb.stretch = it->lb.shrink = expand_flex(it->lb.width, limit);
+			if (protrude && after_break)
+				it->lb.hang = glyph_hang(p, it, 0, 0);
+			last_text = it;
+			after_break = 0;
+			break;
+		case PK_MARK:
+			break;
+		case PK_PEN:
+			if (expand && it->lb.flagged && !it->forced) {
+				/* a hyphen added (width) or after one written */
+				if (it->lb.width > 0 && it->lb.penalty == HYPHEN_PENALTY)
+					it->lb.penalty = HYPHEN_PENALTY_EXPANDED;
+				else if (it->lb.width == 0 && it->lb.penalty == EXHYPHEN_PENALTY)
+					it->lb.penalty = EXHYPHEN_PENALTY_EXPANDED;
+			}
+			if (protrude) {
+				if ((it->lb.flagged || it->forced) && it->hyphen &&
+				    it->lb.width > 0) /* the hyphen shown */
+					it->lb.hang = p->spans.v[it->span].st.verbatim
+						      ? 0 : hyphen_hang(p, it);
+				else if (last_text) /* after the text before it */
+					it->lb.hang = glyph_hang(p, last_text,
+								 last_text->ng - 1, 1);
+			}
+			after_break = 1;
+			break;
+		case PK_GLUE:
+			if (protrude && last_text)
+				it->lb.hang = glyph_hang(p, last_text, last_text->ng - 1, 1);
+			last_text = NULL;
+			after_break = 1;
+			break;
+		default:
+			last_text = NULL;
+			after_break = it->kind != PK_INDENT;
+			break;
+		}
+	}
+}
+
 /* Builds the items and breaks them. */
 static void build_and_break(para *p, const para_shape *shape,
 			    const lb_params *lp, lb_result *res)
@@ -1778,6 +1979,8 @@ static void build_and_break(para *p, const para_shape *shape,
 	build_items(p, shape);
 	if (shape->align != ALIGN_JUSTIFY)
 		make_ragged(p);
+	else if (p->c->st->expansion > 0 || p->c->st->protrusion)
+		give_microtypography(p, p->c->st->expansion > 0, p->c->st->protrusion);
 	fx wrap_indent = wrap_indent_of(p, shape);
 	if (wrap_indent > 0)
 		set_wraps(p, wrap_indent);
@@ -1800,8 +2003,12 @@ static lay_line *set_lines(para *p, const para_shape *shape, unsigned *nlines,
 	lb_params lp;
 	fx size = p->spans.n ? p->spans.v[0].st.size : 10 * FX_PT;
 	lb_defaults(&lp, width, size);
-	lp.tolerance = p->c->st->tolerance;
-	lp.pretolerance = p->c->st->pretolerance;
+	const lay_style *st = p->c->st;
+	int expanded = shape->align == ALIGN_JUSTIFY && st->expansion > 0;
+	lp.tolerance = st->tolerance != STYLE_AUTO ? st->tolerance
+		       : expanded ? TOLERANCE_EXPANDED : 200;
+	lp.pretolerance = st->pretolerance != STYLE_AUTO ? st->pretolerance
+			  : expanded ? PRETOLERANCE_EXPANDED : 100;
 	lp.looseness = p->c->st->looseness;
 	fx first_w = width;
 	if (shape->hang > 0) {

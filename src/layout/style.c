@@ -58,9 +58,12 @@ void style_defaults(lay_style *s)
 	s->footnote_rule = 30 * FX_MM;
 	s->index_columns = 2;
 	s->column_gap = 12 * FX_PT;
-	s->tolerance = 200;
-	s->pretolerance = 100;
+	s->tolerance = STYLE_AUTO;
+	s->pretolerance = STYLE_AUTO;
 	s->looseness = 0;
+	s->expansion = 200;
+	s->expansion_step = 50;
+	s->protrusion = 1;
 }
 
 /* The number and unit of a length, in points; -1 when either is not one
@@ -148,7 +151,7 @@ int style_paper_size(const char *name, fx *w, fx *h)
 	return 0;
 }
 
-enum kind { K_LEN, K_INT, K_BOOL, K_STR, K_ALIGN, K_PLACE, K_PAPER };
+enum kind { K_LEN, K_INT, K_PCT, K_BOOL, K_STR, K_ALIGN, K_PLACE, K_PAPER };
 
 /* A key, where its value goes, and for numbers the values that make
  * sense (lengths in points): the layout divides by sizes and leadings,
@@ -167,6 +170,8 @@ typedef struct key {
 		     offsetof(style_heading, field))
 #define LEN(name, off, min, max, nonzero) { name, K_LEN, off, 0, min, max, nonzero }
 #define INT(name, off, min, max) { name, K_INT, off, 0, min, max, 0 }
+/* a percentage, kept in ten-thousandths (2.5 -> 250) */
+#define PCT(name, off, min, max) { name, K_PCT, off, 0, min, max, 0 }
 #define OTHER(name, kind, off) { name, kind, off, 0, 0, 0, 0 }
 #define STR(name, field) { name, K_STR, F(field), sizeof(((lay_style *)0)->field), 0, 0, 0 }
 /* type sizes from 1 pt to 200 pt, leadings to 400 pt, spaces to 500 pt */
@@ -222,6 +227,9 @@ static const key keys[] = {
 	INT("tolerance", F(tolerance), 0, 10000),
 	INT("pretolerance", F(pretolerance), -1, 10000),
 	INT("looseness", F(looseness), -100, 100),
+	PCT("expansion", F(expansion), 0, 5),
+	PCT("expansion.step", F(expansion_step), 0, 5),
+	OTHER("protrusion", K_BOOL, F(protrusion)),
 };
 
 static int parse_bool(const char *v, int *out)
@@ -280,6 +288,15 @@ static int set_key(lay_style *s, const key *k, const char *v)
 		*(int *)base = (int)x;
 		return 0;
 	}
+	case K_PCT: {
+		double x;
+		if (number_parse(v, -1e9, 1e9, 0, &x) != NUMBER_OK)
+			return -1;
+		if (x < k->min || x > k->max)
+			return -2;
+		*(int *)base = (int)(x * 100 + 0.5);
+		return 0;
+	}
 	case K_BOOL:
 		return parse_bool(v, (int *)base);
 	case K_STR:
@@ -325,6 +342,9 @@ static void describe_values(const key *k, char *buf, size_t size)
 		break;
 	case K_INT:
 		snprintf(buf, size, "a whole number from %g to %g", k->min, k->max);
+		break;
+	case K_PCT:
+		snprintf(buf, size, "a percentage from %g to %g", k->min, k->max);
 		break;
 	case K_BOOL:
 		snprintf(buf, size, "yes or no");

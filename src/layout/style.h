@@ -15,6 +15,7 @@
 #include "layout/lay.h"
 
 #define STYLE_LEVELS 4 /* heading levels with their own settings */
+#define STYLE_AUTO (-1000) /* a breaker setting the style leaves to folio */
 
 enum style_align { ALIGN_JUSTIFY, ALIGN_RAGGED, ALIGN_CENTER, ALIGN_RIGHT };
 enum style_place { PLACE_NONE, PLACE_OUTER, PLACE_INNER, PLACE_CENTER };
@@ -51,7 +52,12 @@ typedef struct lay_style {
 	fx footnote_rule;      /* length of the rule above footnotes */
 	int index_columns;     /* columns of the index (1..16) */
 	fx column_gap;         /* between columns */
-	int tolerance, pretolerance, looseness;
+	int tolerance, pretolerance, looseness; /* STYLE_AUTO: as expansion
+						   asks (para.c) */
+	int expansion;         /* font expansion limit, ten-thousandths of
+				  the glyphs' width (200: 2 %); 0 off */
+	int expansion_step;    /* its steps, likewise (50: 0.5 %); 0 any */
+	int protrusion;        /* punctuation hangs into the margin */
 } lay_style;
 
 void style_defaults(lay_style *s);

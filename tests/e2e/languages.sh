@@ -5,8 +5,8 @@
 #     (Arabic and Hebrew have faces in fonts/fonts.conf)
 #   - German generated words and quotation marks („…‚…‘“, Hinweis,
 #     Tabelle) and French guillemets with no-break spaces in the PDF
-#   - German words hyphenated by German patterns (Bedürf-nis-se),
-#     read from the layout dump
+#   - German words hyphenated by German patterns (vor-han-de-nen,
+#     Ziel-ver-ein-ba-rung), read from the layout dump
 #   - the EPUB marks the Arabic and Hebrew blocks and the Arabic phrase in
 #     the Indonesian paragraph dir="rtl", and nothing else
 #   - qpdf --check and epubcheck clean
@@ -35,8 +35,12 @@ want() {
 want "„Ich will wissen, was über mich ‚festgehalten‘ wird.“" "$tmp/t.txt" "German quotation marks, outer and inner"
 want "Hinweis" "$tmp/t.txt" "German word for a note"
 want "Tabelle 1." "$tmp/t.txt" "German word for a table"
-want "« l’aide" "$tmp/t.txt" "French guillemets with no-break spaces"
-want '"beginnt meist mit einem ausführlichen Erstgespräch, in dem die Bedürfnis-"' "$tmp/t.pages" "German hyphenation (Bedürf-nis-se)"
+# the French quotation may end a line after the guillemet's word: read
+# the text with its lines joined
+tr '\n' ' ' <"$tmp/t.txt" >"$tmp/t1.txt"
+want "« l’aide qu’on reçoit" "$tmp/t1.txt" "French guillemets with no-break spaces"
+want ', die vor-"' "$tmp/t.pages" "German hyphenation (vor-han-de-nen)"
+want ' eine Zielver-"' "$tmp/t.pages" "German hyphenation (Ziel-ver-ein-ba-rung)"
 
 mkdir "$tmp/epub" && (cd "$tmp/epub" && unzip -q ../t.epub)
 grep -rhoE '<[a-z]+ [^>]*dir="[a-z]+"' "$tmp/epub/OEBPS" | sort >"$tmp/dirs"

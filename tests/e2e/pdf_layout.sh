@@ -48,7 +48,7 @@ def load(path):
         elif f[0] == "page" and f[1].isdigit():
             pages.append({"hdr": line, "texts": [], "rules": []})
         elif f[0] == "text" and pages:
-            m = re.match(r'text (\S+) (\S+) (\S+) (\S+) "(.*)"$', line.rstrip("\n"))
+            m = re.match(r'text (\S+) (\S+) (\S+) (\S+) "(.*)"(?: scale \S+)?$', line.rstrip("\n"))
             if m:
                 pages[-1]["texts"].append((float(m[1]), float(m[2]), m[3], float(m[4]), m[5]))
         elif f[0] == "rule" and pages:

@@ -46,6 +46,11 @@ case_ 'margin.inner = 70mm\nmargin.outer = 70mm' "s.style: error: the text block
 case_ 'margin.top = 100mm\nmargin.bottom = 100mm' "s.style: error: the text block is 116.0 x 10.0 mm"
 case_ 'name = caf\xe9' "s.style:2:11: error: the style holds the byte 0xE9, which is not UTF-8"
 case_ 'name = a\x01b' "s.style:2:9: error: the style holds the control character U+0001, which XML does not allow"
+case_ 'expansion = 6' "s.style:2:1: error: expansion = 6: out of range; expansion takes a percentage from 0 to 5"
+case_ 'expansion = -1' "s.style:2:1: error: expansion = -1: out of range; expansion takes a percentage from 0 to 5"
+case_ 'expansion.step = -0.5' "s.style:2:1: error: expansion.step = -0.5: out of range; expansion.step takes a percentage from 0 to 5"
+case_ 'expansion = nan' "s.style:2:1: error: expansion = nan: not a value it takes"
+case_ 'protrusion = maybe' "s.style:2:1: error: protrusion = maybe: not a value it takes; protrusion takes yes or no"
 case_ 'align = sideways' "s.style:2:1: error: align = sideways: not a value it takes; align takes justify or ragged"
 
 # a good style with every number at an edge of its range still builds

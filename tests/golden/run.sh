@@ -1,5 +1,9 @@
 #!/usr/bin/env bash
-# run.sh NAME SOURCE: the golden files of one feature document.
+# run.sh NAME SOURCE [STYLE]: the golden files of one feature document.
+#
+# With a STYLE (a style file), the document is built in it and only the
+# page dump is kept: the same document in another style (the sample with
+# font expansion and protrusion off must be set as before them).
 #
 # Four views of SOURCE, each compared with tests/golden/NAME.EXT:
 #   .txt    the text output          folio build SOURCE --text
@@ -20,7 +24,14 @@
 # Environment: FOLIO (the binary), SRC (the repository root), REGEN.
 set -u
 name=${1:?usage: run.sh NAME SOURCE}
-source=${2:?usage: run.sh NAME SOURCE}
+source=${2:?usage: run.sh NAME SOURCE [STYLE]}
+style=${3:-}
+views="txt pages tree check"
+style_opt=()
+if [ -n "$style" ]; then
+	style_opt=(--style "$style")
+	views=pages
+fi
 : "${FOLIO:?FOLIO must name the folio binary}"
 : "${SRC:?SRC must name the repository root}"
 cd "$SRC" || exit 2
@@ -30,7 +41,7 @@ trap 'rm -rf "$t"' EXIT
 export SOURCE_DATE_EPOCH=1767225600 TZ=UTC LC_ALL=C.UTF-8
 fail=0
 
-"$FOLIO" build "$source" -q --text "$t/txt" --pages "$t/pages.raw" 2>"$t/build.err" || {
+"$FOLIO" build "$source" "${style_opt[@]}" -q --text "$t/txt" --pages "$t/pages.raw" 2>"$t/build.err" || {
 	echo "FAIL: folio build $source exited $?:"
 	sed 's/^/  | /' "$t/build.err"
 	exit 1
@@ -40,7 +51,7 @@ FOLIO_DUMP_TREE=$t/tree "$FOLIO" check "$source" 2>"$t/check"
 echo "exit status $?" >>"$t/check"
 [ -s "$t/tree" ] || { echo "FAIL: FOLIO_DUMP_TREE wrote nothing"; exit 1; }
 
-for ext in txt pages tree check; do
+for ext in $views; do
 	want=$golden/$name.$ext
 	if [ "${REGEN:-}" = 1 ]; then
 		cmp -s "$t/$ext" "$want" 2>/dev/null || { cp "$t/$ext" "$want"; echo "wrote $want"; }

@@ -15,6 +15,14 @@ overprints and nothing leaves the text block:
     inside the text block's width; words wholly outside the trim box
     (the slug of a page with bleed or crop marks).
 
+  Protrusion (src/layout/protrude.c): the characters that hang into the
+  margin at the start or end of a justified line may pass the block's side
+  by the share of an em HANG_LEFT / HANG_RIGHT give them (the most the
+  table lets them hang in the shipped text faces), the em taken from the
+  word box's height (poppler's box is 1.3 to 1.65 em tall, so the
+  allowance errs on the generous side); no other character gets more
+  than --tolerance.
+
 usage: geometry.py FILE.pdf --style FILE.style [--one-sided] [--tolerance PT]
 Prints one line per defect and a summary; exit 1 when any is found, 2 on
 a usage or tool error.
@@ -93,6 +101,29 @@ def words(pdf):
     return pages
 
 
+# Protrusion allowances, in em, by character: protrude.c's share of the
+# glyph's advance times the widest advance of that character in the
+# shipped text faces, rounded up.
+HANG_RIGHT = {"-": 0.3, "\u2010": 0.3, "\u00ad": 0.3, "\u2013": 0.3, "\u2014": 0.3,
+              ".": 0.22, ",": 0.22, "\u2026": 0.3, ":": 0.15, ";": 0.15,
+              "!": 0.1, "?": 0.1, "'": 0.22, '"': 0.25, "\u2018": 0.22,
+              "\u2019": 0.22, "\u201c": 0.25, "\u201d": 0.25, "\u00ab": 0.22,
+              "\u00bb": 0.22, "\u2039": 0.15, "\u203a": 0.15, ")": 0.1, "]": 0.1}
+HANG_LEFT = {"\u2013": 0.3, "\u2014": 0.3, "'": 0.22, '"': 0.25, "\u2018": 0.22,
+             "\u2019": 0.22, "\u201c": 0.25, "\u201d": 0.25, "\u201a": 0.22,
+             "\u201e": 0.22, "\u00ab": 0.22, "\u00bb": 0.22, "\u2039": 0.15,
+             "\u203a": 0.15, "(": 0.1, "[": 0.1}
+
+
+def hang(word, box, right):
+    """How far word may pass the block's side by protrusion (pt)."""
+    if not word:
+        return 0.0
+    em = (box[3] - box[1]) / 1.3
+    table, ch = (HANG_RIGHT, word[-1]) if right else (HANG_LEFT, word[0])
+    return table.get(ch, 0.0) * em
+
+
 def core(box):
     """The part of a word's box two words may never share."""
     x0, y0, x1, y1 = box
@@ -130,7 +161,8 @@ def outside(ws, block, trim, tol):
         if x1 <= tx0 or x0 >= tx1 or y1 <= ty0 or y0 >= ty1:
             continue  # the slug, beyond the trim
         mid = (y0 + y1) / 2
-        inside_x = x0 >= bx0 - tol and x1 <= bx1 + tol
+        inside_x = (x0 >= bx0 - tol - hang(t, box, False) and
+                    x1 <= bx1 + tol + hang(t, box, True))
         if not inside_x or x0 < tx0 or x1 > tx1:
             bad.append((t, box, "x %.1f-%.1f of the block's %.1f-%.1f" % (x0, x1, bx0, bx1)))
         elif mid < by0:

@@ -2,8 +2,9 @@
 /*
  * test_layout_para: paragraphs set through para.c with fake fixed-width
  * fonts (every glyph 500 units) and the real Indonesian hyphenation:
- *  - a justified line fills the measure exactly, the last line is set at
- *    its natural spacing;
+ *  - a justified line fills the measure exactly (its last character
+ *    hanging out by its protrusion), the last line is set at its natural
+ *    spacing;
  *  - no line is wider than the measure, even with a URL or a word wider
  *    than the measure (they break between characters, never overflow);
  *  - never three hyphenated lines in a row; no hyphen in the last word;
@@ -15,6 +16,8 @@
 #include "harness.h"
 #include "layout_ctx.h"
 #include "layout/ctx.h"
+#include "layout/expand.h"
+#include "layout/protrude.h"
 #include "layout/para.h"
 #include "util/arena.h"
 
@@ -34,8 +37,14 @@ static fx line_right(const lay_line *l)
 		for (unsigned k = it->n; k > 0; k--) {
 			if (it->g[k - 1].cp == ' ')
 				continue;
-			fx e = it->x + it->g[k - 1].x + fonts_advance(c.fonts, it->face,
-								      it->g[k - 1].cp, it->size);
+			/* at the run's scale (font expansion) */
+			fx adv = fonts_advance(c.fonts, it->face, it->g[k - 1].cp, it->size);
+			/* less what protrusion lets it hang into the margin (a
+			 * share of its natural width) */
+			fx hang = (fx)((int64_t)adv * protrude_right(it->g[k - 1].cp) / 1000);
+			if (it->hscale)
+				adv = expand_width(adv, it->hscale);
+			fx e = it->x + it->g[k - 1].x + adv - hang;
 			if (e > r)
 				r = e;
 			break;

@@ -185,6 +185,14 @@ static int emit_text(emitter *e, HPDF_Page page, const lay_item *it)
 	sb_printf(&b, "BT\n/%s ", name);
 	num(&b, pt(it->size));
 	sb_puts(&b, " Tf\n");
+	/* font expansion: the run's horizontal scale, which scales the
+	 * widths and the TJ numbers alike (PDF 9.4.4); reset after it, as
+	 * Tz outlives ET */
+	double hs = it->hscale ? (double)it->hscale / 10000.0 : 1.0;
+	if (it->hscale) {
+		num(&b, 100.0 * hs);
+		sb_puts(&b, " Tz\n");
+	}
 	num(&b, pt(it->x));
 	sb_putc(&b, ' ');
 	num(&b, pt(e->res->height - it->y));
@@ -211,7 +219,7 @@ static int emit_text(emitter *e, HPDF_Page page, const lay_item *it)
 		int w = 0;
 		unsigned cp = pdf_fonts_code(e->pfonts, it->face, it->g[i].cp, &w);
 		fx d = it->g[i].x - pen;
-		double shift = -(double)d * 1000.0 / (double)it->size;
+		double shift = -(double)d * 1000.0 / (double)it->size / hs;
 		if (shift > SHIFT_TOLERANCE || shift < -SHIFT_TOLERANCE) {
 			if (open) {
 				sb_putc(&b, '>');
@@ -228,12 +236,21 @@ static int emit_text(emitter *e, HPDF_Page page, const lay_item *it)
 		char code[4] = { hex[cp >> 12 & 15], hex[cp >> 8 & 15],
 				 hex[cp >> 4 & 15], hex[cp & 15] };
 		sb_putn(&b, code, 4);
-		pen += (fx)((int64_t)w * it->size / 1000);
+		if (it->hscale) /* rounded once, as the layout rounds */
+			pen += (fx)(((int64_t)w * it->size * it->hscale + 5000000) / 10000000);
+		else
+			pen += (fx)((int64_t)w * it->size / 1000);
 	}
 	if (open)
 		sb_putc(&b, '>');
-	/* the text rise is graphics state and outlives ET: set back */
-	sb_puts(&b, rise ? "] TJ\n0 Ts\nET\n" : "] TJ\nET\n");
+	/* the text rise and the scaling are graphics state and outlive ET:
+	 * set back */
+	sb_puts(&b, "] TJ\n");
+	if (rise)
+		sb_puts(&b, "0 Ts\n");
+	if (it->hscale)
+		sb_puts(&b, "100 Tz\n");
+	sb_puts(&b, "ET\n");
 	if (it->actual)
 		sb_puts(&b, "EMC\n");
 	HPDF_PageAttr attr = (HPDF_PageAttr)page->attr;

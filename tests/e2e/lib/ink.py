@@ -16,7 +16,7 @@ def runs(pages_path):
         f = line.split()
         if f and f[0] == "page" and f[1].isdigit():
             page = int(f[1])
-        m = re.match(r'text (\S+) (\S+) (\S+) (\S+) "(.*)"$', line.rstrip("\n"))
+        m = re.match(r'text (\S+) (\S+) (\S+) (\S+) "(.*)"(?: scale \S+)?$', line.rstrip("\n"))
         if m:
             out.append((page, float(m[1]), float(m[2]), m[5]))
     return out

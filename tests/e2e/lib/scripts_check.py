@@ -19,7 +19,8 @@ than grep (tests/e2e/scripts_languages.sh).
       DICT (Debian's German dictionary, through libhyphen); exit 1
       otherwise or when there are fewer than 3.
 """
-import collections, ctypes, re, statistics, subprocess, sys
+import collections
+import html, ctypes, re, statistics, subprocess, sys
 
 LINE_START_FORBIDDEN = set(
     "、。，．・：；？！ー）」』】〕〉》〗〙〛｝］”’·…‥"
@@ -32,21 +33,33 @@ def is_cjk(ch):
     return 0x3000 <= o <= 0x30FF or 0x3400 <= o <= 0x9FFF or 0xFF00 <= o <= 0xFFEF
 
 
+# Characters that protrude into the right margin (src/layout/protrude.c)
+# and how far, at most, at the body size: half of a 10 pt character.
+HANGING = "-\u2010\u2011\u2013\u2014.,;:\u201d\u2019\u201c\u2018\u00bb\u00ab)\"'"
+HANG_ALLOWANCE = 5.0
+
+
 def evenness(pdf, first, last):
     x = subprocess.run(["pdftotext", "-bbox-layout", "-f", first, "-l", last, pdf, "-"],
                        capture_output=True, text=True, check=True).stdout
     lines = []
     for page in x.split("<page ")[1:]:
         for ln in re.findall(r"<line .*?</line>", page, re.S):
-            ws = [(float(a), float(b)) for a, b in re.findall(
-                r'<word xMin="([\d.]+)" yMin="[\d.]+" xMax="([\d.]+)"', ln)]
+            words = re.findall(
+                r'<word xMin="([\d.]+)" yMin="[\d.]+" xMax="([\d.]+)" yMax="[\d.]+">(.*?)</word>', ln)
+            ws = [(float(a), float(b)) for a, b, _ in words]
             if len(ws) >= 4:
+                # a final hyphen, stop or quotation mark hangs into the
+                # margin (protrusion): the line ends where the letters do
+                last = html.unescape(words[-1][2])
+                if last and last[-1] in HANGING:
+                    ws[-1] = (ws[-1][0], ws[-1][1] - HANG_ALLOWANCE)
                 lines.append(ws)
     if not lines:
         print("evenness: no lines"); return 1
     edge = collections.Counter(round(ws[-1][1]) for ws in lines).most_common(1)[0][0]
-    over = [ws for ws in lines if ws[-1][1] > edge + 1.0]
-    just = [ws for ws in lines if abs(ws[-1][1] - edge) <= 1.0]
+    over = [ws for ws in lines if ws[-1][1] > edge + HANG_ALLOWANCE + 1.0]
+    just = [ws for ws in lines if abs(ws[-1][1] - edge) <= HANG_ALLOWANCE + 1.0]
     gaps_all, means = [], []
     for ws in just:
         gaps = [ws[i + 1][0] - ws[i][1] for i in range(len(ws) - 1)]
@@ -67,7 +80,7 @@ def dump_lines(path):
     for l in open(path, encoding="utf-8"):
         if l.startswith("page "):
             page = int(l.split()[1])
-        m = re.match(r'text ([\d.]+) ([\d.]+) \S+ ([\d.]+) "(.*)"$', l.rstrip("\n"))
+        m = re.match(r'text ([\d.]+) ([\d.]+) \S+ ([\d.]+) "((?:[^"\\]|\\.)*)"', l.rstrip("\n"))
         if m:
             lines.setdefault((page, m.group(2)), []).append(
                 (float(m.group(1)), m.group(4).replace('\\"', '"'), float(m.group(3))))
