@@ -54,6 +54,10 @@ static void item(FILE *out, const lay_fonts *fonts, const lay_item *it)
 		fputs(" \"", out);
 		for (unsigned i = 0; i < it->n; i++) {
 			char b[4];
+			if (LAY_IS_GID(it->g[i].cp)) {
+				fprintf(out, "\\g%u;", (unsigned)LAY_GID_OF(it->g[i].cp));
+				continue;
+			}
 			size_t k = utf8_encode(it->g[i].cp, b);
 			if (it->g[i].cp == '"' || it->g[i].cp == '\\')
 				fputc('\\', out);

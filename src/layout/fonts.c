@@ -712,7 +712,9 @@ int fonts_width_em1000(lay_fonts *f, int i, uint32_t cp)
 	if (fonts_open(f, i) < 0)
 		return 500;
 	face *fc = &f->faces.v[i];
-	int64_t u = nominal_units(fc, cp);
+	int64_t u = LAY_IS_GID(cp) ? (fc->fixed ? fc->fixed
+				      : hb_font_get_glyph_h_advance(fc->font, LAY_GID_OF(cp)))
+				   : nominal_units(fc, cp);
 	int64_t w = u * 1000;
 	return (int)(w >= 0 ? (w + fc->upem / 2) / fc->upem : -((-w + fc->upem / 2) / fc->upem));
 }

@@ -84,14 +84,21 @@ typedef struct fonts_subset {
 /* Cuts face down to the glyphs of cps[0..n) and every glyph they are
  * made of (composites of composites, components above glyph 32767),
  * dropping the tables a PDF reader does not use (layout, kerning,
- * Graphite).  Returns -1 after a FOLIO_FATAL naming the file.  Code
- * points the face has no glyph for get gid 0. */
+ * Graphite).  An entry may be LAY_GID(id), a glyph kept by its id.
+ * Returns -1 after a FOLIO_FATAL naming the file.  Code points the face
+ * has no glyph for get gid 0. */
 int fonts_subset_make(lay_fonts *f, int face, const uint32_t *cps, size_t n,
 		      fonts_subset *out);
 void fonts_subset_free(fonts_subset *s);
-/* cp's nominal advance in 1/1000 em, rounded to the nearest: the width
- * an embedded font's /W array gives it. */
+/* cp's nominal advance (or LAY_GID(id)'s advance) in 1/1000 em, rounded
+ * to the nearest: the width an embedded font's /W array gives it. */
 int fonts_width_em1000(lay_fonts *f, int face, uint32_t cp);
+/* For each glyph id of gids[0..n), a character whose nominal glyph it is
+ * in face (the lowest such), or 0 when none is: what a ToUnicode CMap
+ * can say of a glyph drawn by its id.  Returns -1 when the face cannot
+ * be opened. */
+int fonts_glyph_chars(lay_fonts *f, int face, const uint32_t *gids, size_t n,
+		      uint32_t *chars);
 /* The glyph that shows cp in face (0: none). */
 uint32_t fonts_glyph_id(lay_fonts *f, int face, uint32_t cp);
 

@@ -22,6 +22,16 @@ typedef int32_t fx; /* a length in 1/1000 pt */
 #define FX_MM 2835               /* one millimetre, 2.8346 pt (rounded) */
 #define FX_INF ((fx)0x3fffffff)  /* "no limit" */
 
+/* A glyph no code point names (an Arabic letter's joined form, a
+ * ligature, a math operator's larger size) travels where a code point
+ * would, as its id in the face with bit 31 set: code points stop at
+ * 0x10FFFF, so the two never meet.  Text items (pages.h), widths and
+ * subsets (fonts.h) take either. */
+#define LAY_GLYPH_ID 0x80000000u
+#define LAY_GID(gid) (LAY_GLYPH_ID | (uint32_t)(gid))
+#define LAY_IS_GID(cp) (((cp) & LAY_GLYPH_ID) != 0)
+#define LAY_GID_OF(cp) ((cp) & ~LAY_GLYPH_ID)
+
 
 /* Rounded a * b / c for lengths (c > 0). */
 static inline fx fx_muldiv(int64_t a, int64_t b, int64_t c)

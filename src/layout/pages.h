@@ -21,9 +21,11 @@ enum lay_item_kind {
 };
 
 typedef struct lay_glyph {
-	uint32_t cp; /* Unicode code point (BMP) */
+	uint32_t cp; /* a Unicode code point, or LAY_GID(glyph id) */
 	fx x;        /* pen position, from the item's x */
 } lay_glyph;
+
+/* LAY_GID(id): a glyph drawn by its id in the item's face (lay.h). */
 
 typedef struct lay_item {
 	unsigned char kind;  /* enum lay_item_kind */
@@ -36,6 +38,9 @@ typedef struct lay_item {
 	const folio_node *node; /* DEST: the anchored node; LINK: internal
 				   target; IMAGE: the imagedata element */
 	const char *uri;     /* LINK: external target; IMAGE: file path */
+	const char *actual;  /* TEXT, may be NULL: the run's text as a reader
+				should get it (logical order, whole words), for
+				glyphs that do not read back as the words */
 } lay_item;
 
 typedef struct lay_page {

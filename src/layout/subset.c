@@ -133,8 +133,9 @@ int fonts_subset_make(lay_fonts *f, int i, const uint32_t *cps, size_t n,
 	if (in == NULL)
 		goto fail;
 	hb_set_t *unicodes = hb_subset_input_unicode_set(in);
+	hb_set_t *glyphs = hb_subset_input_glyph_set(in);
 	for (size_t k = 0; k < n; k++)
-		hb_set_add(unicodes, cps[k]);
+		hb_set_add(LAY_IS_GID(cps[k]) ? glyphs : unicodes, LAY_GID_OF(cps[k]));
 	hb_set_t *drop = hb_subset_input_set(in, HB_SUBSET_SETS_DROP_TABLE_TAG);
 	for (size_t k = 0; k < sizeof dropped / sizeof dropped[0]; k++)
 		hb_set_add(drop, dropped[k]);
@@ -151,8 +152,10 @@ int fonts_subset_make(lay_fonts *f, int i, const uint32_t *cps, size_t n,
 	const hb_map_t *old_to_new = hb_subset_plan_old_to_new_glyph_mapping(plan);
 	out->gid = xcalloc(n ? n : 1, sizeof(uint16_t));
 	for (size_t k = 0; k < n; k++) {
-		hb_codepoint_t g = 0;
-		if (!hb_font_get_nominal_glyph(font, cps[k], &g) || g == 0)
+		hb_codepoint_t g = LAY_GID_OF(cps[k]);
+		if (!LAY_IS_GID(cps[k]) && !hb_font_get_nominal_glyph(font, cps[k], &g))
+			continue;
+		if (g == 0)
 			continue;
 		hb_codepoint_t to = hb_map_get(old_to_new, g);
 		out->gid[k] = to == HB_MAP_VALUE_INVALID || to > 0xFFFF ? 0 : (uint16_t)to;
@@ -181,6 +184,34 @@ fail:
 		     "cannot cut %s %s down to the characters used for embedding",
 		     fonts_family(f, i), fonts_style(f, i));
 	return -1;
+}
+
+int fonts_glyph_chars(lay_fonts *f, int i, const uint32_t *gids, size_t n,
+		      uint32_t *chars)
+{
+	hb_face_t *face = fonts_hb_face(f, i);
+	hb_font_t *font = fonts_hb_font(f, i);
+	if (face == NULL || font == NULL)
+		return -1;
+	/* One walk of the cmap, lowest character first, so a glyph two
+	 * characters share (a space and a no-break space) reads as the
+	 * plainer one. */
+	hb_map_t *back = hb_map_create();
+	hb_set_t *all = hb_set_create();
+	hb_face_collect_unicodes(face, all);
+	hb_codepoint_t cp = HB_SET_VALUE_INVALID;
+	while (hb_set_next(all, &cp)) {
+		hb_codepoint_t g = 0;
+		if (hb_font_get_nominal_glyph(font, cp, &g) && g != 0 && !hb_map_has(back, g))
+			hb_map_set(back, g, cp);
+	}
+	for (size_t k = 0; k < n; k++) {
+		hb_codepoint_t c = hb_map_get(back, gids[k]);
+		chars[k] = c == HB_MAP_VALUE_INVALID ? 0 : c;
+	}
+	hb_set_destroy(all);
+	hb_map_destroy(back);
+	return 0;
 }
 
 void fonts_subset_free(fonts_subset *s)

@@ -3,6 +3,7 @@
  * --quiet, and forwards each message to its printer.
  */
 #include "folio/diag.h"
+#include "util/textgate.h"
 #include "util/xalloc.h"
 
 #include <stdio.h>
@@ -38,12 +39,16 @@ static void print_stderr(void *ctx, folio_severity sev, folio_loc loc,
 			 const char *message)
 {
 	(void)ctx;
-	char where[1200];
+	/* File names come from the file system and the command line, where
+	 * nothing checked them: what reaches the terminal passes the gate. */
+	char where[1200], safe_where[4800], safe_message[8200]; /* 4 bytes per byte at worst */
 	folio_loc_format(loc, where, sizeof where);
+	textgate_printable(where, safe_where, sizeof safe_where);
+	textgate_printable(message, safe_message, sizeof safe_message);
 	if (where[0] == '\0')
-		fprintf(stderr, "folio: %s: %s\n", severity_name[sev], message);
+		fprintf(stderr, "folio: %s: %s\n", severity_name[sev], safe_message);
 	else
-		fprintf(stderr, "%s%s: %s\n", where, severity_name[sev], message);
+		fprintf(stderr, "%s%s: %s\n", safe_where, severity_name[sev], safe_message);
 }
 
 folio_diag *folio_diag_new(folio_diag_fn fn, void *ctx)

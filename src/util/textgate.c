@@ -70,3 +70,47 @@ const char *textgate_describe(const textgate_fault *f, char *buf, size_t size)
 			 (unsigned)f->cp);
 	return buf;
 }
+
+/* The next character of s[0..n) as it prints: itself, or an escape in
+ * esc.  Sets *piece and *len to what to print; returns the bytes taken. */
+static size_t printable_piece(const char *s, size_t n, char esc[12], const char **piece,
+			      size_t *len)
+{
+	unsigned char c = (unsigned char)s[0];
+	*piece = s;
+	*len = 1;
+	if (c >= 0x20 && c < 0x7F)
+		return 1;
+	uint32_t cp;
+	size_t k = utf8_decode(s, n, &cp);
+	if (cp == 0xFFFD && k == 1 && c >= 0x80)
+		snprintf(esc, 12, "\\x%02X", c);
+	else if (cp < 0x20 || cp == 0x7F)
+		snprintf(esc, 12, "\\x%02X", (unsigned)cp);
+	else if (cp >= 0x80 && cp <= 0x9F)
+		snprintf(esc, 12, "\\u%04X", (unsigned)cp);
+	else {
+		*len = k;
+		return k;
+	}
+	*piece = esc;
+	*len = strlen(esc);
+	return k;
+}
+
+char *textgate_printable(const char *s, char *out, size_t size)
+{
+	size_t o = 0, n = strlen(s);
+	for (size_t i = 0; i < n;) {
+		char esc[12];
+		const char *piece;
+		size_t len;
+		i += printable_piece(s + i, n - i, esc, &piece, &len);
+		if (o + len >= size)
+			break;
+		memcpy(out + o, piece, len);
+		o += len;
+	}
+	out[o] = '\0';
+	return out;
+}

@@ -30,4 +30,12 @@ int textgate_check(const char *s, size_t n, textgate_fault *fault);
  * Writes into buf (at least 80 bytes) and returns it. */
 const char *textgate_describe(const textgate_fault *fault, char *buf, size_t size);
 
+/* Copies s into out (size > 0, always terminated, cut short if need be)
+ * so that it is safe to print on a terminal: bytes that are not UTF-8
+ * become "\xE9", control characters (C0, DEL, C1: a file name can hold
+ * an escape sequence) "\x01" or "\u009B", and a backslash stays itself.
+ * This is the gate for file names, which reach only diagnostics.
+ * Returns out. */
+char *textgate_printable(const char *s, char *out, size_t size);
+
 #endif

@@ -5,7 +5,9 @@
  *    (in characters) of the first fault;
  *  - number: decimal numbers only (no NaN, infinities or hexadecimal),
  *    in a closed range, zero refused when asked;
- *  - limits: an environment variable lowers a limit, never raises it.
+ *  - limits: an environment variable lowers a limit, never raises it;
+ *  - file names printed in diagnostics: control characters and bytes
+ *    that are not UTF-8 are shown escaped, never sent to the terminal.
  */
 #include "harness.h"
 #include "util/limits.h"
@@ -14,6 +16,19 @@
 
 #include <stdlib.h>
 #include <string.h>
+
+static void test_printable(void)
+{
+	char out[64];
+	STR_EQ(textgate_printable("plain/caf\xc3\xa9.xml", out, sizeof out), "plain/caf\xc3\xa9.xml");
+	STR_EQ(textgate_printable("a\x01" "b\xe9.xml", out, sizeof out), "a\\x01b\\xE9.xml");
+	STR_EQ(textgate_printable("\x1b[31mred", out, sizeof out), "\\x1B[31mred");
+	STR_EQ(textgate_printable("c1 \xc2\x9b here", out, sizeof out), "c1 \\u009B here");
+	STR_EQ(textgate_printable("del\x7f", out, sizeof out), "del\\x7F");
+	/* cut short at a whole piece, always terminated */
+	STR_EQ(textgate_printable("ab\x01", out, 5), "ab");
+	STR_EQ(textgate_printable("", out, sizeof out), "");
+}
 
 static void test_gate(void)
 {
@@ -91,6 +106,7 @@ static void test_limits(void)
 int main(void)
 {
 	test_gate();
+	test_printable();
 	test_numbers();
 	test_limits();
 	DONE();

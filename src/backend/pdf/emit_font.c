@@ -8,7 +8,11 @@
  * letters, IPA of Latin Extended-F, CJK compatibility ideographs) gets a
  * code from the surrogate range D800-DFFF, which no character of the BMP
  * uses, numbered in the order the face first shows them; the ToUnicode
- * CMap maps it to its surrogate pair.  Each font is written once, after
+ * CMap maps it to its surrogate pair.  A glyph drawn by its id
+ * (LAY_GID: a joined Arabic form, a math operator's larger size) takes a
+ * code from the same range; the CMap maps it to the character whose
+ * nominal glyph it is, when one is, and otherwise says nothing of it (its
+ * run carries an /ActualText instead).  Each font is written once, after
  * the last page: only then is it known which codes it shows.
  */
 #include "backend/pdf/emit_font.h"
@@ -24,13 +28,16 @@
 #include <string.h>
 
 #define ASTRAL_FIRST 0xD800u
+
+typedef VEC(unsigned) vec_unsigned;
 #define ASTRAL_MAX 2048u   /* codes D800-DFFF */
 
 typedef struct font_out {
 	HPDF_Dict type0;            /* NULL until the face is shown */
 	unsigned char used[8192];   /* a bit per code shown */
 	int32_t *width;             /* per code, 1/1000 em; -1 not known yet */
-	uint32_t astral[ASTRAL_MAX]; /* code D800 + i shows astral[i] */
+	uint32_t astral[ASTRAL_MAX]; /* code D800 + i shows astral[i]: a
+					character beyond the BMP or LAY_GID */
 	unsigned nastral;
 } font_out;
 
@@ -100,8 +107,9 @@ HPDF_Dict pdf_fonts_dict(pdf_fonts *pf, int face)
 	return d;
 }
 
-/* The code of a character beyond the BMP in this face, given on first
- * use; U+FFFD's when the face already shows 2,048 of them. */
+/* The code of a character beyond the BMP (or of a glyph by id) in this
+ * face, given on first use; U+FFFD's when the face already shows 2,048
+ * of them. */
 static unsigned astral_code(font_out *fo, uint32_t cp)
 {
 	for (unsigned i = 0; i < fo->nastral; i++)
@@ -125,7 +133,7 @@ unsigned pdf_fonts_code(pdf_fonts *pf, int face, uint32_t cp, int *width)
 {
 	font_out *fo = &pf->v[face];
 	unsigned code;
-	if (cp > 0xFFFF)
+	if (cp > 0xFFFF) /* LAY_GID included */
 		code = astral_code(fo, cp);
 	else if (cp >= 0xD800 && cp <= 0xDFFF)
 		code = 0xFFFD; /* a lone surrogate is no character */
@@ -292,10 +300,42 @@ static HPDF_Dict cid_to_gid(pdf_fonts *pf, const uint32_t *codes, const fonts_su
 	return st;
 }
 
+/* Turns the list of private-range codes into (code, character) pairs,
+ * dropping glyphs drawn by id that no character names. */
+static void astral_chars(pdf_fonts *pf, int face, const font_out *fo, vec_unsigned *v)
+{
+	size_t n = v->n;
+	uint32_t *gids = xmalloc((n + 1) * sizeof(uint32_t));
+	uint32_t *chars = xcalloc(n + 1, sizeof(uint32_t));
+	size_t ngid = 0;
+	for (size_t k = 0; k < n; k++) {
+		uint32_t c = code_char(fo, v->v[k]);
+		if (LAY_IS_GID(c))
+			gids[ngid++] = LAY_GID_OF(c);
+	}
+	if (ngid && fonts_glyph_chars(pf->fonts, face, gids, ngid, chars) < 0)
+		memset(chars, 0, ngid * sizeof(uint32_t));
+	vec_unsigned out = { 0 };
+	size_t g = 0;
+	for (size_t k = 0; k < n; k++) {
+		uint32_t c = code_char(fo, v->v[k]);
+		if (LAY_IS_GID(c))
+			c = chars[g++];
+		if (c == 0)
+			continue;
+		VEC_PUSH(out, v->v[k]);
+		VEC_PUSH(out, c);
+	}
+	free(gids);
+	free(chars);
+	VEC_FREE(*v);
+	*v = out;
+}
+
 /* A ToUnicode CMap saying what the codes already are: one bfrange per
  * run of consecutive codes (a range may not cross a high byte). */
-static HPDF_Dict to_unicode(pdf_fonts *pf, const font_out *fo, const uint32_t *codes,
-			    size_t n)
+static HPDF_Dict to_unicode(pdf_fonts *pf, int face, const font_out *fo,
+			    const uint32_t *codes, size_t n)
 {
 	strbuf b = STRBUF_INIT;
 	sb_puts(&b, "/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n"
@@ -303,7 +343,7 @@ static HPDF_Dict to_unicode(pdf_fonts *pf, const font_out *fo, const uint32_t *c
 		    "/CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n"
 		    "1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n");
 	VEC(unsigned) runs = { 0 }; /* lo, hi pairs */
-	VEC(unsigned) astral = { 0 };
+	vec_unsigned astral = { 0 };
 	for (size_t k = 0; k < n; k++) {
 		if (codes[k] != code_char(fo, codes[k])) {
 			VEC_PUSH(astral, codes[k]);
@@ -316,12 +356,18 @@ static HPDF_Dict to_unicode(pdf_fonts *pf, const font_out *fo, const uint32_t *c
 		VEC_PUSH(runs, lo);
 		VEC_PUSH(runs, hi);
 	}
-	for (size_t i = 0; i < astral.n; i += 100) {
-		size_t m = astral.n - i < 100 ? astral.n - i : 100;
-		sb_printf(&b, "%zu beginbfchar\n", m);
-		for (size_t k = 0; k < m; k++) {
+	astral_chars(pf, face, fo, &astral);
+	for (size_t i = 0; i < astral.n; i += 200) {
+		size_t m = astral.n - i < 200 ? astral.n - i : 200;
+		sb_printf(&b, "%zu beginbfchar\n", m / 2);
+		for (size_t k = 0; k < m; k += 2) {
 			unsigned code = astral.v[i + k];
-			uint32_t cp = code_char(fo, code) - 0x10000;
+			uint32_t cp = astral.v[i + k + 1];
+			if (cp <= 0xFFFF) {
+				sb_printf(&b, "<%04X> <%04X>\n", code, cp);
+				continue;
+			}
+			cp -= 0x10000;
 			sb_printf(&b, "<%04X> <%04X%04X>\n", code, 0xD800 + (cp >> 10),
 				  0xDC00 + (cp & 0x3FF));
 		}
@@ -374,7 +420,7 @@ static int finish_face(pdf_fonts *pf, int face, int want_cidset)
 		goto done;
 	HPDF_Dict desc = descriptor(pf, &s, base, program, cidset);
 	HPDF_Dict map = cid_to_gid(pf, codes, &s, n);
-	HPDF_Dict cmap = to_unicode(pf, fo, codes, n);
+	HPDF_Dict cmap = to_unicode(pf, face, fo, codes, n);
 	HPDF_Array widths = width_array(pf, fo, codes, n);
 	HPDF_Dict cid = indirect_dict(pf);
 	HPDF_Dict info = HPDF_Dict_New(mm);

@@ -30,6 +30,7 @@
 #include "util/file.h"
 #include "util/hash.h"
 #include "util/strbuf.h"
+#include "util/utf8.h"
 
 #include <hpdf.h>
 #include <hpdf_doc.h>
@@ -140,6 +141,36 @@ static void num(strbuf *b, double v)
 /* In thousandths of an em: 0.01 pt at 10 pt, a third of a dot at 2400 dpi. */
 #define SHIFT_TOLERANCE 1.0
 
+/* Opens a marked-content span whose /ActualText is text (UTF-8), as a
+ * UTF-16BE hex string: what search, copy and screen readers take instead
+ * of the glyphs, for runs whose glyphs do not read back as the words
+ * (shaped Arabic, reordered lines, a formula's pieces). */
+static void actual_text_open(strbuf *b, const char *text)
+{
+	static const char hex[] = "0123456789ABCDEF";
+	sb_puts(b, "/Span <</ActualText <FEFF");
+	size_t len = strlen(text);
+	for (size_t off = 0; off < len;) {
+		uint32_t cp = 0xFFFD;
+		size_t k = utf8_decode(text + off, len - off, &cp);
+		off += k ? k : 1;
+		unsigned units[2] = { cp, 0 };
+		int nu = 1;
+		if (cp > 0xFFFF) {
+			cp -= 0x10000;
+			units[0] = 0xD800 + (cp >> 10);
+			units[1] = 0xDC00 + (cp & 0x3FF);
+			nu = 2;
+		}
+		for (int u = 0; u < nu; u++) {
+			char h[4] = { hex[units[u] >> 12 & 15], hex[units[u] >> 8 & 15],
+				      hex[units[u] >> 4 & 15], hex[units[u] & 15] };
+			sb_putn(b, h, 4);
+		}
+	}
+	sb_puts(b, ">>> BDC\n");
+}
+
 static int emit_text(emitter *e, HPDF_Page page, const lay_item *it)
 {
 	HPDF_Dict font = pdf_fonts_dict(e->pfonts, it->face);
@@ -149,6 +180,8 @@ static int emit_text(emitter *e, HPDF_Page page, const lay_item *it)
 	if (name == NULL || failed(e, "naming a font"))
 		return -1;
 	strbuf b = STRBUF_INIT;
+	if (it->actual)
+		actual_text_open(&b, it->actual);
 	sb_printf(&b, "BT\n/%s ", name);
 	num(&b, pt(it->size));
 	sb_puts(&b, " Tf\n");
@@ -189,6 +222,8 @@ static int emit_text(emitter *e, HPDF_Page page, const lay_item *it)
 	if (open)
 		sb_putc(&b, '>');
 	sb_puts(&b, "] TJ\nET\n");
+	if (it->actual)
+		sb_puts(&b, "EMC\n");
 	HPDF_PageAttr attr = (HPDF_PageAttr)page->attr;
 	HPDF_Stream_WriteStr(attr->stream, sb_str(&b));
 	if (!e->plain)
