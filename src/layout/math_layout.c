@@ -737,14 +737,17 @@ static int accent_over(math_env *e, const folio_node *acc, mstyle st, mbox *base
 	fx lift = bh - K(ACCENT_BASE_HEIGHT);
 	if (lift < 0)
 		lift = 0;
+	/* a bar is a rule as wide as the base; over one slanted letter a
+	 * little in from its ends and moved with its slant */
 	if (is_bar(cp)) {
 		fx th = K(OVERBAR_RULE_THICKNESS);
 		fx gap = K(OVERBAR_VERTICAL_GAP);
 		out->h = bh + gap + th + K(OVERBAR_EXTRA_ASCENDER);
 		out->d = base->d;
 		out->w = bw;
-		fx inset = base->ic > 0 ? base->ic : 0;
-		mbox_rule(out, inset, -(bh + gap + th), bw - inset / 2, th);
+		fx inset = base->single_glyph ? bw / 10 : 0;
+		fx skew = base->ic > 0 ? base->ic / 2 : 0;
+		mbox_rule(out, inset + skew, -(bh + gap + th), bw - 2 * inset, th);
 		out->ic = base->ic;
 		mbox_take(out, base, 0, 0);
 		return 1;
@@ -813,7 +816,8 @@ static void l_underover(math_env *e, const folio_node *n, mstyle st, unsigned de
 	fx w = base.w;
 	if (under_n && under.w > w) w = under.w;
 	if (over_n && over.w > w) w = over.w;
-	fx ic = base.ic;
+	/* an integral's limits follow its slant; a sum's are centred */
+	fx ic = movable ? 0 : base.ic;
 	out->w = w;
 	out->h = base.h;
 	out->d = base.d;
