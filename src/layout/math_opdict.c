@@ -33,7 +33,7 @@ static const struct op_entry {
 	{ '}', MATH_POSTFIX, { 0, 0, S | Y | F } },
 	{ '|', MATH_PREFIX, { 0, 0, S | Y | F } },
 	{ '|', MATH_POSTFIX, { 0, 0, S | Y | F } },
-	{ '|', MATH_INFIX, { 5, 5, S | Y } },
+	{ '|', MATH_INFIX, { 5, 5, 0 } }, /* between operands, as browsers set it */
 	{ 0x2016, MATH_PREFIX, { 0, 0, S | Y | F } },
 	{ 0x2016, MATH_POSTFIX, { 0, 0, S | Y | F } },
 	{ 0x27E8, MATH_PREFIX, { 0, 0, S | Y | F } },
