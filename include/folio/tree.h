@@ -32,6 +32,9 @@ typedef enum folio_node_kind {
 	/* Nodes that resolve passes make; they have no DocBook name. */
 	FOLIO_NODE_GEN_LOCATORS, /* where a glossary or index entry is used:
 				    refs[0..nrefs) are the places */
+	/* Read, but not DocBook: an element of MathML's namespace, name its
+	   local name ("mfrac"), attributes as written (folio/mathml.h). */
+	FOLIO_NODE_MATHML,
 	FOLIO_NODE_KIND_COUNT
 } folio_node_kind;
 

@@ -255,6 +255,11 @@ int fl_enter_inlinemediaobject(flow *f, const folio_node *n, frame *fr);
 /* A closing mark: ")" after a parenthesis, "™" after a trademark. */
 void fl_exit_paren(flow *f, const folio_node *n, frame *fr);
 
+/* ---- math (mathflow.c) ---- */
+
+/* A math element (or a MathML element outside one), set whole. */
+int fl_enter_math(flow *f, const folio_node *n, frame *fr);
+
 /* ---- footnotes (notes.c) ---- */
 
 int fl_enter_footnote(flow *f, const folio_node *n, frame *fr);

@@ -241,6 +241,9 @@ const flow_handler flow_handlers[FOLIO_NODE_KIND_COUNT] = {
 	[FOLIO_NODE_MARKUP] = INLINE, [FOLIO_NODE_MATHPHRASE] = INLINE,
 	[FOLIO_NODE_INLINEEQUATION] = INLINE,
 	[FOLIO_NODE_LINEANNOTATION] = INLINE, [FOLIO_NODE_UNKNOWN] = INLINE,
+
+	/* MathML: a math element set whole (mathflow.c) */
+	[FOLIO_NODE_MATHML] = H(math, restore),
 };
 
 int flow_kind_handling(folio_node_kind k)

@@ -56,6 +56,7 @@ typedef struct span {
 	const folio_node *src; /* text node, and the offset of start in it */
 	size_t src_off;
 	int newline;           /* a forced line end */
+	const para_box *box;   /* an unbreakable box (its text is U+FFFC) */
 } span;
 
 typedef struct pmark {
@@ -75,7 +76,7 @@ typedef struct glyph_offset {
 	fx dx, dy;
 } glyph_offset;
 
-enum pkind { PK_TEXT, PK_GLUE, PK_PEN, PK_MARK, PK_INDENT, PK_FIL };
+enum pkind { PK_TEXT, PK_GLUE, PK_PEN, PK_MARK, PK_INDENT, PK_FIL, PK_BOX };
 
 typedef struct pitem {
 	lb_item lb;
@@ -117,6 +118,7 @@ struct para {
 	fx min_width;
 	int pending_space;    /* span index of a collapsed space, or -1 */
 	int tainted;          /* a word of it reported a missing glyph */
+	int has_boxes;        /* holds a box (para_box): never cached */
 	unsigned char *urlrun; /* while building: byte i is in a URL-like run */
 	VEC(signed char) hangs; /* per face: its glyphs protrude (1), not (0),
 				   not asked yet (-1) */
@@ -223,6 +225,7 @@ void para_clear(para *p)
 	p->items.n = 0;
 	p->glyphs.n = 0;
 	p->offsets.n = 0;
+	p->has_boxes = 0;
 }
 
 void para_free(para *p)
@@ -260,9 +263,19 @@ void para_text(para *p, const para_style *s, const char *text, size_t len,
 {
 	if (len == 0)
 		return;
-	span sp = { p->text.len, p->text.len + len, *s, src, src_off, 0 };
+	span sp = { p->text.len, p->text.len + len, *s, src, src_off, 0, NULL };
 	sb_putn(&p->text, text, len);
 	VEC_PUSH(p->spans, sp);
+}
+
+void para_box_add(para *p, const para_style *s, const para_box *box,
+		  const folio_node *src)
+{
+	static const char object[] = "\xEF\xBF\xBC"; /* U+FFFC */
+	span sp = { p->text.len, p->text.len + 3, *s, src, 0, 0, box };
+	sb_putn(&p->text, object, 3);
+	VEC_PUSH(p->spans, sp);
+	p->has_boxes = 1;
 }
 
 void para_mark(para *p, int kind, const folio_node *node)
@@ -369,7 +382,7 @@ static void push_penalty(para *p, int si, int pen, int flagged, fx width,
 static int has_content(const para *p)
 {
 	for (size_t i = 0; i < p->items.n; i++)
-		if (p->items.v[i].kind == PK_TEXT)
+		if (p->items.v[i].kind == PK_TEXT || p->items.v[i].kind == PK_BOX)
 			return 1;
 	return 0;
 }
@@ -978,7 +991,7 @@ static void find_breaks(para *p, const char *t, size_t len, const char *lang,
 			char *brks)
 {
 	struct para_cache *pc = p->c->para_cache;
-	if (pc == NULL) {
+	if (pc == NULL || p->has_boxes) {
 		set_linebreaks_utf8((const utf8_t *)t, len, lang, brks);
 		kinsoku_tailor(t, len, lang, brks);
 		return;
@@ -1106,6 +1119,13 @@ static void build_items(para *p, const para_shape *shape)
 	char *brks = xmalloc(len + 1);
 	const char *lang = p->spans.n ? p->spans.v[0].st.lang : NULL;
 	find_breaks(p, t, len, lang, brks);
+	/* a box is glued to the text beside it: a line breaks at a space */
+	for (size_t b = 0; p->has_boxes && b < p->spans.n; b++)
+		if (p->spans.v[b].box) {
+			if (p->spans.v[b].start > 0)
+				brks[p->spans.v[b].start - 1] = LINEBREAK_NOBREAK;
+			brks[p->spans.v[b].end - 1] = LINEBREAK_NOBREAK;
+		}
 	p->urlrun = NULL;
 	p->ties = 0;
 	mark_url_runs(p, t, len, brks);
@@ -1147,6 +1167,22 @@ static void build_items(para *p, const para_shape *shape)
 		}
 		si = span_at(p, i, si);
 		const span *s = &p->spans.v[si];
+		if (s->box) {
+			if (chunk != (size_t)-1)
+				emit_chunk(p, chunk_span, chunk, i);
+			chunk = (size_t)-1;
+			emit_marks_at(p, i, &next_mark);
+			flush_space(p);
+			pitem it = { 0 };
+			it.kind = PK_BOX;
+			it.span = si;
+			it.lb.type = LB_BOX;
+			it.lb.width = s->box->w;
+			push_item(p, it);
+			prev = 0xFFFC;
+			i = s->end;
+			continue;
+		}
 		uint32_t cp;
 		size_t k = utf8_decode(t + i, len - i, &cp);
 		int marks_here = next_mark < p->marks.n &&
@@ -1290,6 +1326,7 @@ typedef struct line_builder {
 	const folio_node *lk_node;
 	const char *lk_uri;
 	fx lk_x0, lk_x1, lk_top, lk_bot;
+	fx box_h, box_d;        /* the tallest box on the line (para_box) */
 } line_builder;
 
 static void close_run(line_builder *b)
@@ -1551,6 +1588,23 @@ static double line_expansion(const para *p, const lb_line *l, int *scale)
 	return 0;
 }
 
+/* A box's items at x on the baseline; the line grows to hold it. */
+static void place_box(line_builder *b, const para_box *box, fx x)
+{
+	VEC_GROW(b->items, box->nitems);
+	for (unsigned i = 0; i < box->nitems; i++) {
+		lay_item it = box->items[i];
+		it.x += x;
+		b->items.v[b->items.n++] = it;
+		if (b->bidi) /* kept with its place in reading order */
+			VEC_PUSH(b->keys, b->key);
+	}
+	if (box->h > b->box_h)
+		b->box_h = box->h;
+	if (box->d > b->box_d)
+		b->box_d = box->d;
+}
+
 static lay_line make_line(para *p, const para_shape *shape, const lb_line *l,
 			  int first, int last, fx wrap, line_builder *b)
 {
@@ -1576,6 +1630,7 @@ static lay_line make_line(para *p, const para_shape *shape, const lb_line *l,
 	b->lk_uri = NULL;
 	b->bidi = p->bidi;
 	b->keys.n = 0;
+	b->box_h = b->box_d = 0;
 	int have_src = 0;
 	if (wrap > 0)
 		add_continuation(p, b, l, x);
@@ -1667,6 +1722,18 @@ static lay_line make_line(para *p, const para_shape *shape, const lb_line *l,
 			x += w;
 			break;
 		}
+		case PK_BOX: {
+			const span *s = &p->spans.v[e->span];
+			if (!have_src && s->src) {
+				out.src = s->src;
+				out.src_off = 0;
+				have_src = 1;
+			}
+			close_run(b);
+			place_box(b, s->box, x);
+			x += e->lb.width;
+			break;
+		}
 		case PK_MARK: {
 			const pmark *m = &p->marks.v[e->mark];
 			line_mark lm = { m->kind, m->node, x };
@@ -1726,6 +1793,12 @@ static lay_line make_line(para *p, const para_shape *shape, const lb_line *l,
 	fx d = shape->leading * 27 / 100;
 	out.d = d;
 	out.h = shape->leading - d;
+	/* a formula taller than the line's share keeps a gap of a tenth of
+	 * the leading from the lines around */
+	if (b->box_h + shape->leading / 10 > out.h)
+		out.h = b->box_h + shape->leading / 10;
+	if (b->box_d + shape->leading / 10 > out.d)
+		out.d = b->box_d + shape->leading / 10;
 	for (unsigned i = 0; i < out.nitems; i++)
 		if (out.items[i].kind == LI_DEST)
 			out.items[i].y = -out.h;

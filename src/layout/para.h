@@ -77,6 +77,18 @@ void para_clear(para *p);
 int para_empty(const para *p);
 void para_text(para *p, const para_style *s, const char *text, size_t len,
 	       const folio_node *src, size_t src_off);
+/* An unbreakable box in the line (a formula): width w, h above and d
+ * below the baseline, its items relative to its left end on the
+ * baseline.  The line grows to hold it; a paragraph with a box is not
+ * cached (the box is not part of the cache's key).  box must live until
+ * the paragraph is set. */
+typedef struct para_box {
+	fx w, h, d;
+	const lay_item *items;
+	unsigned nitems;
+} para_box;
+void para_box_add(para *p, const para_style *s, const para_box *box,
+		  const folio_node *src);
 void para_mark(para *p, int kind, const folio_node *node);
 /* Marks collected so far (a paragraph with no text hands them on). */
 unsigned para_nmarks(const para *p);

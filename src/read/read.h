@@ -167,6 +167,11 @@ void include_end(source *s, struct include *inc);
 
 /* roots.c: which elements may be the main file's root, and the rewrite
  * that makes any of them a book or an article (after the parse). */
+/* MathML (mathml.c): a warning, once per name, for an element folio
+ * does not typeset; a MathML element's white space settled at its end. */
+void read_mathml_check(source *s, folio_loc loc, const char *name);
+void read_mathml_settle(folio_doc *doc, folio_node *n);
+
 int read_root_name_ok(const char *name);
 const char *read_root_names(void);
 void read_settle_root(folio_doc *doc);

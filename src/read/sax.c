@@ -15,6 +15,7 @@
  * any is used (entities.c), libxml2's amplification checks stay on (we
  * never pass XML_PARSE_HUGE), and the text they make is limited.
  */
+#include "folio/mathml.h"
 #include "read/read.h"
 #include "util/arena.h"
 #include "util/hash.h"
@@ -323,6 +324,17 @@ static folio_node *element_node(source *s, folio_loc loc, const char *name)
 	return n;
 }
 
+/* An element of MathML's namespace: one node kind, its name kept. */
+static folio_node *mathml_node(source *s, folio_loc loc, const char *name)
+{
+	read_mathml_check(s, loc, name);
+	if (!sax_node_budget(s, loc))
+		return NULL;
+	folio_node *n = folio_node_new(s->r->doc, FOLIO_NODE_MATHML, loc);
+	n->name = arena_strdup(s->r->doc->arena, name);
+	return n;
+}
+
 /* An element from another namespace: left out with its content.  Inside
  * metadata that is expected (RDF, Dublin Core...) and silent; in the body
  * it loses text, so it is said once per element name. */
@@ -455,14 +467,15 @@ static void on_start(void *ctx, const xmlChar *localname, const xmlChar *prefix,
 		s->skip = 1; /* xi:include ignores other children */
 		return;
 	}
-	if (uri == NULL || strcmp(uri, NS_DOCBOOK) != 0) {
+	int mathml = uri && strcmp(uri, FOLIO_NS_MATHML) == 0;
+	if (!mathml && (uri == NULL || strcmp(uri, NS_DOCBOOK) != 0)) {
 		foreign_element(s, loc, name, (const char *)prefix, uri);
 		return;
 	}
 	text_flush(s);
 	if (!attributes_budget(s, loc, nb_attributes, attributes))
 		return;
-	folio_node *n = element_node(s, loc, name);
+	folio_node *n = mathml ? mathml_node(s, loc, name) : element_node(s, loc, name);
 	if (n == NULL)
 		return;
 	set_attributes(s, n, nb_attributes, attributes);
@@ -491,7 +504,9 @@ static void on_end(void *ctx, const xmlChar *localname, const xmlChar *prefix,
 	if (f.meta)
 		s->meta--;
 	s->insert = f.saved_insert;
-	if (f.kind == FRAME_NODE)
+	if (f.kind == FRAME_NODE && f.node->kind == FOLIO_NODE_MATHML)
+		read_mathml_settle(s->r->doc, f.node);
+	else if (f.kind == FRAME_NODE)
 		settle_mixed(f.node);
 	else if (f.kind == FRAME_INCLUDE)
 		include_end(s, f.inc);

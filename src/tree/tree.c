@@ -26,6 +26,7 @@ static const struct kind_info kinds[FOLIO_NODE_KIND_COUNT] = {
 #include "folio/elements.def"
 #undef FOLIO_ELEMENT
 	[FOLIO_NODE_GEN_LOCATORS] = { "#locators", FOLIO_CLASS_INLINE },
+	[FOLIO_NODE_MATHML] = { "#mathml", FOLIO_CLASS_INLINE },
 };
 
 /* A linear scan over ~230 names would be slow per element; the table is

@@ -12,6 +12,8 @@
 #                           itself: empty (no bytes), garbage (binary bytes),
 #                           utf16 (the case's text as UTF-16 with a BOM),
 #                           nest N (an article with N nested paras),
+#                           mathnest N (an equation with N nested
+#                           MathML mrows),
 #                           bigtext N (a paragraph of N MB of text),
 #                           include-chain N (xi:include N files deep),
 #                           text-includes N (a 10 MB text file included
@@ -117,6 +119,16 @@ if [ -n "$generate" ]; then
 			for ((i = 0; i < n; i++)); do printf '<para>'; done
 			for ((i = 0; i < n; i++)); do printf '</para>'; done
 			printf '</article>\n'
+		} > "$input" ;;
+	mathnest)
+		n=${2:?mathnest needs a count}
+		{
+			printf '<article xmlns="http://docbook.org/ns/docbook" xmlns:m="http://www.w3.org/1998/Math/MathML">\n'
+			printf '<informalequation><m:math>'
+			for ((i = 0; i < n; i++)); do printf '<m:mrow>'; done
+			printf '<m:mi>x</m:mi>'
+			for ((i = 0; i < n; i++)); do printf '</m:mrow>'; done
+			printf '</m:math></informalequation></article>\n'
 		} > "$input" ;;
 	bigtext)
 		# one paragraph of N MB of text

@@ -34,12 +34,15 @@ outputs add (headings, page numbers, generated lists) are harmless.
 
 Not counted, because by design they are not printed as written:
   indexterm, remark, alt, textobject, annotation, meta, keywordset,
-  subjectset (never printed); citation and biblioref (their text is a key
+  subjectset (never printed); MathML's mphantom, mspace, none,
+  annotation and a semantics element's children after the first (they
+  show no text; the rest of MathML is counted, each element a word apart,
+  as the outputs give an equation's linear form); citation and biblioref (their text is a key
   or empty: the printed form comes from the database); a glossary or
   bibliography with role="database" (only the entries used are printed,
   reformatted); given names and dates inside a structured biblioentry
   (the citation style prints initials and its own date form); elements
-  outside the DocBook namespace; comments,
+  outside the DocBook and MathML namespaces; comments,
   processing instructions and attribute values.
 
 Output: one line per output, "pdf: 5230 of 5230 words", then for an output
@@ -61,12 +64,18 @@ import xml.etree.ElementTree as ET
 import zipfile
 
 DOCBOOK = "http://docbook.org/ns/docbook"
+MATHML = "http://www.w3.org/1998/Math/MathML"
 XINCLUDE = ("http://www.w3.org/2001/XInclude", "http://www.w3.org/2003/XInclude")
 XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
 
 # DocBook elements whose content is never printed as it is written.
 NOT_PRINTED = {"indexterm", "remark", "alt", "textobject", "annotation",
                "meta", "keywordset", "subjectset", "citation", "biblioref"}
+# MathML that shows nothing of its text: a phantom takes room only, an
+# annotation (TeX, content markup) is for machines; of a semantics element
+# only the first child shows.
+MATHML_NOT_PRINTED = {"mphantom", "annotation", "annotation-xml", "none",
+                      "mprescripts", "mspace"}
 # These are databases when role="database": entries are picked and reformatted.
 DATABASES = {"glossary", "bibliography"}
 # A structured biblioentry is formatted by the citation style, which prints
@@ -175,6 +184,9 @@ def collect(el, here, out, depth=0, in_entry=False):
                 out.append(text)
         out.append(el.tail or "")
         return
+    if ns == MATHML:
+        collect_mathml(el, out)
+        return
     printed = (ns == DOCBOOK and name not in NOT_PRINTED and
                not (name in DATABASES and el.get("role") == "database") and
                not (in_entry and name in STYLED_IN_BIBLIOENTRY))
@@ -185,6 +197,20 @@ def collect(el, here, out, depth=0, in_entry=False):
         for child in el:
             collect(child, here, out, depth, in_entry)
         out.append(apart)
+    out.append(el.tail or "")
+
+
+def collect_mathml(el, out):
+    """MathML: the text of what shows, each element apart from the next
+    (the outputs give an equation as its linear form, "H_c = 1 − 1/R_0")."""
+    if namespace_and_name(el.tag)[1] not in MATHML_NOT_PRINTED:
+        out.append(" " + (el.text or ""))
+        children = list(el)
+        if namespace_and_name(el.tag)[1] == "semantics":
+            children = children[:1]
+        for child in children:
+            collect_mathml(child, out)
+        out.append(" ")
     out.append(el.tail or "")
 
 
@@ -231,6 +257,16 @@ def xhtml_text(data):
     def walk(el):
         ns, name = namespace_and_name(el.tag)
         if name in ("head", "script", "style"):
+            out.append(el.tail or "")
+            return
+        if ns == MATHML:
+            # as in the sources: each MathML element a word apart, and
+            # what shows no text left out
+            if name not in MATHML_NOT_PRINTED:
+                out.append(" " + (el.text or ""))
+                for child in el:
+                    walk(child)
+                out.append(" ")
             out.append(el.tail or "")
             return
         if name is not None:

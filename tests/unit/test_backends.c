@@ -24,6 +24,7 @@ static const folio_node_kind kinds[] = {
 #include "folio/elements.def"
 #undef FOLIO_ELEMENT
 	FOLIO_NODE_GEN_LOCATORS,
+	FOLIO_NODE_MATHML,
 };
 
 #define NKINDS (sizeof kinds / sizeof kinds[0])

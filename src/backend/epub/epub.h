@@ -82,6 +82,7 @@ typedef struct epub_chunk {
 	const char *lang;       /* xml:lang of the document */
 	strbuf xhtml;           /* the finished document */
 	unsigned npages;        /* page markers it holds */
+	int mathml;             /* holds MathML (the manifest's property) */
 } epub_chunk;
 
 /* A file of the package other than the content documents. */

@@ -385,6 +385,14 @@ static void sentence(strbuf *s, const char *text)
 	sb_puts(s, text);
 }
 
+static int has_mathml(const epub_ctx *c)
+{
+	for (unsigned i = 0; i < c->nchunks; i++)
+		if (c->chunks[i].mathml)
+			return 1;
+	return 0;
+}
+
 static void write_a11y(epub_ctx *c, strbuf *b)
 {
 	int images = c->images > 0;
@@ -411,6 +419,11 @@ static void write_a11y(epub_ctx *c, strbuf *b)
 	}
 	if (has_index(c))
 		meta_property(b, "schema:accessibilityFeature", "index");
+	if (has_mathml(c)) {
+		/* equations as MathML, each with its linear form as alttext */
+		meta_property(b, "schema:accessibilityFeature", "MathML");
+		meta_property(b, "schema:accessibilityFeature", "describedMath");
+	}
 	meta_property(b, "schema:accessibilityHazard", "none");
 	/* The summary, in the book's language, claims only what this book's
 	 * documents hold: each sentence is added when the written XHTML
@@ -508,7 +521,8 @@ static void write_manifest(epub_ctx *c, strbuf *b)
 	item(b, "nav", "nav.xhtml", "application/xhtml+xml", "nav");
 	item(b, "ncx", "toc.ncx", "application/x-dtbncx+xml", NULL);
 	for (unsigned i = 0; i < c->nchunks; i++)
-		item(b, c->chunks[i].item_id, c->chunks[i].file, "application/xhtml+xml", NULL);
+		item(b, c->chunks[i].item_id, c->chunks[i].file, "application/xhtml+xml",
+		     c->chunks[i].mathml ? "mathml" : NULL);
 	for (unsigned i = 0; i < c->nres; i++) {
 		const epub_resource *r = &c->res[i];
 		const char *id = r->properties && strcmp(r->properties, "cover-image") == 0

@@ -183,6 +183,7 @@ extern const handler xw_h_note_body; /* a footnote as an aside */
 extern const handler xw_h_titlepage; /* the book's title page */
 extern const handler xw_h_cover;     /* the cover image page */
 extern const handler xw_h_loose;     /* a run of blocks in a book */
+extern const handler xw_h_math;      /* a math element, whole (xhtml_math.c) */
 
 /* xhtml_inline.c: the backlink at the start of a footnote's text. */
 void xw_backlink(xw *w);

@@ -673,6 +673,7 @@ static const kind_entry inline_kinds[FOLIO_NODE_KIND_COUNT] = {
 	[FOLIO_NODE_FOOTNOTEREF] = { &h_footnoteref, NULL },
 	[FOLIO_NODE_INDEXTERM] = { &h_indexterm, NULL },
 	[FOLIO_NODE_GEN_LOCATORS] = { &h_locators, NULL },
+	[FOLIO_NODE_MATHML] = { &xw_h_math, NULL },
 };
 
 int xw_inline_names(folio_node_kind k)

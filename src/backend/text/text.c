@@ -14,6 +14,7 @@
 #include "backend/text/text.h"
 #include "folio/backend.h"
 #include "folio/lang.h"
+#include "folio/mathml.h"
 #include "util/arena.h"
 #include "util/strbuf.h"
 
@@ -243,6 +244,8 @@ static const unsigned char kind_roles[FOLIO_NODE_KIND_COUNT] = {
 	/* never printed where they stand: the index is generated, the
 	 * locators are the PDF's */
 	[FOLIO_NODE_GEN_LOCATORS] = TEXT_HIDDEN,
+	/* an equation: its linear form, in the paragraph around it */
+	[FOLIO_NODE_MATHML] = TEXT_RUN,
 	/* parts that are paragraphs of their own */
 	[FOLIO_NODE_LISTITEM] = TEXT_BLOCK, [FOLIO_NODE_VARLISTENTRY] = TEXT_BLOCK,
 	[FOLIO_NODE_TERM] = TEXT_BLOCK, [FOLIO_NODE_MEMBER] = TEXT_BLOCK,
@@ -384,7 +387,8 @@ static void enter(struct text_writer *w, folio_iter *it)
 	default:
 		if (folio_kind_class(n->kind) == FOLIO_CLASS_DIVISION ||
 		    n->kind == FOLIO_NODE_SIDEBAR || n->kind == FOLIO_NODE_FIGURE ||
-		    n->kind == FOLIO_NODE_TABLE || n->kind == FOLIO_NODE_EXAMPLE)
+		    n->kind == FOLIO_NODE_TABLE || n->kind == FOLIO_NODE_EXAMPLE ||
+		    (n->kind == FOLIO_NODE_EQUATION && folio_node_title(n)))
 			put_heading(w, n);
 		break;
 	}
@@ -415,6 +419,11 @@ static void enter(struct text_writer *w, folio_iter *it)
 			  n->kind == FOLIO_NODE_GLOSSSEE ? lang->see : lang->see_also));
 		break;
 	}
+	case FOLIO_NODE_MATHML:
+		/* an equation as one line of text, "H_c = 1 − 1/R_0" */
+		folio_iter_skip(it);
+		sb_puts(target(w), folio_math_linear(w->doc, n));
+		break;
 	case FOLIO_NODE_FOOTNOTEREF:
 		if (n->target && n->target->label)
 			sb_printf(target(w), "[%s]", n->target->label);
