@@ -149,6 +149,21 @@ const char *folio_node_text(folio_doc *doc, const folio_node *node);
  * personname or orgname: the name's parts joined by single spaces
  * ("Ratna Dewi Kusumawardani"), white space collapsed; an arena string. */
 const char *folio_person_name(folio_doc *doc, const folio_node *who);
+/* Who wrote a division (src/tree/credits.c): the names of the authors
+ * (author, corpauthor, in authorgroup too) of its info, or with editors
+ * set of its editors, joined as the reader's language says a list: "A",
+ * "A dan B", "A, B dan C" (and_word from folio_lang); an arena string,
+ * NULL when the info names nobody.  div may be an authorgroup itself. */
+const char *folio_authors_text(folio_doc *doc, const folio_node *div, int editors,
+			       const char *and_word);
+/* The distinct affiliations of those people, each one line ("Departemen
+ * Gizi, Universitas Andalas"), at most max into out; returns how many. */
+unsigned folio_authors_affiliations(folio_doc *doc, const folio_node *div, int editors,
+				    const char **out, unsigned max);
+/* 1 when some division below the root names an author who is not one of
+ * the root's editors or authors: a reader of collected articles, whose
+ * contents and openings show who wrote each (the styles' `auto`). */
+int folio_articles_have_authors(folio_doc *doc);
 /* s with runs of white space made one space and the ends trimmed, into
  * the arena. */
 const char *folio_collapse_space(folio_doc *doc, const char *s);

@@ -18,6 +18,8 @@
 
 enum style_align { ALIGN_JUSTIFY, ALIGN_RAGGED, ALIGN_CENTER, ALIGN_RIGHT };
 enum style_place { PLACE_NONE, PLACE_OUTER, PLACE_INNER, PLACE_CENTER };
+/* A key that is on, off, or on when the document calls for it. */
+enum style_switch { SWITCH_OFF, SWITCH_ON, SWITCH_AUTO };
 
 typedef struct style_heading {
 	fx size, leading;      /* font size and baseline distance */
@@ -47,6 +49,10 @@ typedef struct lay_style {
 	fx head_size;
 	int recto_openings;    /* articles open on a right-hand page */
 	int toc_depth;         /* 1: articles only, 2: and their sections */
+	/* who wrote each article, under its title in the contents and at
+	 * its opening: enum style_switch (auto: when the articles have
+	 * authors other than the book's editors) */
+	int toc_authors, article_authors;
 	fx list_indent, quote_indent;
 	fx footnote_rule;      /* length of the rule above footnotes */
 	int index_columns;     /* columns of the index (1..16) */

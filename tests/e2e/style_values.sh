@@ -46,6 +46,7 @@ case_ 'margin.inner = 70mm\nmargin.outer = 70mm' "s.style: error: the text block
 case_ 'margin.top = 100mm\nmargin.bottom = 100mm' "s.style: error: the text block is 116.0 x 10.0 mm"
 case_ 'name = caf\xe9' "s.style:2:11: error: the style holds the byte 0xE9, which is not UTF-8"
 case_ 'name = a\x01b' "s.style:2:9: error: the style holds the control character U+0001, which XML does not allow"
+case_ 'toc.authors = maybe' "s.style:2:1: error: toc.authors = maybe: not a value it takes; toc.authors takes off, on or auto"
 case_ 'align = sideways' "s.style:2:1: error: align = sideways: not a value it takes; align takes justify or ragged"
 
 # a good style with every number at an edge of its range still builds

@@ -18,3 +18,4 @@ build_epub bibliography tests/docbook/bibliography.xml
 build_epub index-ranges tests/e2e/data/index-ranges.xml
 build_epub layout tests/e2e/data/layout.xml
 build_epub astral tests/e2e/data/astral.xml
+build_epub authors tests/e2e/data/authors.xml
