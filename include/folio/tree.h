@@ -160,6 +160,22 @@ const char *folio_authors_text(folio_doc *doc, const folio_node *div, int editor
  * Gizi, Universitas Andalas"), at most max into out; returns how many. */
 unsigned folio_authors_affiliations(folio_doc *doc, const folio_node *div, int editors,
 				    const char **out, unsigned max);
+/* The words of an xref's xrefstyle="select: label title page" (DocBook
+ * XSL's convention; src/tree/xrefstyle.c) as FOLIO_XS_ flags: 0 for none,
+ * FOLIO_XS_UNKNOWN set for a value not starting "select:" or a word
+ * folio does not know. */
+enum {
+	FOLIO_XS_LABEL = 1 << 0,       /* "Gambar 1.2" */
+	FOLIO_XS_LABELNUMBER = 1 << 1, /* "1.2" */
+	FOLIO_XS_TITLE = 1 << 2,
+	FOLIO_XS_QUOTEDTITLE = 1 << 3,
+	FOLIO_XS_PAGE = 1 << 4,        /* the page in the style's form */
+	FOLIO_XS_PAGEABBREV = 1 << 5,  /* "hlm. 7" */
+	FOLIO_XS_PAGENUMBER = 1 << 6,  /* "7" */
+	FOLIO_XS_NOPAGE = 1 << 7,
+	FOLIO_XS_UNKNOWN = 1 << 8,
+};
+unsigned folio_xrefstyle_select(const char *xrefstyle);
 /* 1 when some division below the root names an author who is not one of
  * the root's editors or authors: a reader of collected articles, whose
  * contents and openings show who wrote each (the styles' `auto`). */

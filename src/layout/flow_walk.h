@@ -237,6 +237,10 @@ int fl_enter_subscript(flow *f, const folio_node *n, frame *fr);
 int fl_enter_superscript(flow *f, const folio_node *n, frame *fr);
 int fl_enter_link(flow *f, const folio_node *n, frame *fr);
 int fl_enter_xref(flow *f, const folio_node *n, frame *fr);
+void fl_exit_xref(flow *f, const folio_node *n, frame *fr);
+/* After an xref's text, its target's page when the style or its
+ * xrefstyle asks for it (pageref.c). */
+void fl_xref_page(flow *f, const folio_node *n);
 int fl_enter_trademark(flow *f, const folio_node *n, frame *fr);
 int fl_enter_anchor(flow *f, const folio_node *n, frame *fr);
 int fl_enter_acronym(flow *f, const folio_node *n, frame *fr);

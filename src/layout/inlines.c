@@ -148,6 +148,13 @@ int fl_enter_xref(flow *f, const folio_node *n, frame *fr)
 	return 1;
 }
 
+/* The page reference goes inside the link, before the state is undone. */
+void fl_exit_xref(flow *f, const folio_node *n, frame *fr)
+{
+	fl_xref_page(f, n);
+	f->s = fr->saved;
+}
+
 void fl_exit_paren(flow *f, const folio_node *n, frame *fr)
 {
 	f->s = fr->saved;

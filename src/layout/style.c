@@ -55,6 +55,8 @@ void style_defaults(lay_style *s)
 	s->toc_depth = 2;
 	s->toc_authors = SWITCH_AUTO;
 	s->article_authors = SWITCH_AUTO;
+	s->xref_page = XREF_PAGE_OTHER;
+	s->xref_page_format = XREF_FORM_PAREN;
 	s->list_indent = 16 * FX_PT;
 	s->quote_indent = 16 * FX_PT;
 	s->footnote_rule = 30 * FX_MM;
@@ -187,6 +189,9 @@ typedef struct key {
 
 /* in the order of enum style_switch */
 static const char *const switch_words[] = { "off", "on", "auto", NULL };
+/* in the order of enum style_xref_page, enum style_xref_form */
+static const char *const xref_page_words[] = { "always", "other-page", "never", NULL };
+static const char *const xref_form_words[] = { "paren", "see", "comma", NULL };
 
 static const key keys[] = {
 	STR("name", name),
@@ -223,6 +228,8 @@ static const key keys[] = {
 	INT("toc.depth", F(toc_depth), 0, 10),
 	WORD("toc.authors", toc_authors, switch_words),
 	WORD("article.authors", article_authors, switch_words),
+	WORD("xref.page", xref_page, xref_page_words),
+	WORD("xref.page.format", xref_page_format, xref_form_words),
 	SPACE("list.indent", F(list_indent)),
 	SPACE("quote.indent", F(quote_indent)),
 	LEN("footnote.rule", F(footnote_rule), 0, 7200, 0),

@@ -20,6 +20,11 @@ enum style_align { ALIGN_JUSTIFY, ALIGN_RAGGED, ALIGN_CENTER, ALIGN_RIGHT };
 enum style_place { PLACE_NONE, PLACE_OUTER, PLACE_INNER, PLACE_CENTER };
 /* A key that is on, off, or on when the document calls for it. */
 enum style_switch { SWITCH_OFF, SWITCH_ON, SWITCH_AUTO };
+/* xref.page: always, only when the target is on another page than the
+ * reference and not on the facing page, or never */
+enum style_xref_page { XREF_PAGE_ALWAYS, XREF_PAGE_OTHER, XREF_PAGE_NEVER };
+/* xref.page.format: " (hlm. 7)", " (lihat hlm. 7)", ", hlm. 7" */
+enum style_xref_form { XREF_FORM_PAREN, XREF_FORM_SEE, XREF_FORM_COMMA };
 
 typedef struct style_heading {
 	fx size, leading;      /* font size and baseline distance */
@@ -53,6 +58,9 @@ typedef struct lay_style {
 	 * its opening: enum style_switch (auto: when the articles have
 	 * authors other than the book's editors) */
 	int toc_authors, article_authors;
+	/* page references after an xref (enum style_xref_page) and their
+	 * form (enum style_xref_form) */
+	int xref_page, xref_page_format;
 	fx list_indent, quote_indent;
 	fx footnote_rule;      /* length of the rule above footnotes */
 	int index_columns;     /* columns of the index (1..16) */
