@@ -51,7 +51,10 @@ enum folio_node_flags {
 	FOLIO_FLAG_NUMBERED = 1u << 2,  /* label holds a number to print */
 	FOLIO_FLAG_FRONTMATTER = 1u << 3, /* before the first article/chapter */
 	FOLIO_FLAG_BACKMATTER = 1u << 4,  /* after the last article/chapter */
-	FOLIO_FLAG_FOREIGN = 1u << 5    /* outside DocBook's namespace */
+	FOLIO_FLAG_FOREIGN = 1u << 5,   /* outside DocBook's namespace */
+	FOLIO_FLAG_FIRST_USE = 1u << 6  /* a glossary term's first use in its
+					   article or chapter (resolve/gloss.c;
+					   glossterm.first-use-only) */
 };
 
 typedef struct folio_attr {

@@ -995,6 +995,19 @@ int folio_layout_page_map(folio_doc *doc, const folio_render_opts *opts,
 	return 0;
 }
 
+int layout_glossterm_marks(const folio_render_opts *opts, folio_diag *diag,
+			   int *face, int *first_use_only)
+{
+	lay_style st;
+	*face = LAYOUT_TERM_NONE;
+	*first_use_only = 0;
+	if (load_style(&st, opts, diag, NULL) < 0)
+		return -1;
+	*face = st.glossterm_face;
+	*first_use_only = st.glossterm_first_only;
+	return 0;
+}
+
 int layout_text_family(const folio_render_opts *opts, folio_diag *diag,
 		       layout_family *out)
 {

@@ -24,6 +24,7 @@ enum family { FAM_TEXT, FAM_HEAD, FAM_MONO };
 /* What the walk changes and restores per element. */
 typedef struct state {
 	int family, italic, bold;
+	int underline;           /* a marked glossary term (glossterm.face) */
 	fx size, leading;
 	fx rise;
 	const folio_node *link;
@@ -128,6 +129,7 @@ static inline para_style fl_style(const flow *f)
 	ps.verbatim = (unsigned char)f->s.verbatim;
 	ps.url = (unsigned char)f->s.url;
 	ps.nohyph = (unsigned char)f->s.nohyph;
+	ps.underline = (unsigned char)f->s.underline;
 	return ps;
 }
 

@@ -6,6 +6,7 @@
  * Footnote calls are in notes.c, page lists in locators.c.
  */
 #include "layout/flow_walk.h"
+#include "layout/layout.h"
 
 #include <string.h>
 
@@ -196,9 +197,19 @@ int fl_enter_glossterm(flow *f, const folio_node *n, frame *fr)
 	if (n->parent && n->parent->kind == FOLIO_NODE_GLOSSENTRY) {
 		f->s.bold = 1;
 	} else if (n->target && !f->no_marks) {
-		/* a use of a term: a link to its glossary entry */
+		/* a use of a term: a link to its glossary entry, marked as the
+		 * style says (glossterm.face; firstterm keeps its italics) */
 		f->s.link = n->target;
 		f->s.uri = NULL;
+		const lay_style *st = f->c->st;
+		int marked = n->kind == FOLIO_NODE_GLOSSTERM &&
+			     (!st->glossterm_first_only || (n->flags & FOLIO_FLAG_FIRST_USE));
+		if (marked && st->glossterm_face == LAYOUT_TERM_ITALIC)
+			f->s.italic = 1;
+		else if (marked && st->glossterm_face == LAYOUT_TERM_BOLD)
+			f->s.bold = 1;
+		else if (marked && st->glossterm_face == LAYOUT_TERM_UNDERLINE)
+			f->s.underline = 1;
 	}
 	return 1;
 }

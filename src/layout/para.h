@@ -23,6 +23,7 @@ typedef struct para_style {
 	unsigned char verbatim;     /* keep spaces and line ends */
 	unsigned char url;          /* break after / . - _ freely, no hyphens */
 	unsigned char nohyph;       /* never hyphenate */
+	unsigned char underline;    /* a rule under the run (glossterm.face) */
 } para_style;
 
 enum mark_kind {

@@ -57,6 +57,8 @@ void style_defaults(lay_style *s)
 	s->article_authors = SWITCH_AUTO;
 	s->xref_page = XREF_PAGE_OTHER;
 	s->xref_page_format = XREF_FORM_PAREN;
+	s->glossterm_face = LAYOUT_TERM_NONE;
+	s->glossterm_first_only = 0;
 	s->list_indent = 16 * FX_PT;
 	s->quote_indent = 16 * FX_PT;
 	s->footnote_rule = 30 * FX_MM;
@@ -192,6 +194,8 @@ static const char *const switch_words[] = { "off", "on", "auto", NULL };
 /* in the order of enum style_xref_page, enum style_xref_form */
 static const char *const xref_page_words[] = { "always", "other-page", "never", NULL };
 static const char *const xref_form_words[] = { "paren", "see", "comma", NULL };
+/* in the order of enum layout_term_face */
+static const char *const term_face_words[] = { "none", "italic", "bold", "underline", NULL };
 
 static const key keys[] = {
 	STR("name", name),
@@ -230,6 +234,8 @@ static const key keys[] = {
 	WORD("article.authors", article_authors, switch_words),
 	WORD("xref.page", xref_page, xref_page_words),
 	WORD("xref.page.format", xref_page_format, xref_form_words),
+	WORD("glossterm.face", glossterm_face, term_face_words),
+	OTHER("glossterm.first-use-only", K_BOOL, F(glossterm_first_only)),
 	SPACE("list.indent", F(list_indent)),
 	SPACE("quote.indent", F(quote_indent)),
 	LEN("footnote.rule", F(footnote_rule), 0, 7200, 0),

@@ -61,6 +61,10 @@ typedef struct lay_style {
 	/* page references after an xref (enum style_xref_page) and their
 	 * form (enum style_xref_form) */
 	int xref_page, xref_page_format;
+	/* uses of glossary terms: enum layout_term_face (layout.h, which
+	 * the EPUB reads too), and whether only
+	 * the first use in each article or chapter is marked */
+	int glossterm_face, glossterm_first_only;
 	fx list_indent, quote_indent;
 	fx footnote_rule;      /* length of the rule above footnotes */
 	int index_columns;     /* columns of the index (1..16) */

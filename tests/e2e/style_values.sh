@@ -47,6 +47,7 @@ case_ 'margin.top = 100mm\nmargin.bottom = 100mm' "s.style: error: the text bloc
 case_ 'name = caf\xe9' "s.style:2:11: error: the style holds the byte 0xE9, which is not UTF-8"
 case_ 'name = a\x01b' "s.style:2:9: error: the style holds the control character U+0001, which XML does not allow"
 case_ 'toc.authors = maybe' "s.style:2:1: error: toc.authors = maybe: not a value it takes; toc.authors takes off, on or auto"
+case_ 'glossterm.face = red' "s.style:2:1: error: glossterm.face = red: not a value it takes; glossterm.face takes none, italic, bold or underline"
 case_ 'align = sideways' "s.style:2:1: error: align = sideways: not a value it takes; align takes justify or ragged"
 
 # a good style with every number at an edge of its range still builds
