@@ -399,7 +399,8 @@ static void enter(struct text_writer *w, folio_iter *it)
 	default:
 		if (folio_kind_class(n->kind) == FOLIO_CLASS_DIVISION ||
 		    n->kind == FOLIO_NODE_SIDEBAR || n->kind == FOLIO_NODE_FIGURE ||
-		    n->kind == FOLIO_NODE_TABLE || n->kind == FOLIO_NODE_EXAMPLE)
+		    n->kind == FOLIO_NODE_TABLE || n->kind == FOLIO_NODE_EXAMPLE ||
+		    (n->kind == FOLIO_NODE_EQUATION && folio_node_title(n)))
 			put_heading(w, n);
 		break;
 	}
@@ -454,6 +455,11 @@ static void leave(struct text_writer *w, folio_node *n)
 	case FOLIO_NODE_QUOTE:
 		sb_puts(target(w), lang->quote_close);
 		return;
+	case FOLIO_NODE_EQUATION:
+		/* its number after it, as the PDF's at the right margin */
+		if ((n->flags & FOLIO_FLAG_NUMBERED) && n->label)
+			sb_printf(&w->para, " (%s)", n->label);
+		break;
 	case FOLIO_NODE_ACRONYM: case FOLIO_NODE_ABBREV:
 		if (is_entry_short_form(n))
 			sb_putc(&w->para, ')');
