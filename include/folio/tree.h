@@ -54,7 +54,10 @@ enum folio_node_flags {
 	FOLIO_FLAG_NUMBERED = 1u << 2,  /* label holds a number to print */
 	FOLIO_FLAG_FRONTMATTER = 1u << 3, /* before the first article/chapter */
 	FOLIO_FLAG_BACKMATTER = 1u << 4,  /* after the last article/chapter */
-	FOLIO_FLAG_FOREIGN = 1u << 5    /* outside DocBook's namespace */
+	FOLIO_FLAG_FOREIGN = 1u << 5,   /* outside DocBook's namespace */
+	FOLIO_FLAG_FIRST_USE = 1u << 6  /* a glossary term's first use in its
+					   article or chapter (resolve/gloss.c;
+					   glossterm.first-use-only) */
 };
 
 typedef struct folio_attr {
@@ -168,6 +171,37 @@ const char *folio_node_text(folio_doc *doc, const folio_node *node);
  * personname or orgname: the name's parts joined by single spaces
  * ("Ratna Dewi Kusumawardani"), white space collapsed; an arena string. */
 const char *folio_person_name(folio_doc *doc, const folio_node *who);
+/* Who wrote a division (src/tree/credits.c): the names of the authors
+ * (author, corpauthor, in authorgroup too) of its info, or with editors
+ * set of its editors, joined as the reader's language says a list: "A",
+ * "A dan B", "A, B dan C" (and_word from folio_lang); an arena string,
+ * NULL when the info names nobody.  div may be an authorgroup itself. */
+const char *folio_authors_text(folio_doc *doc, const folio_node *div, int editors,
+			       const char *and_word);
+/* The distinct affiliations of those people, each one line ("Departemen
+ * Gizi, Universitas Andalas"), at most max into out; returns how many. */
+unsigned folio_authors_affiliations(folio_doc *doc, const folio_node *div, int editors,
+				    const char **out, unsigned max);
+/* The words of an xref's xrefstyle="select: label title page" (DocBook
+ * XSL's convention; src/tree/xrefstyle.c) as FOLIO_XS_ flags: 0 for none,
+ * FOLIO_XS_UNKNOWN set for a value not starting "select:" or a word
+ * folio does not know. */
+enum {
+	FOLIO_XS_LABEL = 1 << 0,       /* "Gambar 1.2" */
+	FOLIO_XS_LABELNUMBER = 1 << 1, /* "1.2" */
+	FOLIO_XS_TITLE = 1 << 2,
+	FOLIO_XS_QUOTEDTITLE = 1 << 3,
+	FOLIO_XS_PAGE = 1 << 4,        /* the page in the style's form */
+	FOLIO_XS_PAGEABBREV = 1 << 5,  /* "hlm. 7" */
+	FOLIO_XS_PAGENUMBER = 1 << 6,  /* "7" */
+	FOLIO_XS_NOPAGE = 1 << 7,
+	FOLIO_XS_UNKNOWN = 1 << 8,
+};
+unsigned folio_xrefstyle_select(const char *xrefstyle);
+/* 1 when some division below the root names an author who is not one of
+ * the root's editors or authors: a reader of collected articles, whose
+ * contents and openings show who wrote each (the styles' `auto`). */
+int folio_articles_have_authors(folio_doc *doc);
 /* s with runs of white space made one space and the ends trimmed, into
  * the arena. */
 const char *folio_collapse_space(folio_doc *doc, const char *s);

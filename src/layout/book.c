@@ -125,6 +125,21 @@ static int load_style(lay_style *st, const folio_render_opts *o,
 	return rc < 0 ? -1 : 0;
 }
 
+/* toc.authors and article.authors = auto: on for a reader of collected
+ * articles, whose articles name authors other than the book's editors,
+ * and for an article alone (its authors are the document's). */
+static void resolve_author_switches(lay_style *st, folio_doc *doc)
+{
+	if (st->toc_authors != SWITCH_AUTO && st->article_authors != SWITCH_AUTO)
+		return;
+	int alone = doc->root && doc->root->kind != FOLIO_NODE_BOOK;
+	int own = alone || folio_articles_have_authors(doc) ? SWITCH_ON : SWITCH_OFF;
+	if (st->toc_authors == SWITCH_AUTO)
+		st->toc_authors = own;
+	if (st->article_authors == SWITCH_AUTO)
+		st->article_authors = own;
+}
+
 static int setup(lay_run *r, folio_doc *doc, const folio_render_opts *o,
 		 folio_diag *diag)
 {
@@ -138,6 +153,7 @@ static int setup(lay_run *r, folio_doc *doc, const folio_render_opts *o,
 	char *style = NULL;
 	if (load_style(&r->style, o, diag, &style) < 0)
 		return -1;
+	resolve_author_switches(&r->style, doc);
 	/* first the hyphenation dictionaries, which load in threads of
 	 * their own while the rest is set up */
 	char *exc = data_path(o, "hyphenation");
@@ -338,6 +354,34 @@ static const char *label_of(lay_ctx *c, const folio_node *n)
 	return l ? l : "";
 }
 
+/* Under an article's contents entry, who wrote it, in italics, kept
+ * with the title. */
+static void toc_authors(flow *f, lay_ctx *c, const toc_entry *e, fx indent, fx width)
+{
+	const folio_lang *l = folio_lang_get(e->node->lang ? e->node->lang : c->doc->lang);
+	const char *who = folio_authors_text(c->doc, e->node, 0, l->and_word);
+	if (who == NULL)
+		return;
+	para_style ps = { 0 };
+	ps.face = c->text_face[FS_ITALIC];
+	ps.size = c->st->size_text;
+	ps.lang = c->doc->lang;
+	ps.nohyph = 1;
+	para_shape sh = { 0 };
+	sh.width = width;
+	sh.leading = c->st->leading;
+	sh.align = ALIGN_RAGGED;
+	para *p = para_new(c);
+	para_text(p, &ps, who, strlen(who), NULL, 0);
+	unsigned n = 0;
+	lay_line *lines = para_set(p, &sh, &n);
+	para_free(p);
+	if (n == 0)
+		return;
+	flow_penalty(f, LB_INF);
+	flow_lines(f, lines, n, indent, 1);
+}
+
 /* One contents line: title (wrapped), dot leaders, the page number right
  * aligned, the whole a link to the division. */
 static void toc_line(flow *f, lay_ctx *c, const toc_entry *e)
@@ -429,6 +473,8 @@ static void toc_line(flow *f, lay_ctx *c, const toc_entry *e)
 	last->items = items;
 	last->nitems = k;
 	flow_lines(f, lines, n, indent, 1);
+	if (c->st->toc_authors == SWITCH_ON && level <= 1)
+		toc_authors(f, c, e, indent + sh.hang, sh.width - sh.hang);
 }
 
 static void contents(flow *f, lay_ctx *c, const toc_entry *entries,
@@ -946,6 +992,19 @@ int folio_layout_page_map(folio_doc *doc, const folio_render_opts *opts,
 		return -1;
 	layout_page_map(r, doc, out);
 	layout_free(r);
+	return 0;
+}
+
+int layout_glossterm_marks(const folio_render_opts *opts, folio_diag *diag,
+			   int *face, int *first_use_only)
+{
+	lay_style st;
+	*face = LAYOUT_TERM_NONE;
+	*first_use_only = 0;
+	if (load_style(&st, opts, diag, NULL) < 0)
+		return -1;
+	*face = st.glossterm_face;
+	*first_use_only = st.glossterm_first_only;
 	return 0;
 }
 

@@ -3,6 +3,7 @@
  * tables and the once-per-character missing-glyph warning.
  */
 #include "layout/ctx.h"
+#include "layout/pageref.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -37,6 +38,9 @@ static void build_needed(lay_ctx *c)
 			needed[n->serial] = 1;
 		if (n->target && n->target->serial < nneeded)
 			needed[n->target->serial] = 1;
+		/* an xref's own page decides whether it prints the target's */
+		if (n->kind == FOLIO_NODE_XREF && n->target && pageref_wanted(c, n))
+			needed[n->serial] = 1;
 		for (unsigned r = 0; r < n->nrefs; r++)
 			if (n->refs[r]->serial < nneeded)
 				needed[n->refs[r]->serial] = 1;

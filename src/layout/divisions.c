@@ -92,31 +92,6 @@ const char *flow_person_name(lay_ctx *c, const folio_node *who)
 	return folio_person_name(c->doc, who);
 }
 
-/* The author line of an article: the names in its info, joined. */
-static const char *author_line(flow *f, const folio_node *div)
-{
-	const folio_node *info = folio_node_child(div, FOLIO_NODE_INFO);
-	if (info == NULL)
-		return NULL;
-	strbuf b = STRBUF_INIT;
-	for (const folio_node *n = info->first; n; n = n->next) {
-		const folio_node *group = n->kind == FOLIO_NODE_AUTHORGROUP ? n : NULL;
-		for (const folio_node *a = group ? group->first : n; a;
-		     a = group ? a->next : NULL) {
-			if (a->kind == FOLIO_NODE_AUTHOR || a->kind == FOLIO_NODE_EDITOR) {
-				if (b.len)
-					sb_puts(&b, ", ");
-				sb_puts(&b, flow_person_name(f->c, a));
-			}
-			if (group == NULL)
-				break;
-		}
-	}
-	const char *s = b.len ? arena_strdup(f->c->arena, sb_str(&b)) : NULL;
-	sb_free(&b);
-	return s;
-}
-
 /* Height the page's elements take since the last page break (as the
  * page builder counts: glue at the top discarded). */
 static fx page_used(const flow *f)
@@ -147,6 +122,34 @@ static void index_in_columns(flow *f, const folio_node *div, int ncols)
 	fx goal = st->page_height - st->margin_top - st->margin_bottom;
 	columns_set(f, &list, ncols, width, gap, goal - page_used(f), goal);
 	VEC_FREE(list);
+}
+
+/* Who wrote a top division, under its title: the authors' names joined
+ * in the reader's language, then their affiliations, a line each. */
+static void opening_authors(flow *f, const folio_node *div)
+{
+	lay_ctx *c = f->c;
+	const lay_style *st = c->st;
+	const folio_lang *l = folio_lang_get(div->lang ? div->lang : c->doc->lang);
+	int editors = 0;
+	const char *authors = folio_authors_text(c->doc, div, 0, l->and_word);
+	if (authors == NULL) {
+		/* an article made by its editors names them */
+		editors = 1;
+		authors = folio_authors_text(c->doc, div, 1, l->and_word);
+	}
+	if (authors == NULL)
+		return;
+	flow_space(f, 8 * FX_PT, 0);
+	flow_plain(f, authors, c->text_face[FS_ITALIC], st->size_text, st->leading,
+		   ALIGN_RAGGED);
+	const char *affs[8];
+	unsigned n = folio_authors_affiliations(c->doc, div, editors, affs, 8);
+	for (unsigned i = 0; i < n; i++) {
+		flow_penalty(f, LB_INF);
+		flow_plain(f, affs[i], c->text_face[FS_REGULAR], st->size_small,
+			   st->leading_small, ALIGN_RAGGED);
+	}
 }
 
 void flow_top_division(flow *f, const folio_node *div, int numbering)
@@ -187,12 +190,8 @@ void flow_top_division(flow *f, const folio_node *div, int numbering)
 		flow_title(f, sub, c->head_face[FS_REGULAR], st->h[1].size,
 			   st->h[1].leading, ALIGN_RAGGED, NULL);
 	}
-	const char *authors = author_line(f, div);
-	if (authors) {
-		flow_space(f, 8 * FX_PT, 0);
-		flow_plain(f, authors, c->text_face[FS_ITALIC], st->size_text,
-			   st->leading, ALIGN_RAGGED);
-	}
+	if (st->article_authors == SWITCH_ON)
+		opening_authors(f, div);
 	const folio_node *abs = folio_node_info_child(div, FOLIO_NODE_ABSTRACT);
 	if (abs) {
 		flow_space(f, 10 * FX_PT, 0);

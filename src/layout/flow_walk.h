@@ -24,6 +24,7 @@ enum family { FAM_TEXT, FAM_HEAD, FAM_MONO };
 /* What the walk changes and restores per element. */
 typedef struct state {
 	int family, italic, bold;
+	int underline;           /* a marked glossary term (glossterm.face) */
 	fx size, leading;
 	fx rise;
 	const folio_node *link;
@@ -132,6 +133,7 @@ static inline para_style fl_style(const flow *f)
 	ps.url = (unsigned char)f->s.url;
 	ps.nohyph = (unsigned char)f->s.nohyph;
 	ps.dir_node = f->s.dir_node;
+	ps.underline = (unsigned char)f->s.underline;
 	return ps;
 }
 
@@ -247,6 +249,10 @@ int fl_enter_subscript(flow *f, const folio_node *n, frame *fr);
 int fl_enter_superscript(flow *f, const folio_node *n, frame *fr);
 int fl_enter_link(flow *f, const folio_node *n, frame *fr);
 int fl_enter_xref(flow *f, const folio_node *n, frame *fr);
+void fl_exit_xref(flow *f, const folio_node *n, frame *fr);
+/* After an xref's text, its target's page when the style or its
+ * xrefstyle asks for it (pageref.c). */
+void fl_xref_page(flow *f, const folio_node *n);
 int fl_enter_trademark(flow *f, const folio_node *n, frame *fr);
 int fl_enter_anchor(flow *f, const folio_node *n, frame *fr);
 int fl_enter_acronym(flow *f, const folio_node *n, frame *fr);

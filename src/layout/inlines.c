@@ -6,6 +6,7 @@
  * Footnote calls are in notes.c, page lists in locators.c.
  */
 #include "layout/flow_walk.h"
+#include "layout/layout.h"
 
 #include <string.h>
 
@@ -148,6 +149,13 @@ int fl_enter_xref(flow *f, const folio_node *n, frame *fr)
 	return 1;
 }
 
+/* The page reference goes inside the link, before the state is undone. */
+void fl_exit_xref(flow *f, const folio_node *n, frame *fr)
+{
+	fl_xref_page(f, n);
+	f->s = fr->saved;
+}
+
 void fl_exit_paren(flow *f, const folio_node *n, frame *fr)
 {
 	f->s = fr->saved;
@@ -189,9 +197,19 @@ int fl_enter_glossterm(flow *f, const folio_node *n, frame *fr)
 	if (n->parent && n->parent->kind == FOLIO_NODE_GLOSSENTRY) {
 		f->s.bold = 1;
 	} else if (n->target && !f->no_marks) {
-		/* a use of a term: a link to its glossary entry */
+		/* a use of a term: a link to its glossary entry, marked as the
+		 * style says (glossterm.face; firstterm keeps its italics) */
 		f->s.link = n->target;
 		f->s.uri = NULL;
+		const lay_style *st = f->c->st;
+		int marked = n->kind == FOLIO_NODE_GLOSSTERM &&
+			     (!st->glossterm_first_only || (n->flags & FOLIO_FLAG_FIRST_USE));
+		if (marked && st->glossterm_face == LAYOUT_TERM_ITALIC)
+			f->s.italic = 1;
+		else if (marked && st->glossterm_face == LAYOUT_TERM_BOLD)
+			f->s.bold = 1;
+		else if (marked && st->glossterm_face == LAYOUT_TERM_UNDERLINE)
+			f->s.underline = 1;
 	}
 	return 1;
 }

@@ -80,6 +80,15 @@ void layout_family_free(layout_family *f);
  * Returns 0, -1 for a name layout does not know, -2 for a size out of
  * range.  The PDF's imposition asks it,
  * so that one table of papers serves the style, the page and the sheet. */
+/* How the page style marks a use of a glossary term (glossterm.face):
+ * the EPUB marks it the same way, by a class its style sheet gives. */
+enum layout_term_face { LAYOUT_TERM_NONE, LAYOUT_TERM_ITALIC, LAYOUT_TERM_BOLD,
+			LAYOUT_TERM_UNDERLINE };
+/* The page style's glossterm.face and glossterm.first-use-only; -1 when
+ * the style cannot be read (reported to diag). */
+int layout_glossterm_marks(const folio_render_opts *opts, folio_diag *diag,
+			   int *face, int *first_use_only);
+
 #define LAYOUT_PAPER_RANGE "50 to 1000 mm"
 int layout_paper_size(const char *name, fx *w, fx *h);
 

@@ -20,10 +20,13 @@ typedef struct note_part {
 
 typedef VEC(note_part) part_vec;
 
-/* A float's elements [from, to) and its height as a page sets it. */
+/* A float's elements [from, to) and its height as a page sets it; box
+ * is its first box (a page that leaves it out skips from the glue before
+ * it, which goes with it). */
 typedef struct float_range {
 	size_t from, to;
 	fx height;
+	size_t box;
 } float_range;
 
 typedef VEC(float_range) range_vec;
@@ -490,7 +493,14 @@ static size_t float_moves(builder *b, page_run *r, size_t i)
 	if (!pb_float_moves(height, r->used + r->used_notes, b->goal, waiting))
 		return 0;
 	size_t skip_to = to < l->n && l->v[to].kind == VL_GLUE ? to + 1 : to;
-	float_range sk = { i, skip_to, height };
+	/* the space before it goes with it: counted here, it would leave
+	 * the page it left short of a line or two for each float moved */
+	size_t from = i;
+	if (r->have_box && i > r->start && l->v[i - 1].kind == VL_GLUE) {
+		from = i - 1;
+		r->used -= l->v[from].glue;
+	}
+	float_range sk = { from, skip_to, height, i };
 	VEC_PUSH(r->pf.skip, sk);
 	return skip_to;
 }
@@ -501,12 +511,12 @@ static void end_page_floats(builder *b, page_run *r)
 {
 	for (size_t k = 0; k < r->pf.skip.n; k++) {
 		float_range fr = r->pf.skip.v[k];
-		if (fr.from >= r->end) {
+		if (fr.box >= r->end) {
 			r->pf.skip.n = k;
 			break;
 		}
-		size_t to = fr.from + b->list->v[fr.from].float_len;
-		float_range w = { fr.from, to, fr.height };
+		size_t to = fr.box + b->list->v[fr.box].float_len;
+		float_range w = { fr.box, to, fr.height, fr.box };
 		VEC_PUSH(b->waiting, w);
 	}
 }

@@ -1327,6 +1327,9 @@ typedef struct line_builder {
 	const char *lk_uri;
 	fx lk_x0, lk_x1, lk_top, lk_bot;
 	fx box_h, box_d;        /* the tallest box on the line (para_box) */
+	/* underline in progress: from x0 to x1, for type of size */
+	int ul_open;
+	fx ul_x0, ul_x1, ul_size;
 } line_builder;
 
 static void close_run(line_builder *b)
@@ -1431,6 +1434,39 @@ static void track_link(line_builder *b, const para_style *st, fx x0, fx x1)
 		b->lk_bot = st->size / 4 - st->rise;
 	}
 	b->lk_x1 = x1;
+}
+
+/* An underline is a rule under the baseline, a twentieth of the type
+ * size thick, as the PDF's own fonts would place it. */
+static void close_underline(line_builder *b)
+{
+	if (!b->ul_open)
+		return;
+	b->ul_open = 0;
+	if (b->ul_x1 <= b->ul_x0)
+		return;
+	lay_item it = { 0 };
+	it.kind = LI_RULE;
+	it.x = b->ul_x0;
+	it.y = b->ul_size * 12 / 100;
+	it.w = b->ul_x1 - b->ul_x0;
+	it.h = b->ul_size / 20;
+	VEC_PUSH(b->items, it);
+}
+
+static void track_underline(line_builder *b, const para_style *st, fx x0, fx x1)
+{
+	if (!st->underline || (b->ul_open && st->size != b->ul_size)) {
+		close_underline(b);
+		if (!st->underline)
+			return;
+	}
+	if (!b->ul_open) {
+		b->ul_open = 1;
+		b->ul_x0 = x0;
+		b->ul_size = st->size;
+	}
+	b->ul_x1 = x1;
 }
 
 /* The continuation mark of a wrapped code line, in the space the wrap
@@ -1697,6 +1733,7 @@ static lay_line make_line(para *p, const para_shape *shape, const lb_line *l,
 				b->glyphs.n += e->ng;
 			}
 			track_link(b, &s->st, x0, x);
+			track_underline(b, &s->st, x0, x);
 			break;
 		}
 		case PK_GLUE: {
@@ -1755,6 +1792,7 @@ static lay_line make_line(para *p, const para_shape *shape, const lb_line *l,
 	}
 	close_run(b);
 	close_link(b);
+	close_underline(b);
 	if (order)
 		items_in_logical_order(b);
 	/* Trailing spaces carry no width. */
@@ -2153,7 +2191,7 @@ static void para_key(const para *p, const para_shape *sh, memo_key *k)
 		key_ptr(k, sp->src);
 		key_int(k, (int64_t)sp->src_off);
 		key_int(k, st->verbatim | st->url << 1 | st->nohyph << 2 |
-			   sp->newline << 3 | (st->dir_node != NULL) << 4);
+			   sp->newline << 3 | (st->dir_node != NULL) << 4 | st->underline << 5);
 		if (st->dir_node)
 			key_ptr(k, st->dir_node);
 		size_t ul = st->uri ? strlen(st->uri) : 0;

@@ -25,6 +25,7 @@ typedef struct para_style {
 	unsigned char nohyph;       /* never hyphenate */
 	const folio_node *dir_node; /* innermost inline element around the
 				       text that sets a direction (bidi.h) */
+	unsigned char underline;    /* a rule under the run (glossterm.face) */
 } para_style;
 
 enum mark_kind {

@@ -53,6 +53,12 @@ void style_defaults(lay_style *s)
 	s->head_size = 8 * FX_PT;
 	s->recto_openings = 1;
 	s->toc_depth = 2;
+	s->toc_authors = SWITCH_AUTO;
+	s->article_authors = SWITCH_AUTO;
+	s->xref_page = XREF_PAGE_OTHER;
+	s->xref_page_format = XREF_FORM_PAREN;
+	s->glossterm_face = LAYOUT_TERM_NONE;
+	s->glossterm_first_only = 0;
 	s->list_indent = 16 * FX_PT;
 	s->quote_indent = 16 * FX_PT;
 	s->footnote_rule = 30 * FX_MM;
@@ -151,7 +157,7 @@ int style_paper_size(const char *name, fx *w, fx *h)
 	return 0;
 }
 
-enum kind { K_LEN, K_INT, K_PCT, K_BOOL, K_STR, K_ALIGN, K_PLACE, K_PAPER };
+enum kind { K_LEN, K_INT, K_PCT, K_BOOL, K_STR, K_ALIGN, K_PLACE, K_PAPER, K_WORD };
 
 /* A key, where its value goes, and for numbers the values that make
  * sense (lengths in points): the layout divides by sizes and leadings,
@@ -163,17 +169,19 @@ typedef struct key {
 	size_t size;    /* K_STR: buffer size */
 	double min, max;
 	int nonzero;    /* 0 is refused even inside [min, max] */
+	const char *const *words; /* K_WORD: the values, stored as their index */
 } key;
 
 #define F(field) offsetof(lay_style, field)
 #define H(i, field) (offsetof(lay_style, h) + (i) * sizeof(style_heading) + \
 		     offsetof(style_heading, field))
-#define LEN(name, off, min, max, nonzero) { name, K_LEN, off, 0, min, max, nonzero }
-#define INT(name, off, min, max) { name, K_INT, off, 0, min, max, 0 }
+#define LEN(name, off, min, max, nonzero) { name, K_LEN, off, 0, min, max, nonzero, NULL }
+#define INT(name, off, min, max) { name, K_INT, off, 0, min, max, 0, NULL }
 /* a percentage, kept in ten-thousandths (2.5 -> 250) */
-#define PCT(name, off, min, max) { name, K_PCT, off, 0, min, max, 0 }
-#define OTHER(name, kind, off) { name, kind, off, 0, 0, 0, 0 }
-#define STR(name, field) { name, K_STR, F(field), sizeof(((lay_style *)0)->field), 0, 0, 0 }
+#define PCT(name, off, min, max) { name, K_PCT, off, 0, min, max, 0, NULL }
+#define OTHER(name, kind, off) { name, kind, off, 0, 0, 0, 0, NULL }
+#define WORD(name, field, list) { name, K_WORD, F(field), 0, 0, 0, 0, list }
+#define STR(name, field) { name, K_STR, F(field), sizeof(((lay_style *)0)->field), 0, 0, 0, NULL }
 /* type sizes from 1 pt to 200 pt, leadings to 400 pt, spaces to 500 pt */
 #define SIZE(name, off) LEN(name, off, 1, 200, 1)
 #define LEADING(name, off) LEN(name, off, 1, 400, 1)
@@ -185,6 +193,14 @@ typedef struct key {
 	SPACE("heading" #i ".space-after", H(i - 1, space_after)), \
 	OTHER("heading" #i ".bold", K_BOOL, H(i - 1, bold)), \
 	OTHER("heading" #i ".italic", K_BOOL, H(i - 1, italic))
+
+/* in the order of enum style_switch */
+static const char *const switch_words[] = { "off", "on", "auto", NULL };
+/* in the order of enum style_xref_page, enum style_xref_form */
+static const char *const xref_page_words[] = { "always", "other-page", "never", NULL };
+static const char *const xref_form_words[] = { "paren", "see", "comma", NULL };
+/* in the order of enum layout_term_face */
+static const char *const term_face_words[] = { "none", "italic", "bold", "underline", NULL };
 
 static const key keys[] = {
 	STR("name", name),
@@ -219,6 +235,12 @@ static const key keys[] = {
 	OTHER("folio.bottom", K_BOOL, F(folio_bottom)),
 	OTHER("openings.recto", K_BOOL, F(recto_openings)),
 	INT("toc.depth", F(toc_depth), 0, 10),
+	WORD("toc.authors", toc_authors, switch_words),
+	WORD("article.authors", article_authors, switch_words),
+	WORD("xref.page", xref_page, xref_page_words),
+	WORD("xref.page.format", xref_page_format, xref_form_words),
+	WORD("glossterm.face", glossterm_face, term_face_words),
+	OTHER("glossterm.first-use-only", K_BOOL, F(glossterm_first_only)),
 	SPACE("list.indent", F(list_indent)),
 	SPACE("quote.indent", F(quote_indent)),
 	LEN("footnote.rule", F(footnote_rule), 0, 7200, 0),
@@ -318,6 +340,13 @@ static int set_key(lay_style *s, const key *k, const char *v)
 		return 0;
 	case K_PAPER:
 		return parse_paper(s, v);
+	case K_WORD:
+		for (int i = 0; k->words[i]; i++)
+			if (strcasecmp(v, k->words[i]) == 0) {
+				*(int *)base = i;
+				return 0;
+			}
+		return -1;
 	}
 	return -1;
 }
@@ -361,6 +390,15 @@ static void describe_values(const key *k, char *buf, size_t size)
 	case K_PAPER:
 		snprintf(buf, size, "a4, a5, b5, a6 or letter");
 		break;
+	case K_WORD: {
+		size_t at = 0;
+		buf[0] = '\0';
+		for (int i = 0; k->words[i] && at < size; i++)
+			at += (size_t)snprintf(buf + at, size - at, "%s%s",
+					       i == 0 ? "" : k->words[i + 1] ? ", " : " or ",
+					       k->words[i]);
+		break;
+	}
 	}
 }
 

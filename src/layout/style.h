@@ -19,6 +19,13 @@
 
 enum style_align { ALIGN_JUSTIFY, ALIGN_RAGGED, ALIGN_CENTER, ALIGN_RIGHT };
 enum style_place { PLACE_NONE, PLACE_OUTER, PLACE_INNER, PLACE_CENTER };
+/* A key that is on, off, or on when the document calls for it. */
+enum style_switch { SWITCH_OFF, SWITCH_ON, SWITCH_AUTO };
+/* xref.page: always, only when the target is on another page than the
+ * reference and not on the facing page, or never */
+enum style_xref_page { XREF_PAGE_ALWAYS, XREF_PAGE_OTHER, XREF_PAGE_NEVER };
+/* xref.page.format: " (hlm. 7)", " (lihat hlm. 7)", ", hlm. 7" */
+enum style_xref_form { XREF_FORM_PAREN, XREF_FORM_SEE, XREF_FORM_COMMA };
 
 typedef struct style_heading {
 	fx size, leading;      /* font size and baseline distance */
@@ -48,6 +55,17 @@ typedef struct lay_style {
 	fx head_size;
 	int recto_openings;    /* articles open on a right-hand page */
 	int toc_depth;         /* 1: articles only, 2: and their sections */
+	/* who wrote each article, under its title in the contents and at
+	 * its opening: enum style_switch (auto: when the articles have
+	 * authors other than the book's editors) */
+	int toc_authors, article_authors;
+	/* page references after an xref (enum style_xref_page) and their
+	 * form (enum style_xref_form) */
+	int xref_page, xref_page_format;
+	/* uses of glossary terms: enum layout_term_face (layout.h, which
+	 * the EPUB reads too), and whether only
+	 * the first use in each article or chapter is marked */
+	int glossterm_face, glossterm_first_only;
 	fx list_indent, quote_indent;
 	fx footnote_rule;      /* length of the rule above footnotes */
 	int index_columns;     /* columns of the index (1..16) */

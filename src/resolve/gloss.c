@@ -33,6 +33,7 @@ struct gl_entry {
 	ptrvec uses;            /* glossterm/firstterm nodes, document order */
 	int reached;            /* used, or reached through see/see-also */
 	folio_node *gen;        /* its entry in the generated glossary */
+	const folio_node *last_top; /* the top division of its last use */
 };
 
 struct gloss {
@@ -190,15 +191,24 @@ static int is_use(const folio_node *n)
 static void collect_uses(struct gloss *g)
 {
 	folio_node *root = g->doc->root;
+	const folio_node *top = root;
 	for (folio_node *n = root; n;) {
 		int skip = (n->flags & (FOLIO_FLAG_HIDDEN | FOLIO_FLAG_GENERATED)) ||
 			   n->kind == FOLIO_NODE_GLOSSARY;
+		/* an article or chapter (a part's too): where first uses count */
+		if (folio_kind_class(n->kind) == FOLIO_CLASS_DIVISION &&
+		    n->kind != FOLIO_NODE_INFO && n->kind != FOLIO_NODE_PART && n->parent &&
+		    (n->parent == root || n->parent->kind == FOLIO_NODE_PART))
+			top = n;
 		if (!skip && is_use(n)) {
 			struct gl_entry *e = match_use(g, n, 1);
 			if (e) {
 				VEC_PUSH(e->uses, n);
 				e->reached = 1;
 				n->target = e->src;
+				if (e->last_top != top)
+					n->flags |= FOLIO_FLAG_FIRST_USE;
+				e->last_top = top;
 			}
 		}
 		n = folio_next(root, n, skip);

@@ -134,6 +134,48 @@ static const char *link_text(folio_doc *doc, const folio_node *t, const folio_la
 	return default_title(t, L);
 }
 
+/* The target's label with its word ("Gambar 1.2", "Bab 2"), or a
+ * numbered section's number; NULL when it has none. */
+static const char *label_with_word(folio_doc *doc, const folio_node *t,
+				   const folio_lang *L)
+{
+	switch (t->kind) {
+	case FOLIO_NODE_FIGURE: return numbered(doc, L->figure, t);
+	case FOLIO_NODE_TABLE: return numbered(doc, L->table, t);
+	case FOLIO_NODE_EXAMPLE: return numbered(doc, L->example, t);
+	case FOLIO_NODE_EQUATION: return numbered(doc, L->equation, t);
+	case FOLIO_NODE_CHAPTER: return numbered(doc, L->chapter, t);
+	case FOLIO_NODE_APPENDIX: return numbered(doc, L->appendix, t);
+	case FOLIO_NODE_PART: return numbered(doc, L->part, t);
+	default:
+		return t->label;
+	}
+}
+
+/* The text xrefstyle="select: ..." asks for (label, labelnumber, title,
+ * quotedtitle, in that order, label and title joined by ": "); NULL when
+ * it asks for none of them or the target has none of them. */
+static const char *selected_text(folio_doc *doc, const folio_node *t,
+				 const folio_lang *L, unsigned xs)
+{
+	const char *label = NULL, *title = NULL;
+	if (xs & FOLIO_XS_LABEL)
+		label = label_with_word(doc, t, L);
+	else if (xs & FOLIO_XS_LABELNUMBER)
+		label = t->label;
+	if (xs & (FOLIO_XS_TITLE | FOLIO_XS_QUOTEDTITLE)) {
+		title = text_of(doc, folio_node_title(t));
+		if (title == NULL)
+			title = default_title(t, L);
+		if (title && (xs & FOLIO_XS_QUOTEDTITLE) && !(xs & FOLIO_XS_TITLE))
+			title = arena_printf(doc->arena, "%s%s%s", L->quote_open, title,
+					     L->quote_close);
+	}
+	if (label && title)
+		return arena_printf(doc->arena, "%s: %s", label, title);
+	return label ? label : title;
+}
+
 static int has_content(const folio_node *n)
 {
 	for (folio_node *c = n->first; c; c = c->next) {
@@ -194,7 +236,15 @@ static void generate_text(struct links *lk, folio_node *n)
 		folio_node *title = folio_node_title(e);
 		text = text_of(doc, title ? title : e);
 	} else {
-		text = link_text(doc, n->target, L);
+		const char *xrefstyle = folio_node_attr(n, "xrefstyle");
+		unsigned xs = folio_xrefstyle_select(xrefstyle);
+		if (xs & FOLIO_XS_UNKNOWN)
+			folio_report(diag, FOLIO_WARNING, n->loc,
+				     "xrefstyle=\"%s\" is not understood; folio reads \"select:\" with label, labelnumber, title, quotedtitle, page, pageabbrev, pagenumber or nopage",
+				     xrefstyle);
+		text = selected_text(doc, n->target, L, xs);
+		if (text == NULL)
+			text = link_text(doc, n->target, L);
 	}
 	if (text == NULL) {
 		folio_report(diag, FOLIO_WARNING, n->loc,

@@ -51,6 +51,8 @@ case_ 'expansion = -1' "s.style:2:1: error: expansion = -1: out of range; expans
 case_ 'expansion.step = -0.5' "s.style:2:1: error: expansion.step = -0.5: out of range; expansion.step takes a percentage from 0 to 5"
 case_ 'expansion = nan' "s.style:2:1: error: expansion = nan: not a value it takes"
 case_ 'protrusion = maybe' "s.style:2:1: error: protrusion = maybe: not a value it takes; protrusion takes yes or no"
+case_ 'toc.authors = maybe' "s.style:2:1: error: toc.authors = maybe: not a value it takes; toc.authors takes off, on or auto"
+case_ 'glossterm.face = red' "s.style:2:1: error: glossterm.face = red: not a value it takes; glossterm.face takes none, italic, bold or underline"
 case_ 'align = sideways' "s.style:2:1: error: align = sideways: not a value it takes; align takes justify or ragged"
 
 # a good style with every number at an edge of its range still builds

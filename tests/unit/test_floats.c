@@ -7,7 +7,8 @@
  *    not, always when floats before it wait, never when taller than a page;
  *  - a float that does not fit in the rest of the page goes to the top of
  *    the next one, and the lines after it fill the page it left;
- *  - two floats that both move keep their order;
+ *  - two floats that both move keep their order; three in a row come out
+ *    in order at the next page tops, each as soon as it fits;
  *  - which lines a page may not break before (flow_keep_lines): body
  *    text's orphan and widow, a listing of up to 8 lines whole, a longer
  *    one 3 lines each side; and the page builder honours them.
@@ -177,6 +178,47 @@ static void test_float_order(void)
 	VEC_FREE(l);
 }
 
+/* Three floats in a row that do not fit the rest of the page: they come
+ * out in order at the next page tops, each as soon as it fits (two share
+ * the next page's top, the third opens the page after), and no page of
+ * text between them is left short. */
+static void test_three_floats(void)
+{
+	fx goal = c.st->page_height - c.st->margin_top - c.st->margin_bottom;
+	unsigned per_page = (unsigned)(goal / LINE);
+	vl_list l = { 0 };
+	lines(&l, per_page - 3, 1, 0);
+	a_float(&l, goal * 2 / 5, 1000);
+	a_float(&l, goal * 2 / 5, 1001);
+	a_float(&l, goal * 2 / 5, 1002);
+	lines(&l, per_page * 3, 301, 0);
+	pb_pages pages = { 0 };
+	build(&l, &pages);
+	int pl[3] = { -1, -1, -1 }, pg[3];
+	for (int k = 0; k < 3; k++)
+		pg[k] = page_of(&pages, 1000 + k, &pl[k]);
+	printf("floats on pages %d %d %d, places %d %d %d\n", pg[0], pg[1], pg[2],
+	       pl[0], pl[1], pl[2]);
+	INT_EQ(pg[0], 1);
+	INT_EQ(pg[1], 1);
+	INT_EQ(pg[2], 2);
+	INT_EQ(pl[0], 0);
+	INT_EQ(pl[1], 1);
+	INT_EQ(pl[2], 0); /* the third opens its page */
+	/* the text after them fills the pages they left */
+	INT_EQ(page_of(&pages, 301, NULL), 0);
+	for (size_t p = 0; p + 1 < pages.n; p++) {
+		fx lowest = 0;
+		for (unsigned i = 0; i < pages.v[p].page.nitems; i++)
+			if (pages.v[p].page.items[i].y > lowest)
+				lowest = pages.v[p].page.items[i].y;
+		/* the last line within two lines of the foot */
+		OK(lowest >= c.st->page_height - c.st->margin_bottom - 3 * LINE);
+	}
+	VEC_FREE(pages);
+	VEC_FREE(l);
+}
+
 static void test_keep_table(void)
 {
 	/* body text: not after the first line nor before the last */
@@ -233,6 +275,7 @@ int main(void)
 	test_when_floats_move();
 	test_float_moves_text_fills();
 	test_float_order();
+	test_three_floats();
 	test_keep_table();
 	test_listing_keeps();
 	test_ctx_close(&c);

@@ -443,6 +443,7 @@ int epub_build(epub_ctx *c, folio_doc *doc, const folio_render_opts *opts,
 			  folio_diag_count(diag, FOLIO_FATAL);
 	if (epub_add_styles(c) != 0)
 		return -1;
+	epub_term_marks(c);
 	epub_identity(c);
 	plan(c);
 	mark(c);

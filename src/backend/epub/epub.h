@@ -137,6 +137,9 @@ typedef struct epub_ctx {
 	/* images and their alternative text, for the a11y metadata */
 	unsigned images, images_without_alt;
 	int has_cover;
+	/* glossterm.face and glossterm.first-use-only of the page style
+	 * (enum layout_term_face): the uses the PDF marks get a class */
+	int term_face, term_first_only;
 	const char *cover_href; /* cover image inside OEBPS/ */
 	const char *cover_raster_id; /* EPUB 2's <meta name="cover">: the
 					PNG of a made cover; NULL: the cover-image */
@@ -148,6 +151,9 @@ typedef struct epub_ctx {
 	const char *modified;   /* dcterms:modified */
 	int64_t epoch;          /* the build's fixed time */
 } epub_ctx;
+
+/* media.c: the page style's marking of glossary terms into c */
+void epub_term_marks(epub_ctx *c);
 
 /* epub.c */
 /* Everything but the packaging: plans, marks and renders every content

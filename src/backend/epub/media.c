@@ -335,6 +335,24 @@ static int text_family(epub_ctx *c, layout_family *fam)
 	return rc;
 }
 
+static void hear_nothing(void *ctx, folio_severity sev, folio_loc loc, const char *msg)
+{
+	(void)ctx, (void)sev, (void)loc, (void)msg;
+}
+
+/* The page style's glossterm.face: its warnings and errors were the
+ * PDF's to give; a style that cannot be read marks nothing. */
+void epub_term_marks(epub_ctx *c)
+{
+	folio_render_opts lo = *c->opts;
+	if (lo.style_path && has_suffix(lo.style_path, ".css"))
+		lo.style_path = NULL;
+	folio_diag *quiet = folio_diag_new(hear_nothing, NULL);
+	if (layout_glossterm_marks(&lo, quiet, &c->term_face, &c->term_first_only) < 0)
+		c->term_face = LAYOUT_TERM_NONE;
+	folio_diag_free(quiet);
+}
+
 /* One face into the package and its @font-face rule. */
 static int add_face(epub_ctx *c, const layout_family *fam,
 		    const layout_face_file *ff, const char *safe, strbuf *css)

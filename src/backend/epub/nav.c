@@ -140,8 +140,34 @@ static void placed_entries(epub_ctx *c, toc *t, const char ***hrefs)
 	t->n = k;
 }
 
+/* An entry of the contents, and for an article of a reader of collected
+ * articles, who wrote it: inside the link, since a nav entry is one a or
+ * span (EPUB 3.3, 5.4.2.2), set off by a dash a reading system that
+ * shows the link's text alone still reads rightly. */
+static void put_toc_link(epub_ctx *c, strbuf *b, const char *href,
+			 const folio_node *n, int with_authors)
+{
+	const char *title = epub_nav_title(c, n);
+	const char *who = NULL;
+	if (with_authors)
+		who = folio_authors_text(c->doc, n, 0, folio_lang_get(n->lang ? n->lang
+						   : c->doc->lang)->and_word);
+	if (who == NULL) {
+		put_link(b, NULL, href, title);
+		return;
+	}
+	sb_puts(b, "<a href=\"");
+	sb_put_xml(b, href, strlen(href));
+	sb_puts(b, "\">");
+	epub_put_text(b, title, strlen(title), 1);
+	sb_puts(b, "<span class=\"toc-authors\"> \u2014 ");
+	epub_put_text(b, who, strlen(who), 1);
+	sb_puts(b, "</span></a>");
+}
+
 static void write_toc_nav(epub_ctx *c, strbuf *b)
 {
+	int with_authors = folio_articles_have_authors(c->doc);
 	toc t = { 0 };
 	const char **hrefs;
 	placed_entries(c, &t, &hrefs);
@@ -177,7 +203,7 @@ static void write_toc_nav(epub_ctx *c, strbuf *b)
 			}
 		}
 		sb_puts(b, "<li>");
-		put_link(b, NULL, hrefs[i], epub_nav_title(c, t.e[i].node));
+		put_toc_link(c, b, hrefs[i], t.e[i].node, with_authors);
 	}
 	if (t.n) {
 		sb_puts(b, "</li>\n");

@@ -712,6 +712,33 @@ static int figure_enter(xw *w, frame *f)
 
 static const handler h_figure = { figure_enter, NULL, NULL, NULL };
 
+/* A numbered equation's number, "(2.1)", after its content, as the PDF
+ * sets it at the right margin: before its caption when it has a title,
+ * else at its end. */
+static void equation_number(xw *w, const folio_node *n)
+{
+	if (!(n->flags & FOLIO_FLAG_NUMBERED) || n->label == NULL)
+		return;
+	sb_puts(w->out, "<span class=\"equation-number\">(");
+	epub_put_text(w->out, n->label, strlen(n->label), 1);
+	sb_puts(w->out, ")</span>");
+}
+
+static void equation_between(xw *w, frame *f, unsigned pass)
+{
+	if (pass == f->npasses)
+		equation_number(w, f->node);
+}
+
+static void equation_exit(xw *w, frame *f)
+{
+	if (f->npost == 0)
+		equation_number(w, f->node);
+	sb_puts(w->out, f->close);
+}
+
+static const handler h_equation = { figure_enter, equation_exit, NULL, equation_between };
+
 static const folio_node *chosen_imagedata(const folio_node *media)
 {
 	for (const folio_node *o = media->first; o; o = o->next) {
@@ -824,7 +851,7 @@ static const handler *const block_kinds[FOLIO_NODE_KIND_COUNT] = {
 	[FOLIO_NODE_ANSWER] = &h_plain_block,
 	[FOLIO_NODE_INFORMALEQUATION] = &h_plain_block,
 	[FOLIO_NODE_EXAMPLE] = &h_figure,
-	[FOLIO_NODE_EQUATION] = &h_figure,
+	[FOLIO_NODE_EQUATION] = &h_equation,
 	[FOLIO_NODE_FIGURE] = &h_figure,
 	[FOLIO_NODE_INFORMALFIGURE] = &h_figure,
 	[FOLIO_NODE_NOTE] = &h_admonition,

@@ -490,14 +490,71 @@ static int credit_enter(xw *w, frame *f)
 
 static const handler h_credit = { credit_enter, NULL, credit_accept, NULL };
 
-static int authorgroup_enter(xw *w, frame *f)
+/* A credit's affiliation: its parts (division, organisation, address)
+ * joined by commas, as the PDF and the text output print it. */
+static int affiliation_accept(xw *w, frame *f, const folio_node *c)
 {
-	xw_open_block(w, f, "div", "authorgroup", NULL);
+	if (c->kind == FOLIO_NODE_TEXT)
+		return 1;
+	if (f->nout++ > 0)
+		sb_puts(w->out, ", ");
+	return 1;
+}
+
+static int affiliation_enter(xw *w, frame *f)
+{
+	xw_open_inline(w, f, "span", "affiliation", NULL);
 	f->flags |= F_NO_WS;
 	return 1;
 }
 
-static const handler h_authorgroup = { authorgroup_enter, NULL, NULL, NULL };
+static const handler h_affiliation = { affiliation_enter, NULL, affiliation_accept, NULL };
+
+/* One line of an authorgroup's people, joined as the language says a
+ * list ("A, B dan C"), and a line for each of their affiliations. */
+static void group_people(xw *w, const folio_node *g, int editors)
+{
+	const folio_lang *l = xw_lang(g);
+	const char *who = folio_authors_text(w->c->doc, g, editors, l->and_word);
+	if (who == NULL)
+		return;
+	if (editors) {
+		sb_puts(w->out, "<p class=\"editor\"><span class=\"role\">");
+		epub_put_text(w->out, l->edited_by, strlen(l->edited_by), 1);
+		sb_puts(w->out, ":</span> ");
+	} else {
+		sb_puts(w->out, "<p class=\"author\">");
+	}
+	epub_put_text(w->out, who, strlen(who), 1);
+	sb_puts(w->out, "</p>\n");
+	const char *affs[8];
+	unsigned n = folio_authors_affiliations(w->c->doc, g, editors, affs, 8);
+	for (unsigned i = 0; i < n; i++) {
+		sb_puts(w->out, "<p class=\"affiliation\">");
+		epub_put_text(w->out, affs[i], strlen(affs[i]), 1);
+		sb_puts(w->out, "</p>\n");
+	}
+}
+
+static int authorgroup_enter(xw *w, frame *f)
+{
+	xw_open_block(w, f, "div", "authorgroup", NULL);
+	f->flags |= F_NO_WS;
+	sb_putc(w->out, '\n');
+	group_people(w, f->node, 0);
+	group_people(w, f->node, 1);
+	return 1;
+}
+
+/* The authors and editors are written joined; other credits as they stand. */
+static int authorgroup_accept(xw *w, frame *f, const folio_node *c)
+{
+	(void)w, (void)f;
+	return c->kind != FOLIO_NODE_AUTHOR && c->kind != FOLIO_NODE_CORPAUTHOR &&
+	       c->kind != FOLIO_NODE_EDITOR && c->kind != FOLIO_NODE_TEXT;
+}
+
+static const handler h_authorgroup = { authorgroup_enter, NULL, authorgroup_accept, NULL };
 
 /* "© 2024, 2025 Holder, Other" */
 static int copyright_accept(xw *w, frame *f, const folio_node *c)
@@ -938,6 +995,8 @@ const handler *xw_div_handler(xw *w, frame *parent, const folio_node *n, int as)
 	if (parent && (parent->as == AS_INFO ||
 		       (parent->as == AS_TITLEPAGE && parent->kids != parent->node)))
 		return info_items[n->kind] ? info_items[n->kind] : &h_info_line;
+	if (parent && parent->h == &h_credit && n->kind == FOLIO_NODE_AFFILIATION)
+		return &h_affiliation;
 	/* A title pulled out by its owner; one standing where it is was
 	 * put there by the source, and is written as it stands. */
 	if (n->kind == FOLIO_NODE_TITLE || n->kind == FOLIO_NODE_SUBTITLE)

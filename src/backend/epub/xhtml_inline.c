@@ -7,6 +7,7 @@
  * index anchors and the locator lists of generated entries.
  */
 #include "backend/epub/xhtml.h"
+#include "layout/layout.h"
 #include "util/vec.h"
 #include "util/xalloc.h"
 
@@ -384,6 +385,17 @@ static int term_enter(xw *w, frame *f)
 		return 1;
 	}
 	const char *href = epub_href(w->c, w->chunk, n->target);
+	/* marked as the page style marks it in print (glossterm.face) */
+	static const char *const marks[] = {
+		[LAYOUT_TERM_ITALIC] = "glossterm term-italic",
+		[LAYOUT_TERM_BOLD] = "glossterm term-bold",
+		[LAYOUT_TERM_UNDERLINE] = "glossterm term-underline",
+	};
+	const epub_ctx *c = w->c;
+	if (n->kind == FOLIO_NODE_GLOSSTERM && c->term_face > LAYOUT_TERM_NONE &&
+	    c->term_face <= LAYOUT_TERM_UNDERLINE &&
+	    (!c->term_first_only || (n->flags & FOLIO_FLAG_FIRST_USE)))
+		cls = marks[c->term_face];
 	open_link(w, f, cls, href, " epub:type=\"glossref\" role=\"doc-glossref\"");
 	return 1;
 }

@@ -184,6 +184,35 @@ static void put_abstract(struct text_writer *w, const folio_node *div)
 	flush_para(w, div);
 }
 
+/* The authors (or with editors set, the editors) of a division, as the
+ * PDF prints them under its title: the names joined as the language
+ * says a list ("A, B dan C"), then their affiliation after a comma, or
+ * when they have several, each a line. */
+static void put_people(struct text_writer *w, const folio_node *div, int editors)
+{
+	const folio_lang *l = folio_lang_get(div->lang);
+	const char *who = folio_authors_text(w->doc, div, editors, l->and_word);
+	if (who == NULL)
+		return;
+	if (editors) {
+		sb_puts(&w->para, l->edited_by);
+		sb_puts(&w->para, ": ");
+	}
+	sb_puts(&w->para, who);
+	const char *affs[8];
+	unsigned n = folio_authors_affiliations(w->doc, div, editors, affs, 8);
+	/* one affiliation they share runs on after the names */
+	if (n == 1) {
+		sb_puts(&w->para, ", ");
+		sb_puts(&w->para, affs[0]);
+	}
+	flush_para(w, div);
+	for (unsigned i = 0; n > 1 && i < n; i++) {
+		sb_puts(&w->para, affs[i]);
+		flush_para(w, div);
+	}
+}
+
 /* Title, subtitle, the people and the abstract of a book or article,
  * at its head. */
 static void put_info(struct text_writer *w, const folio_node *div)
@@ -195,22 +224,8 @@ static void put_info(struct text_writer *w, const folio_node *div)
 		put_collapsed(&w->para, s, strlen(s));
 		flush_para(w, div);
 	}
-	folio_node *info = folio_node_child(div, FOLIO_NODE_INFO);
-	for (folio_node *c = info ? info->first : NULL; c; c = c->next) {
-		if (c->kind != FOLIO_NODE_AUTHOR && c->kind != FOLIO_NODE_EDITOR)
-			continue;
-		if (c->kind == FOLIO_NODE_EDITOR) {
-			sb_puts(&w->para, folio_lang_get(div->lang)->edited_by);
-			sb_puts(&w->para, ": ");
-		}
-		sb_puts(&w->para, folio_person_name(w->doc, c));
-		folio_node *aff = folio_node_child(c, FOLIO_NODE_AFFILIATION);
-		if (aff) {
-			sb_puts(&w->para, ", ");
-			sb_puts(&w->para, folio_person_name(w->doc, aff));
-		}
-		flush_para(w, div);
-	}
+	put_people(w, div, 0);
+	put_people(w, div, 1);
 	put_abstract(w, div);
 }
 
@@ -448,6 +463,11 @@ static void leave(struct text_writer *w, folio_node *n)
 	case FOLIO_NODE_QUOTE:
 		sb_puts(target(w), lang->quote_close);
 		return;
+	case FOLIO_NODE_EQUATION:
+		/* its number after it, as the PDF's at the right margin */
+		if ((n->flags & FOLIO_FLAG_NUMBERED) && n->label)
+			sb_printf(&w->para, " (%s)", n->label);
+		break;
 	case FOLIO_NODE_ACRONYM: case FOLIO_NODE_ABBREV:
 		if (is_entry_short_form(n))
 			sb_putc(&w->para, ')');

@@ -19,3 +19,6 @@ build_epub index-ranges tests/e2e/data/index-ranges.xml
 build_epub layout tests/e2e/data/layout.xml
 build_epub astral tests/e2e/data/astral.xml
 build_epub equations tests/math/equations.xml
+build_epub authors tests/e2e/data/authors.xml
+build_epub pagerefs tests/e2e/data/pagerefs.xml
+build_epub terms tests/e2e/data/terms.xml --style tests/e2e/data/terms-bold.style
