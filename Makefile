@@ -22,7 +22,7 @@ SHELL   := /bin/bash
 PACKAGES := build-essential cmake pkg-config \
 	libxml2-dev libxml2-utils libhpdf-dev libzip-dev libhyphen-dev \
 	libharfbuzz-dev libunibreak-dev libicu-dev libqpdf-dev libpng-dev libjpeg-dev \
-	libdeflate-dev \
+	libdeflate-dev librsvg2-dev \
 	icc-profiles-free \
 	hyphen-id hyphen-en-us hyphen-de hyphen-fr hyphen-nl hyphen-es \
 	fonts-sil-charis fonts-noto-core fonts-dejavu-core fonts-dejavu-extra fonts-wqy-zenhei \

@@ -37,9 +37,10 @@ static void figure(flow *f, const folio_node *fig)
 	VEC(lay_item) items = { 0 };
 	fx w = 0, h = 0;
 	if (ok) {
-		/* natural size at 150 dpi, never wider than the measure */
-		w = fx_muldiv(img.width, 72000, 150);
-		h = fx_muldiv(img.height, 72000, 150);
+		/* natural size (pixels at 150 dpi, an SVG's own), never
+		 * wider than the measure */
+		w = img.natural_w;
+		h = img.natural_h;
 		fx want;
 		if (image_wanted_width(c, data, &want)) {
 			h = fx_muldiv(h, want, w);

@@ -1,10 +1,12 @@
 /*
  * image: finds an imagedata's file and reads its pixel size from the PNG
- * IHDR chunk or the JPEG SOF marker.  The PDF emitter decodes the image
- * itself (libharu); this only decides where it goes and refuses what
- * would fail there or escape the document's folder.
+ * IHDR chunk or the JPEG SOF marker, or an SVG's size from src/media
+ * (which checks the whole file as the back ends will).  The PDF emitter
+ * decodes the image itself (libharu); this only decides where it goes
+ * and refuses what would fail there or escape the document's folder.
  */
 #include "layout/image.h"
+#include "media/media.h"
 #include "layout/style.h"
 #include "util/strbuf.h"
 #include "util/file.h"
@@ -98,6 +100,25 @@ static int probe_jpeg(FILE *fp, lay_image *out)
 	return -1;
 }
 
+/* An SVG: read and checked whole (the back ends read it the same way),
+ * its natural size its own. */
+static int probe_svg(lay_ctx *c, const folio_node *n, const char *ref,
+		     const char *real, lay_image *out)
+{
+	media_svg svg;
+	if (media_svg_read(real, ref, n->loc, c->diag,
+			   c->quiet ? MEDIA_REPORT_NONE : MEDIA_REPORT_ALL, &svg) != 0) {
+		c->errors = 1;
+		return -1;
+	}
+	out->svg = 1;
+	out->natural_w = (fx)(svg.width * FX_PT + 0.5);
+	out->natural_h = (fx)(svg.height * FX_PT + 0.5);
+	media_svg_free(&svg);
+	out->path = arena_strdup(c->arena, real);
+	return 0;
+}
+
 int image_wanted_width(lay_ctx *c, const folio_node *n, fx *want)
 {
 	const char *attr = "contentwidth";
@@ -160,18 +181,21 @@ int image_probe(lay_ctx *c, const folio_node *n, lay_image *out)
 		c->errors = 1;
 		return -1;
 	}
-	unsigned char sig[2] = { 0 };
-	size_t got = fread(sig, 1, 2, fp);
+	char head[1024];
+	size_t got = fread(head, 1, sizeof head, fp);
 	rewind(fp);
+	const unsigned char *sig = (const unsigned char *)head;
 	int r = -1;
-	if (got == 2 && sig[0] == 0x89)
+	if (got >= 2 && sig[0] == 0x89)
 		r = probe_png(fp, out);
-	else if (got == 2 && sig[0] == 0xFF)
+	else if (got >= 2 && sig[0] == 0xFF)
 		r = probe_jpeg(fp, out);
 	fclose(fp);
+	if (r < 0 && media_is_svg(head, got))
+		return probe_svg(c, n, ref, real, out);
 	if (r < 0) {
 		if (!c->quiet) folio_report(c->diag, FOLIO_ERROR, n->loc,
-			     "\"%s\" is not a PNG or JPEG image folio can read", ref);
+			     "\"%s\" is not a PNG, JPEG or SVG image folio can read", ref);
 		c->errors = 1;
 		return -1;
 	}
@@ -183,6 +207,8 @@ int image_probe(lay_ctx *c, const folio_node *n, lay_image *out)
 		c->errors = 1;
 		return -1;
 	}
+	out->natural_w = fx_muldiv(out->width, 72000, 150);
+	out->natural_h = fx_muldiv(out->height, 72000, 150);
 	out->path = arena_strdup(c->arena, real);
 	return 0;
 }
