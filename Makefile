@@ -27,7 +27,7 @@ PACKAGES := build-essential cmake pkg-config \
 	hyphen-id hyphen-en-us hyphen-de hyphen-fr hyphen-nl hyphen-es \
 	fonts-sil-charis fonts-noto-core fonts-dejavu-core fonts-dejavu-extra fonts-wqy-zenhei \
 	python3
-TEST_PACKAGES := epubcheck default-jre-headless poppler-utils qpdf valgrind unzip \
+TEST_PACKAGES := epubcheck default-jre-headless poppler-utils qpdf valgrind unzip librsvg2-bin \
 	chromium
 
 # Checkers from npm, installed into the build folder with no browser
