@@ -5,6 +5,7 @@
  */
 #include "layout/flow_walk.h"
 #include "layout/image.h"
+#include "media/media.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -29,7 +30,11 @@ static void figure(flow *f, const folio_node *fig)
 	lay_ctx *c = f->c;
 	const lay_style *st = c->st;
 	fl_block_space(f, 8 * FX_PT);
-	const folio_node *data = fl_find_kind(fig, FOLIO_NODE_IMAGEDATA);
+	/* of a mediaobject's imageobjects, the one print draws best */
+	const folio_node *media = fig->kind == FOLIO_NODE_MEDIAOBJECT
+					  ? fig : fl_find_kind(fig, FOLIO_NODE_MEDIAOBJECT);
+	const folio_node *data = media ? media_choose(media, MEDIA_FOR_PRINT)
+				       : fl_find_kind(fig, FOLIO_NODE_IMAGEDATA);
 	fx avail = f->measure - f->s.left - f->s.right;
 	fx maxh = (st->page_height - st->margin_top - st->margin_bottom) * 6 / 10;
 	lay_image img;

@@ -9,7 +9,6 @@
 
 #include "layout/ctx.h"
 
-#define IMAGE_MAX_PIXELS 20000 /* per side: larger is refused */
 
 typedef struct lay_image {
 	const char *path;   /* resolved file name (pass arena) */

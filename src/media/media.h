@@ -15,6 +15,7 @@
 #ifndef FOLIO_MEDIA_MEDIA_H
 #define FOLIO_MEDIA_MEDIA_H
 
+#include <limits.h>
 #include <stddef.h>
 
 #include "folio/diag.h"
@@ -59,6 +60,45 @@ int media_svg_pdf(const media_svg *svg, unsigned char **pdf, size_t *len,
  * the reason in why. */
 int media_svg_pixels(const media_svg *svg, unsigned width, unsigned height,
 		     unsigned char **rgba, char *why, size_t whylen);
+
+/* ---- images of any kind (probe.c) ---- */
+
+enum media_target { MEDIA_FOR_PRINT, MEDIA_FOR_SCREEN };
+
+#define MEDIA_IMAGE_MAX_PIXELS 20000 /* per side of a PNG or JPEG */
+
+typedef struct media_image {
+	char path[PATH_MAX];  /* the file, resolved and confined */
+	int png;              /* 1 PNG, 0 JPEG (when not svg) */
+	int svg;              /* 1 SVG */
+	int gif;              /* 1 GIF (for the screen only) */
+	unsigned width, height; /* pixels (PNG, JPEG) */
+	double natural_w, natural_h; /* pt: pixels at 150 dpi, an SVG's own */
+} media_image;
+
+/* Finds imagedata's file (its fileref, relative to the file that names
+ * it, inside doc->dir unless doc->allow_outside) and reads its kind and
+ * size; an SVG is read and checked whole; a GIF is taken for the screen
+ * (enum media_target below) only.  Problems are reported at the
+ * imagedata as level allows.  Returns 0, or -1 after an error. */
+int media_image_probe(const folio_doc *doc, const folio_node *imagedata, int target,
+		      folio_diag *diag, int level, media_image *out);
+
+/* ---- choosing among a mediaobject's imageobjects (choose.c) ---- */
+
+/* The imagedata of the imageobject of media (a mediaobject or
+ * inlinemediaobject) that target shows best, as DocBook XSL chooses: the
+ * first whose role names the target ("fo", "print", "pdf"; "html",
+ * "xhtml", "epub"), else the first whose format (or, without one, the
+ * fileref's extension) the target draws (print: SVG, PNG, JPEG; screen:
+ * SVG, PNG, JPEG, GIF) and whose role is not the other target's, else the
+ * first with a fileref.  NULL when none has one. */
+const folio_node *media_choose(const folio_node *media, int target);
+
+/* `folio check`: probes every image a build would read (each media
+ * object's choice for print and for screen, the cover), reporting as the
+ * build does.  Returns the number of images that failed. */
+unsigned media_check_images(const folio_doc *doc, folio_diag *diag);
 
 /* Whether the first bytes of a file are an SVG document (an XML
  * document whose first element is svg). */
