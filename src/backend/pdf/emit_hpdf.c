@@ -31,6 +31,7 @@
 #include "util/file.h"
 #include "util/hash.h"
 #include "util/strbuf.h"
+#include "util/uri.h"
 
 #include <hpdf.h>
 #include <hpdf_doc.h>
@@ -826,7 +827,13 @@ static int emit_links(emitter *e, const dest_at *dests)
 			r.top = pt(e->oy + e->res->height - it->y);
 			r.bottom = pt(e->oy + e->res->height - it->y - it->h);
 			if (it->uri) {
-				HPDF_Annotation a = HPDF_Page_CreateURILinkAnnot(e->pages[p], r, it->uri);
+				/* the target percent-encoded where a URI may not
+				 * hold it as written (util/uri.h) */
+				strbuf u = STRBUF_INIT;
+				uri_escape(&u, it->uri);
+				HPDF_Annotation a = HPDF_Page_CreateURILinkAnnot(e->pages[p], r,
+										 sb_str(&u));
+				sb_free(&u);
 				if (a) {
 					HPDF_LinkAnnot_SetBorderStyle(a, 0, 0, 0);
 					/* PDF/A: annotations print (the Print flag) */
