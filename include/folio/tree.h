@@ -32,6 +32,9 @@ typedef enum folio_node_kind {
 	/* Nodes that resolve passes make; they have no DocBook name. */
 	FOLIO_NODE_GEN_LOCATORS, /* where a glossary or index entry is used:
 				    refs[0..nrefs) are the places */
+	FOLIO_NODE_PI,           /* a processing instruction folio honours
+				    (src/read/sax.c): name is its target,
+				    attributes its pseudo-attributes */
 	FOLIO_NODE_KIND_COUNT
 } folio_node_kind;
 

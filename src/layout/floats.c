@@ -130,6 +130,7 @@ int fl_enter_figure(flow *f, const folio_node *n, frame *fr)
 	figure(f, n);
 	if (n->kind == FOLIO_NODE_FIGURE)
 		flow_mark_float(f, from);
+	fl_keep_together(f, n, from);
 	return 0;
 }
 
@@ -143,6 +144,7 @@ int fl_enter_table(flow *f, const folio_node *n, frame *fr)
 	flow_table(f, n);
 	if (n->kind == FOLIO_NODE_TABLE)
 		flow_mark_float(f, from);
+	fl_keep_together(f, n, from);
 	return 0;
 }
 

@@ -243,6 +243,8 @@ static const unsigned char kind_roles[FOLIO_NODE_KIND_COUNT] = {
 	/* never printed where they stand: the index is generated, the
 	 * locators are the PDF's */
 	[FOLIO_NODE_GEN_LOCATORS] = TEXT_HIDDEN,
+	/* page-layout instructions: the PDF's */
+	[FOLIO_NODE_PI] = TEXT_HIDDEN,
 	/* parts that are paragraphs of their own */
 	[FOLIO_NODE_LISTITEM] = TEXT_BLOCK, [FOLIO_NODE_VARLISTENTRY] = TEXT_BLOCK,
 	[FOLIO_NODE_TERM] = TEXT_BLOCK, [FOLIO_NODE_MEMBER] = TEXT_BLOCK,
