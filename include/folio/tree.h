@@ -54,7 +54,11 @@ enum folio_node_flags {
 	FOLIO_FLAG_NUMBERED = 1u << 2,  /* label holds a number to print */
 	FOLIO_FLAG_FRONTMATTER = 1u << 3, /* before the first article/chapter */
 	FOLIO_FLAG_BACKMATTER = 1u << 4,  /* after the last article/chapter */
-	FOLIO_FLAG_FOREIGN = 1u << 5    /* outside DocBook's namespace */
+	FOLIO_FLAG_FOREIGN = 1u << 5,   /* outside DocBook's namespace */
+	FOLIO_FLAG_WRAPPER = 1u << 6    /* a book the reader made around a
+					   component root (src/read/roots.c):
+					   the component prints the title, so
+					   no title page or imprint of its own */
 };
 
 typedef struct folio_attr {

@@ -366,6 +366,9 @@ static void enter(struct text_writer *w, folio_iter *it)
 		flush_para(w, n->parent ? n->parent : n);
 	switch (n->kind) {
 	case FOLIO_NODE_BOOK:
+		if (!(n->flags & FOLIO_FLAG_WRAPPER)) /* its component prints it */
+			put_info(w, n);
+		break;
 	case FOLIO_NODE_ARTICLE:
 	case FOLIO_NODE_CHAPTER:
 	case FOLIO_NODE_PART:
