@@ -28,7 +28,7 @@ PACKAGES := build-essential cmake pkg-config \
 	hyphen-pt-pt hyphen-pt-br hyphen-it \
 	fonts-sil-charis fonts-noto-core fonts-dejavu-core fonts-dejavu-extra fonts-wqy-zenhei \
 	python3
-TEST_PACKAGES := epubcheck default-jre-headless poppler-utils qpdf valgrind unzip \
+TEST_PACKAGES := epubcheck default-jre-headless poppler-utils qpdf valgrind unzip librsvg2-bin \
 	chromium libharfbuzz-bin python3-fonttools
 
 # Checkers from npm, installed into the build folder with no browser

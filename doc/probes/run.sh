@@ -7,7 +7,7 @@ set -eu
 here=$(cd "$(dirname "$0")" && pwd)
 t=$(mktemp -d); trap 'rm -rf "$t"' EXIT
 cc() { command cc -std=c11 -D_DEFAULT_SOURCE -O1 -w -o "$t/$1" "$here/$1.c" "${@:2}"; }
-probes=${*:-xml hpdf hpdf_save zip hyphen hb unibreak fribidi icu deflate jpeg png qpdf qpdf_cleanup pdftotext}
+probes=${*:-xml hpdf hpdf_save zip hyphen hb unibreak fribidi icu deflate jpeg png qpdf qpdf_cleanup pdftotext rsvg}
 for p in $probes; do
 	echo "== $p"
 	case $p in
@@ -53,6 +53,19 @@ open('$t/cut.png','wb').write(png[:len(png)//2])"
 	pdftotext) cc pdftotext -lhpdf; (cd "$t" && ./pdftotext)
 	          echo "  pdftotext:      $(pdftotext "$t/hyphens.pdf" - | tr '\n' ' ')"
 	          echo "  pdftotext -raw: $(pdftotext -raw "$t/hyphens.pdf" - | tr '\n' ' ')" ;;
+	rsvg)     cc rsvg $(pkg-config --cflags --libs librsvg-2.0 cairo-pdf)
+	          printf '<svg xmlns="http://www.w3.org/2000/svg" width="200" height="100"><rect width="200" height="100" fill="#08c" opacity="0.5"/><text x="10" y="60" font-family="DejaVu Sans" font-size="30">Teks</text></svg>' >"$t/a.svg"
+	          printf '<svg xmlns="http://www.w3.org/2000/svg" width="100%%" viewBox="0 0 400 300"><circle cx="200" cy="150" r="100"/></svg>' >"$t/b.svg"
+	          printf '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><image href="/etc/hostname" width="5" height="5"/></svg>' >"$t/c.svg"
+	          "$t/rsvg" "$t/a.svg" "$t/b.svg" "$t/c.svg"
+	          echo "  a.svg.pdf, pdffonts: $(pdffonts "$t/a.svg.pdf" | tail -n +3 | awk '{print $1, $2, $3, "emb=" $(NF-4)}')"
+	          echo "  a.svg.pdf, page resources: $(qpdf --show-object=3 "$t/a.svg.pdf" 2>/dev/null | head -c 300)"
+	          echo "  a.svg.pdf, colour spaces named: $(qpdf --qdf --object-streams=disable "$t/a.svg.pdf" - | grep -a -o -E '/Device(RGB|CMYK|Gray)|/Transparency' | sort | uniq -c | tr -s ' \n' ' ')"
+	          echo "  symbol binding before main(), folio linked against librsvg and libqpdf or not:"
+	          printf 'int main(void){return 0;}' >"$t/m.c"
+	          command cc -o "$t/plain" "$t/m.c"
+	          command cc -o "$t/linked" "$t/m.c" -Wl,--no-as-needed $(pkg-config --libs librsvg-2.0 libqpdf)
+	          for b in plain linked; do echo "    $b: $(LD_DEBUG=statistics "$t/$b" 2>&1 | grep -m1 'final number of relocations:' | sed 's/.*: *//') symbol relocations"; done ;;
 	qpdf)     folio=${BUILD:-build}
 	          echo "  shared libraries: folio $(ldd "$folio/folio" | wc -l), folio-preflight $(ldd "$folio/folio-preflight" | wc -l)"
 	          echo "  brought in by libqpdf: $(ldd "$folio/folio-preflight" | awk '{print $1}' | grep -E 'stdc|gnutls|jpeg|crypto|nettle|z\.so' | tr '\n' ' ')" ;;

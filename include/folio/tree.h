@@ -35,6 +35,9 @@ typedef enum folio_node_kind {
 	/* Read, but not DocBook: an element of MathML's namespace, name its
 	   local name ("mfrac"), attributes as written (folio/mathml.h). */
 	FOLIO_NODE_MATHML,
+	FOLIO_NODE_PI,           /* a processing instruction folio honours
+				    (src/read/sax.c): name is its target,
+				    attributes its pseudo-attributes */
 	FOLIO_NODE_KIND_COUNT
 } folio_node_kind;
 
@@ -55,9 +58,13 @@ enum folio_node_flags {
 	FOLIO_FLAG_FRONTMATTER = 1u << 3, /* before the first article/chapter */
 	FOLIO_FLAG_BACKMATTER = 1u << 4,  /* after the last article/chapter */
 	FOLIO_FLAG_FOREIGN = 1u << 5,   /* outside DocBook's namespace */
-	FOLIO_FLAG_FIRST_USE = 1u << 6  /* a glossary term's first use in its
+	FOLIO_FLAG_FIRST_USE = 1u << 6, /* a glossary term's first use in its
 					   article or chapter (resolve/gloss.c;
 					   glossterm.first-use-only) */
+	FOLIO_FLAG_WRAPPER = 1u << 7    /* a book the reader made around a
+					   component root (src/read/roots.c):
+					   the component prints the title, so
+					   no title page or imprint of its own */
 };
 
 typedef struct folio_attr {

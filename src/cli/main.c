@@ -12,6 +12,7 @@
 #include "cli/template.h"
 #include "folio/backend.h"
 #include "folio/folio.h"
+#include "media/media.h"
 #include "util/cleanup.h"
 #include "util/file.h"
 #include "util/xalloc.h"
@@ -590,6 +591,10 @@ static int run(struct options *o)
 		/* includes and databases are known now: none may be an output */
 		if (status == 0 && build && output_clashes(files, nfiles, NULL, diag) != 0)
 			status = 2;
+		/* check reads every image a build would (the build's layout and
+		 * back ends do that themselves), with the build's messages */
+		if (status == 0 && !build && media_check_images(doc, diag) > 0)
+			status = folio_diag_exit_status(diag);
 		if (status == 0 && build)
 			status = run_backends(o, doc, files, date, diag);
 	}

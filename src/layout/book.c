@@ -572,8 +572,10 @@ static void run_pass(lay_run *r, const toc_entry *prev_toc, unsigned nprev,
 			c->share = NULL;
 	}
 	if (root->kind == FOLIO_NODE_BOOK) {
-		title_page(f, c, root);
-		imprint_page(f, c, root);
+		if (!(root->flags & FOLIO_FLAG_WRAPPER)) {
+			title_page(f, c, root);
+			imprint_page(f, c, root);
+		}
 		contents(f, c, prev_toc, nprev, NULL);
 	}
 	for (size_t i = 0; i < r->divs.n; i++) {

@@ -5,6 +5,7 @@
  */
 #include "layout/flow_walk.h"
 #include "layout/image.h"
+#include "media/media.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -29,7 +30,11 @@ static void figure(flow *f, const folio_node *fig)
 	lay_ctx *c = f->c;
 	const lay_style *st = c->st;
 	fl_block_space(f, 8 * FX_PT);
-	const folio_node *data = fl_find_kind(fig, FOLIO_NODE_IMAGEDATA);
+	/* of a mediaobject's imageobjects, the one print draws best */
+	const folio_node *media = fig->kind == FOLIO_NODE_MEDIAOBJECT
+					  ? fig : fl_find_kind(fig, FOLIO_NODE_MEDIAOBJECT);
+	const folio_node *data = media ? media_choose(media, MEDIA_FOR_PRINT)
+				       : fl_find_kind(fig, FOLIO_NODE_IMAGEDATA);
 	fx avail = f->measure - f->s.left - f->s.right;
 	fx maxh = (st->page_height - st->margin_top - st->margin_bottom) * 6 / 10;
 	lay_image img;
@@ -37,9 +42,10 @@ static void figure(flow *f, const folio_node *fig)
 	VEC(lay_item) items = { 0 };
 	fx w = 0, h = 0;
 	if (ok) {
-		/* natural size at 150 dpi, never wider than the measure */
-		w = fx_muldiv(img.width, 72000, 150);
-		h = fx_muldiv(img.height, 72000, 150);
+		/* natural size (pixels at 150 dpi, an SVG's own), never
+		 * wider than the measure */
+		w = img.natural_w;
+		h = img.natural_h;
 		fx want;
 		if (image_wanted_width(c, data, &want)) {
 			h = fx_muldiv(h, want, w);
@@ -125,6 +131,7 @@ int fl_enter_figure(flow *f, const folio_node *n, frame *fr)
 	figure(f, n);
 	if (n->kind == FOLIO_NODE_FIGURE)
 		flow_mark_float(f, from);
+	fl_keep_together(f, n, from);
 	return 0;
 }
 
@@ -138,6 +145,7 @@ int fl_enter_table(flow *f, const folio_node *n, frame *fr)
 	flow_table(f, n);
 	if (n->kind == FOLIO_NODE_TABLE)
 		flow_mark_float(f, from);
+	fl_keep_together(f, n, from);
 	return 0;
 }
 

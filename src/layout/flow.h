@@ -18,12 +18,14 @@ enum vl_kind {
 	VL_GLUE,    /* vertical space; a legal break after a box */
 	VL_PENALTY, /* a break's cost; LB_INF forbids, -LB_INF forces */
 	VL_BREAK,   /* a new page (a division opens) */
-	VL_HEADS    /* running heads change from here on */
+	VL_HEADS,   /* running heads change from here on */
+	VL_NEED     /* h of room, or a new page (<?dbfo-need?>, keep-together) */
 };
 
 typedef struct vl_elem {
 	unsigned char kind;
-	fx h, d;             /* BOX: height above its baseline, depth below */
+	fx h, d;             /* BOX: height above its baseline, depth below;
+				NEED: the room asked for */
 	fx x;                /* BOX: offset from the text block's left */
 	fx glue, stretch, shrink; /* GLUE */
 	int penalty;         /* PENALTY */

@@ -274,5 +274,12 @@ int fl_enter_footnoteref(flow *f, const folio_node *n, frame *fr);
 /* ---- locators (locators.c) ---- */
 
 int fl_enter_locators(flow *f, const folio_node *n, frame *fr);
+/* pis.c: processing instructions for the page (hard-pagebreak,
+ * dbfo-need) and dbfo keep-together on a table or figure */
+int fl_enter_pi(flow *f, const folio_node *n, frame *fr);
+/* The keep-together an element asks for with <?dbfo keep-together=
+ * "always"?> among its children: after flowing it from element from,
+ * the page builder must not split it (a VL_NEED of its height). */
+void fl_keep_together(flow *f, const folio_node *n, size_t from);
 
 #endif

@@ -204,6 +204,7 @@ const flow_handler flow_handlers[FOLIO_NODE_KIND_COUNT] = {
 
 	/* the page lists of glossary and index entries (locators.c) */
 	[FOLIO_NODE_GEN_LOCATORS] = H(locators, restore),
+	[FOLIO_NODE_PI] = H(pi, restore),
 
 	/* markup whose face fl_inline_face sets, or none; an element outside the
 	 * subset is set as its text */

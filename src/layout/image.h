@@ -9,12 +9,13 @@
 
 #include "layout/ctx.h"
 
-#define IMAGE_MAX_PIXELS 20000 /* per side: larger is refused */
 
 typedef struct lay_image {
 	const char *path;   /* resolved file name (pass arena) */
 	int png;            /* 1 PNG, 0 JPEG */
-	unsigned width, height;
+	int svg;            /* 1 SVG (drawn as vectors) */
+	unsigned width, height; /* pixels (PNG, JPEG) */
+	fx natural_w, natural_h; /* the size it has unless asked otherwise */
 } lay_image;
 
 /* Returns 0, or -1 after reporting an error with the node's location. */

@@ -594,6 +594,12 @@ static void fill_page(builder *b, page_run *r, size_t i)
 				return;
 			continue;
 		}
+		if (e->kind == VL_NEED && r->have_box &&
+		    r->used + r->used_notes + e->h > b->goal) {
+			r->end = i; /* less room than asked: a new page */
+			r->next = i + 1;
+			return;
+		}
 		if (!r->have_box && e->kind != VL_BOX) {
 			r->start = i + 1; /* discarded at the top of a page */
 			continue;

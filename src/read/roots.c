@@ -149,7 +149,10 @@ void read_settle_root(folio_doc *doc)
 		set_to_book(root);
 		break;
 	case ROOT_IN_BOOK:
+		/* its title (in the made info: metadata, running heads) is
+		 * printed once, by the component's own opening */
 		doc->root = wrap(doc, root, FOLIO_NODE_BOOK);
+		doc->root->flags |= FOLIO_FLAG_WRAPPER;
 		break;
 	case ROOT_AS_ARTICLE:
 		if (root->name == NULL)

@@ -538,6 +538,59 @@ static void on_characters(void *ctx, const xmlChar *ch, int len)
 	sb_putn(&s->text, (const char *)ch, (size_t)len);
 }
 
+/* ---- processing instructions ---- */
+
+/* The PIs the page builder honours (src/layout/pis.c); every other one
+ * (<?dbhtml?>, <?xml-stylesheet?>, an editor's) is dropped silently. */
+static const char *const kept_pis[] = { "hard-pagebreak", "pdfpagebreak", "dbfo-need",
+					"dbfo", NULL };
+
+/* name="value" or name='value' pairs, as DocBook XSL reads them; what
+ * does not parse ends the list. */
+static void pi_attributes(source *s, folio_node *n, const char *d)
+{
+	while (*d) {
+		while (*d == ' ' || *d == '\t' || *d == '\n' || *d == '\r')
+			d++;
+		const char *name = d;
+		while (*d && *d != '=' && *d != ' ' && *d != '\t' && *d != '\n')
+			d++;
+		size_t nlen = (size_t)(d - name);
+		if (*d != '=' || nlen == 0 || (d[1] != '"' && d[1] != '\''))
+			return;
+		char quote = d[1];
+		const char *value = d + 2;
+		const char *end = strchr(value, quote);
+		if (end == NULL)
+			return;
+		char *k = arena_strndup(s->r->doc->arena, name, nlen);
+		char *v = arena_strndup(s->r->doc->arena, value, (size_t)(end - value));
+		folio_node_set_attr(s->r->doc, n, k, v);
+		d = end + 1;
+	}
+}
+
+static void on_pi(void *ctx, const xmlChar *target, const xmlChar *data)
+{
+	source *s = source_of_ctxt(ctx);
+	if (s == NULL || s->skip || s->r->halted || target == NULL)
+		return;
+	struct frame *top = top_frame(s);
+	if (top == NULL || top->kind != FRAME_NODE)
+		return; /* outside the root, or inside xi:include */
+	size_t k = 0;
+	while (kept_pis[k] && strcmp(kept_pis[k], (const char *)target) != 0)
+		k++;
+	if (kept_pis[k] == NULL)
+		return;
+	text_flush(s);
+	folio_node *n = folio_node_new(s->r->doc, FOLIO_NODE_PI, loc_of_tag(s));
+	n->name = kept_pis[k];
+	if (data)
+		pi_attributes(s, n, (const char *)data);
+	sax_insert(s, n);
+}
+
 /* ---- the document type declaration ---- */
 
 static void refuse_external(source *s, const xmlChar *name,
@@ -625,6 +678,7 @@ static void init_handler(xmlSAXHandler *sax)
 	sax->startElementNs = on_start;
 	sax->endElementNs = on_end;
 	sax->characters = on_characters;
+	sax->processingInstruction = on_pi;
 	sax->cdataBlock = on_characters;
 	sax->ignorableWhitespace = on_characters;
 	sax->serror = errors_structured;

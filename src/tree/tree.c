@@ -25,6 +25,7 @@ static const struct kind_info kinds[FOLIO_NODE_KIND_COUNT] = {
 #define FOLIO_ELEMENT(kind, name, cls) [FOLIO_NODE_##kind] = { name, FOLIO_CLASS_##cls },
 #include "folio/elements.def"
 #undef FOLIO_ELEMENT
+	[FOLIO_NODE_PI] = { "#pi", FOLIO_CLASS_NONE },
 	[FOLIO_NODE_GEN_LOCATORS] = { "#locators", FOLIO_CLASS_INLINE },
 	[FOLIO_NODE_MATHML] = { "#mathml", FOLIO_CLASS_INLINE },
 };

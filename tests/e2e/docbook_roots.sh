@@ -8,6 +8,8 @@
 #   - no diagnostics; qpdf --check; epubcheck 0/0
 #   - the lines each document names in "expect-text:" comments appear in
 #     its text output, in that order
+#   - a line named in "expect-once:" appears exactly once (a chapter
+#     root prints its title once, not on a title page too)
 #   - no line named in "expect-absent:" comments appears (what an xpointer
 #     leaves out)
 #   - the word check (fidelity), where it is found; not for a document
@@ -69,6 +71,11 @@ for w in wanted:
         ok = False
     else:
         pos = i + len(w)
+for w in re.findall(r"expect-once: (.*)", open(src, encoding="utf-8").read()):
+    n = text.count(" ".join(w.split()))
+    if n != 1:
+        print(f"FAIL: {src}: the text output holds {w!r} {n} times, not once")
+        ok = False
 for w in re.findall(r"expect-absent: (.*)", open(src, encoding="utf-8").read()):
     if " ".join(w.split()) in text:
         print(f"FAIL: {src}: text output holds what it should not: {w}")

@@ -23,6 +23,7 @@ static const folio_node_kind kinds[] = {
 #define FOLIO_ELEMENT(kind, name, cls) FOLIO_NODE_##kind,
 #include "folio/elements.def"
 #undef FOLIO_ELEMENT
+	FOLIO_NODE_PI,
 	FOLIO_NODE_GEN_LOCATORS,
 	FOLIO_NODE_MATHML,
 };

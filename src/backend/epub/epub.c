@@ -167,7 +167,9 @@ static void plan_cover(epub_ctx *c, const folio_node *book)
 static void plan_book(epub_ctx *c, const folio_node *book)
 {
 	plan_cover(c, book);
-	add_chunk(c, EPUB_CHUNK_TITLEPAGE, book);
+	/* a book made around a chapter: the chapter prints the title */
+	if (!(book->flags & FOLIO_FLAG_WRAPPER))
+		add_chunk(c, EPUB_CHUNK_TITLEPAGE, book);
 	c->nav_spine_pos = (int)c->nchunks;
 	const folio_node *n = book->first;
 	while (n) {

@@ -8,6 +8,7 @@
  */
 #include "backend/epub/epub.h"
 #include "layout/layout.h"
+#include "media/media.h"
 #include "util/file.h"
 #include "util/hash.h"
 #include "util/vec.h"
@@ -252,6 +253,20 @@ const char *epub_image(epub_ctx *c, const folio_node *imagedata)
 			     "image \"%s\" is %ux%u pixels; folio takes 1 to %u per side",
 			     fileref, w, h, EPUB_IMAGE_MAX_SIDE);
 		return image_failed(c, joined);
+	}
+	if (strcmp(ext, "svg") == 0) {
+		/* checked and cleaned as the PDF reads it: no scripts, no
+		 * handlers, nothing fetched (media.h); its warnings are the
+		 * PDF's layout's to give when the PDF was built too */
+		free(data);
+		media_svg svg;
+		int level = c->opts->page_map ? MEDIA_REPORT_ERRORS : MEDIA_REPORT_ALL;
+		if (media_svg_read(real, fileref, imagedata->loc, c->diag, level, &svg) != 0)
+			return image_failed(c, joined);
+		data = svg.clean;
+		len = svg.clean_len;
+		svg.clean = NULL;
+		media_svg_free(&svg);
 	}
 	const char *name = strrchr(real, '/') ? strrchr(real, '/') + 1 : real;
 	const char *dot = strrchr(name, '.');

@@ -9,6 +9,7 @@
  * block's class, so the document stays valid whatever the nesting.
  */
 #include "backend/epub/xhtml.h"
+#include "media/media.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -739,16 +740,11 @@ static void equation_exit(xw *w, frame *f)
 
 static const handler h_equation = { figure_enter, equation_exit, NULL, equation_between };
 
+
+/* Of the imageobjects, the one a screen shows best (src/media). */
 static const folio_node *chosen_imagedata(const folio_node *media)
 {
-	for (const folio_node *o = media->first; o; o = o->next) {
-		if (o->kind != FOLIO_NODE_IMAGEOBJECT || (o->flags & FOLIO_FLAG_HIDDEN))
-			continue;
-		const folio_node *d = folio_node_child(o, FOLIO_NODE_IMAGEDATA);
-		if (d && folio_node_attr(d, "fileref"))
-			return d;
-	}
-	return NULL;
+	return media_choose(media, MEDIA_FOR_SCREEN);
 }
 
 /* The alternative text: alt, else a textobject's text, else the

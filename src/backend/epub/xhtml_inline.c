@@ -8,6 +8,7 @@
  */
 #include "backend/epub/xhtml.h"
 #include "layout/layout.h"
+#include "util/uri.h"
 #include "util/vec.h"
 #include "util/xalloc.h"
 
@@ -245,15 +246,28 @@ static int has_visible_content(const folio_node *n)
 
 /* External addresses that may be links in an EPUB; anything else (a
  * relative path to a file outside the package) cannot work. */
+/* The URI as written, percent-encoded where a URI may not hold it (a
+ * space, '<', non-ASCII: epubcheck's RSC-020); the text stays as written. */
+static const char *encoded(epub_ctx *c, const char *uri)
+{
+	if (uri_is_clean(uri))
+		return uri;
+	strbuf b = STRBUF_INIT;
+	uri_escape(&b, uri);
+	const char *r = epub_strdup(c, sb_str(&b));
+	sb_free(&b);
+	return r;
+}
+
 static const char *external_href(epub_ctx *c, const char *href)
 {
 	static const char *const schemes[] = { "http://", "https://", "mailto:",
 					       "ftp://", "tel:" };
 	for (size_t i = 0; i < sizeof schemes / sizeof schemes[0]; i++)
 		if (strncmp(href, schemes[i], strlen(schemes[i])) == 0)
-			return href;
+			return encoded(c, href);
 	if (strncmp(href, "doi:", 4) == 0)
-		return epub_printf(c, "https://doi.org/%s", href + 4);
+		return encoded(c, epub_printf(c, "https://doi.org/%s", href + 4));
 	return NULL;
 }
 

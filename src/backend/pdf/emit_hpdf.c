@@ -22,6 +22,7 @@
  */
 #include "backend/pdf/emit.h"
 #include "backend/pdf/emit_font.h"
+#include "backend/pdf/emit_svg.h"
 #include "backend/pdf/pixels.h"
 #include "backend/pdf/save.h"
 #include "backend/pdf/squeeze.h"
@@ -31,6 +32,7 @@
 #include "util/hash.h"
 #include "util/strbuf.h"
 #include "util/utf8.h"
+#include "util/uri.h"
 
 #include <hpdf.h>
 #include <hpdf_doc.h>
@@ -74,6 +76,7 @@ typedef struct emitter {
 	const pdf_print *print; /* never NULL (zeroes: the screen PDF) */
 	int plain;              /* print_is_plain(print) */
 	pdf_fonts *pfonts;      /* the fonts, written by emit_font.c */
+	pdf_svgs *svgs;         /* SVG figures, written by emit_svg.c */
 	pdf_squeeze *squeeze;   /* compresses each page's content */
 	struct link_rec *links; /* what internal links write (emit_links) */
 	HPDF_Page *pages;
@@ -439,14 +442,63 @@ static box into_bleed(const emitter *e, box b, int edges)
 	return b;
 }
 
+/* The colour components an SVG must be drawn as pixels in, 0 when its
+ * vectors go in as they are: cairo draws in DeviceRGB, with
+ * transparency where the SVG has it, which grey, CMYK, PDF/X-1a and
+ * PDF/A-1b output cannot take (doc/print.md). */
+static int svg_pixel_target(const emitter *e)
+{
+	if (e->print->color == PDF_COLOR_GRAY)
+		return 1;
+	if (e->print->color == PDF_COLOR_CMYK)
+		return 4;
+	if (e->print->standard == PDF_STD_X1A || e->print->standard == PDF_STD_A1B)
+		return 3;
+	return 0;
+}
+
+/* An SVG as pixels, made once per file at the first box it fills. */
+static HPDF_Image load_svg_pixels(emitter *e, const lay_item *it, int ncomp)
+{
+	HPDF_Image img = hash_get(e->images, it->uri);
+	if (img)
+		return img;
+	folio_loc loc = it->node ? it->node->loc : (folio_loc){ it->uri, 0, 0 };
+	img = pdf_svg_pixels(e->svgs, it->uri, image_name(it), loc, pt(it->w), pt(it->h),
+			     ncomp);
+	if (img)
+		hash_put(e->images, it->uri, img);
+	return img;
+}
+
+/* An SVG's form in the box x, y, w, h (mpt, y down). */
+static int place_svg(emitter *e, HPDF_Page page, const lay_item *it, double x,
+		     double y, double w, double h)
+{
+	folio_loc loc = it->node ? it->node->loc : (folio_loc){ it->uri, 0, 0 };
+	if (pdf_svg_draw(e->svgs, page, it->uri, image_name(it), loc, x / 1000.0,
+			 (e->res->height - y - h) / 1000.0, w / 1000.0, h / 1000.0) != 0)
+		return -1;
+	return failed(e, "drawing an SVG") ? -1 : 0;
+}
+
 static int emit_image(emitter *e, HPDF_Page page, const lay_item *it, int edges)
 {
-	HPDF_Image img = load_image(e, it);
-	if (img == NULL)
+	HPDF_Image img = NULL;
+	int form = 0;
+	if (hash_get(e->images, it->uri) == NULL && pdf_svg_is(e->svgs, it->uri)) {
+		int ncomp = svg_pixel_target(e);
+		form = ncomp == 0;
+		if (ncomp && (img = load_svg_pixels(e, it, ncomp)) == NULL)
+			return -1;
+	} else if ((img = load_image(e, it)) == NULL) {
 		return -1;
+	}
 	box at = { it->x, it->y, it->w, it->h };
 	box grown = into_bleed(e, at, edges);
 	if (memcmp(&at, &grown, sizeof at) == 0) {
+		if (form)
+			return place_svg(e, page, it, it->x, it->y, it->w, it->h);
 		HPDF_Page_DrawImage(page, img, pt(it->x), pt(e->res->height - it->y - it->h),
 				    pt(it->w), pt(it->h));
 		return failed(e, "drawing an image") ? -1 : 0;
@@ -461,11 +513,15 @@ static int emit_image(emitter *e, HPDF_Page page, const lay_item *it, int edges)
 			    pt(grown.w), pt(grown.h));
 	HPDF_Page_Clip(page);
 	HPDF_Page_EndPath(page);
-	HPDF_Page_DrawImage(page, img, (float)((cx - w / 2) / 1000.0),
-			    (float)((e->res->height - cy - h / 2) / 1000.0),
-			    (float)(w / 1000.0), (float)(h / 1000.0));
+	int rc = 0;
+	if (form)
+		rc = place_svg(e, page, it, cx - w / 2, cy - h / 2, w, h);
+	else
+		HPDF_Page_DrawImage(page, img, (float)((cx - w / 2) / 1000.0),
+				    (float)((e->res->height - cy - h / 2) / 1000.0),
+				    (float)(w / 1000.0), (float)(h / 1000.0));
 	HPDF_Page_GRestore(page);
-	return failed(e, "drawing an image") ? -1 : 0;
+	return rc < 0 || failed(e, "drawing an image") ? -1 : 0;
 }
 
 /* The items of one laid-out page, in its own coordinates. */
@@ -835,7 +891,13 @@ static int emit_links(emitter *e, const dest_at *dests)
 			r.top = pt(e->oy + e->res->height - it->y);
 			r.bottom = pt(e->oy + e->res->height - it->y - it->h);
 			if (it->uri) {
-				HPDF_Annotation a = HPDF_Page_CreateURILinkAnnot(e->pages[p], r, it->uri);
+				/* the target percent-encoded where a URI may not
+				 * hold it as written (util/uri.h) */
+				strbuf u = STRBUF_INIT;
+				uri_escape(&u, it->uri);
+				HPDF_Annotation a = HPDF_Page_CreateURILinkAnnot(e->pages[p], r,
+										 sb_str(&u));
+				sb_free(&u);
 				if (a) {
 					HPDF_LinkAnnot_SetBorderStyle(a, 0, 0, 0);
 					/* PDF/A: annotations print (the Print flag) */
@@ -1232,12 +1294,14 @@ int pdf_emit(const lay_result *res, lay_fonts *fonts, const char *path,
 	}
 	e.squeeze = squeeze_new();
 	e.pfonts = pdf_fonts_new(e.pdf, fonts, diag, e.squeeze);
+	e.svgs = pdf_svgs_new(e.pdf, e.squeeze, diag);
 	e.pages = xcalloc(res->npages + 1, sizeof(HPDF_Page));
 	e.images = hash_new();
 	e.dests = hash_new();
 	int rc = write_document(&e, source_date);
 	HPDF_Free(e.pdf);
 	pdf_fonts_free(e.pfonts);
+	pdf_svgs_free(e.svgs);
 	squeeze_free(e.squeeze);
 	free(e.links);
 	free(e.pages);

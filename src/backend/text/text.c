@@ -261,6 +261,8 @@ static const unsigned char kind_roles[FOLIO_NODE_KIND_COUNT] = {
 	[FOLIO_NODE_GEN_LOCATORS] = TEXT_HIDDEN,
 	/* an equation: its linear form, in the paragraph around it */
 	[FOLIO_NODE_MATHML] = TEXT_RUN,
+	/* page-layout instructions: the PDF's */
+	[FOLIO_NODE_PI] = TEXT_HIDDEN,
 	/* parts that are paragraphs of their own */
 	[FOLIO_NODE_LISTITEM] = TEXT_BLOCK, [FOLIO_NODE_VARLISTENTRY] = TEXT_BLOCK,
 	[FOLIO_NODE_TERM] = TEXT_BLOCK, [FOLIO_NODE_MEMBER] = TEXT_BLOCK,
@@ -382,6 +384,9 @@ static void enter(struct text_writer *w, folio_iter *it)
 		flush_para(w, n->parent ? n->parent : n);
 	switch (n->kind) {
 	case FOLIO_NODE_BOOK:
+		if (!(n->flags & FOLIO_FLAG_WRAPPER)) /* its component prints it */
+			put_info(w, n);
+		break;
 	case FOLIO_NODE_ARTICLE:
 	case FOLIO_NODE_CHAPTER:
 	case FOLIO_NODE_PART:

@@ -15,6 +15,7 @@ build_epub reader sources/pekerjaan-sosial/reader.xml
 build_epub features tests/e2e/data/epub/features.xml
 build_epub fonts tests/e2e/data/epub/features.xml --epub-fonts
 build_epub bibliography tests/docbook/bibliography.xml
+build_epub svg tests/docbook/svg/figures.xml
 build_epub index-ranges tests/e2e/data/index-ranges.xml
 build_epub layout tests/e2e/data/layout.xml
 build_epub astral tests/e2e/data/astral.xml
