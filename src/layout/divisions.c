@@ -117,6 +117,18 @@ static const char *author_line(flow *f, const folio_node *div)
 	return s;
 }
 
+/* The node the author line stands for in the PDF's structure: the
+ * info's first author, editor or author group. */
+static const folio_node *author_node(const folio_node *div)
+{
+	const folio_node *info = folio_node_child(div, FOLIO_NODE_INFO);
+	for (const folio_node *n = info ? info->first : NULL; n; n = n->next)
+		if (n->kind == FOLIO_NODE_AUTHOR || n->kind == FOLIO_NODE_EDITOR ||
+		    n->kind == FOLIO_NODE_AUTHORGROUP)
+			return n;
+	return info;
+}
+
 /* Height the page's elements take since the last page break (as the
  * page builder counts: glue at the top discarded). */
 static fx page_used(const flow *f)
@@ -166,6 +178,7 @@ void flow_top_division(flow *f, const folio_node *div, int numbering)
 	h->head_recto = recto ? fl_squeeze(c, recto) : NULL;
 
 	fl_base_state(f);
+	f->s.block = div;
 	f->s.lang = div->lang ? div->lang : c->doc->lang;
 	f->top_level_base = (int)div->depth;
 	f->top = div;
@@ -189,8 +202,11 @@ void flow_top_division(flow *f, const folio_node *div, int numbering)
 	const char *authors = author_line(f, div);
 	if (authors) {
 		flow_space(f, 8 * FX_PT, 0);
+		/* the line is the info's, not the heading's */
+		f->s.block = author_node(div);
 		flow_plain(f, authors, c->text_face[FS_ITALIC], st->size_text,
 			   st->leading, ALIGN_RAGGED);
+		f->s.block = div;
 	}
 	const folio_node *abs = folio_node_info_child(div, FOLIO_NODE_ABSTRACT);
 	if (abs) {

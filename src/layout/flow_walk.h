@@ -39,6 +39,9 @@ typedef struct state {
 	int list_depth;
 	int level;               /* division depth below the top division */
 	int in_toc;              /* divisions here go in the contents */
+	const folio_node *block; /* the block-level node text belongs to
+				    (the PDF's structure: lay_item.node) */
+	unsigned char tag;       /* enum lay_item_tag of text set here */
 } state;
 
 typedef struct frame frame;
@@ -128,6 +131,8 @@ static inline para_style fl_style(const flow *f)
 	ps.verbatim = (unsigned char)f->s.verbatim;
 	ps.url = (unsigned char)f->s.url;
 	ps.nohyph = (unsigned char)f->s.nohyph;
+	ps.block = f->s.block;
+	ps.tag = f->s.tag;
 	return ps;
 }
 

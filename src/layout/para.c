@@ -1033,6 +1033,10 @@ typedef struct line_builder {
 	int run_face;
 	fx run_size, run_rise, run_x;
 	int open;
+	/* what the structure says of the run: its first span's */
+	const para_style *st;   /* the span being placed */
+	const folio_node *run_block;
+	unsigned char run_tag;
 	/* link area in progress */
 	const folio_node *lk_node;
 	const char *lk_uri;
@@ -1049,6 +1053,8 @@ static void close_run(line_builder *b)
 	it.size = b->run_size;
 	it.x = b->run_x;
 	it.y = -b->run_rise;
+	it.node = b->run_block;
+	it.tag = b->run_tag;
 	it.n = (unsigned)b->glyphs.n;
 	if (!b->c->no_glyphs) {
 		it.g = arena_alloc(b->c->glyph_arena ? b->c->glyph_arena : b->a,
@@ -1075,6 +1081,8 @@ static void run_for(line_builder *b, int face, fx size, fx rise, fx x)
 		b->run_size = size;
 		b->run_rise = rise;
 		b->run_x = x;
+		b->run_block = b->st ? b->st->block : NULL;
+		b->run_tag = b->st ? b->st->tag : LT_CONTENT;
 	}
 }
 
@@ -1143,8 +1151,12 @@ static void add_continuation(para *p, line_builder *b, const lb_line *l, fx x)
 		face = s->st.face;
 	}
 	fx adv = fonts_advance(b->c->fonts, face, cp, s->st.size);
+	para_style mark = s->st;
+	mark.tag = LT_ARTIFACT;
+	b->st = &mark;
 	add_glyph(b, face, s->st.size, s->st.rise, cp, x - adv - s->st.size / 4);
 	close_run(b);
+	b->st = NULL;
 }
 
 static lay_line make_line(para *p, const para_shape *shape, const lb_line *l,
@@ -1164,6 +1176,7 @@ static lay_line make_line(para *p, const para_shape *shape, const lb_line *l,
 	b->open = 0;
 	b->lk_node = NULL;
 	b->lk_uri = NULL;
+	b->st = NULL;
 	int have_src = 0;
 	if (wrap > 0)
 		add_continuation(p, b, l, x);
@@ -1183,6 +1196,7 @@ static lay_line make_line(para *p, const para_shape *shape, const lb_line *l,
 				have_src = 1;
 			}
 			fx x0 = x;
+			b->st = &s->st;
 			if (e->ng)
 				run_for(b, e->face, s->st.size, s->st.rise, x);
 			const pglyph *pg = &p->glyphs.v[e->g0];
@@ -1214,6 +1228,7 @@ static lay_line make_line(para *p, const para_shape *shape, const lb_line *l,
 				w += added - given;
 			given = r != 0 ? added : given;
 			const span *s = &p->spans.v[e->span];
+			b->st = &s->st;
 			/* A real space glyph, so text extraction sees words. */
 			add_glyph(b, b->open ? b->run_face : e->face,
 				  b->open ? b->run_size : s->st.size,
@@ -1235,9 +1250,12 @@ static lay_line make_line(para *p, const para_shape *shape, const lb_line *l,
 	if (brk->kind == PK_PEN && (brk->lb.flagged || brk->forced) &&
 	    brk->lb.width > 0 && brk->hyphen) {
 		const span *s = &p->spans.v[brk->span];
+		b->st = &s->st;
 		add_glyph(b, brk->face, s->st.size, s->st.rise, brk->hyphen, x);
 		x += brk->lb.width;
 		out.hyphenated = 1;
+		close_run(b);
+		b->items.v[b->items.n - 1].tag |= LT_BROKEN;
 	}
 	close_run(b);
 	close_link(b);
@@ -1520,7 +1538,8 @@ static void para_key(const para *p, const para_shape *sh, memo_key *k)
 		key_ptr(k, sp->src);
 		key_int(k, (int64_t)sp->src_off);
 		key_int(k, st->verbatim | st->url << 1 | st->nohyph << 2 |
-			   sp->newline << 3);
+			   sp->newline << 3 | st->tag << 4);
+		key_ptr(k, st->block);
 		size_t ul = st->uri ? strlen(st->uri) : 0;
 		size_t ll = st->lang ? strlen(st->lang) : 0;
 		key_int(k, (int64_t)(ul << 8 | ll));

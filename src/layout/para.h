@@ -23,6 +23,9 @@ typedef struct para_style {
 	unsigned char verbatim;     /* keep spaces and line ends */
 	unsigned char url;          /* break after / . - _ freely, no hyphens */
 	unsigned char nohyph;       /* never hyphenate */
+	unsigned char tag;          /* enum lay_item_tag of the runs */
+	const folio_node *block;    /* the block-level node the text
+				       belongs to (lay_item.node) */
 } para_style;
 
 enum mark_kind {
