@@ -53,7 +53,7 @@ python3 - "$out/qdf.pdf" "$out/broken.pdf" <<'PY'
 import re, sys
 d = open(sys.argv[1], "rb").read()
 # the first MCID sequence of a content stream loses its BDC and EMC
-m = re.search(rb"/[A-Za-z0-9]+ <</MCID 0>> BDC\n(BT\n.*?ET\n)EMC\n", d, re.S)
+m = re.search(rb"/[A-Za-z0-9]+ ?<</MCID 0>> ?BDC\n(BT\n.*?ET\n)EMC\n", d, re.S)
 assert m, "no MCID 0 sequence"
 open(sys.argv[2], "wb").write(d[:m.start()] + m.group(1) + d[m.end():])
 PY

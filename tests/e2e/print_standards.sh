@@ -179,6 +179,8 @@ else:
         contents = p["/Contents"]
         for ref in (contents if isinstance(contents, list) else [contents]):
             s = data(ref).decode("latin-1")
+            # marked-content properties (an /ActualText) are not glyphs
+            s = re.sub(r"<<.*?>>\s*BDC", "BDC", s, flags=re.S)
             font = None
             for m in re.finditer(r"/(\w+) [\d.]+ Tf|<([0-9A-F]+)>|\((?:\\.|[^\\)])*\)", s):
                 if m.group(1):

@@ -696,11 +696,11 @@ void tags_mark(pdf_tags *t, const lay_page *pg, unsigned i, const char *props,
 	unsigned mcid = add_mcr(t, owner);
 	sb_putc(b, '/');
 	sb_puts(b, owner->type);
-	sb_puts(b, " <</MCID ");
+	sb_puts(b, "<</MCID ");
 	put_uint(b, mcid);
 	if (props)
 		sb_puts(b, props);
-	sb_puts(b, ">> BDC\n");
+	sb_puts(b, ">>BDC\n");
 	t->open = props ? 3 : 1;
 	t->open_owner = owner;
 	t->open_y = it->y;
@@ -1141,7 +1141,11 @@ int tags_finish(pdf_tags *t)
 	place_links(t, (unsigned)-1);
 	for (size_t i = 0; i < t->all.n; i++) {
 		selem *e = t->all.v[i];
-		qsort(e->kids.v, e->kids.n, sizeof(kid), by_key);
+		size_t k = 1;
+		while (k < e->kids.n && by_key(&e->kids.v[k - 1], &e->kids.v[k]) < 0)
+			k++;
+		if (k < e->kids.n) /* most are in order already */
+			qsort(e->kids.v, e->kids.n, sizeof(kid), by_key);
 		if (add_to_xref(t, e->obj = new_dict(t), e, write_elem) < 0)
 			return -1;
 	}
