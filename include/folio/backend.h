@@ -50,6 +50,8 @@ typedef struct folio_pdf_opts {
 	double creep_mm;        /* booklet creep per sheet, toward the fold */
 	const char *pdfx;       /* "1a"; NULL: none */
 	const char *pdfa;       /* "1b", "2b"; NULL: none */
+	int no_tags;            /* --no-tags: no structure tree (an untagged
+				   PDF, not PDF/UA) */
 } folio_pdf_opts;
 
 /* The EPUB's own. */

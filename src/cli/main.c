@@ -46,7 +46,7 @@ struct options {
 	double bleed_mm, creep_mm;
 	int crop_marks, epub_fonts, bleed_given, sides;
 	const char *print_preset, *impose, *pdfx, *pdfa;
-	int strict, quiet, verbose, allow_outside, glossary_in_index;
+	int strict, quiet, verbose, allow_outside, glossary_in_index, no_tags;
 	struct request outputs[MAX_OUTPUTS];
 	int noutputs;
 	int64_t build_time; /* the clock when the build began: the outputs'
@@ -88,7 +88,8 @@ static void usage(FILE *f)
 	      "  --impose KIND          booklet (saddle stitch) or 2up sheets\n"
 	      "  --creep LENGTH         booklet creep per sheet, e.g. 0.1mm\n"
 	      "  --pdfx 1a              PDF/X-1a:2001\n"
-	      "  --pdfa [1b|2b]         PDF/A-1b (default) or PDF/A-2b\n"
+	      "  --pdfa [1b|2b]         PDF/A-1b (default) or PDF/A-2b (tagged: 2a)\n"
+	      "  --no-tags              an untagged PDF: no structure tree, not PDF/UA\n"
 	      "  --epub-fonts           embed the text fonts in the EPUB\n"
 	      "  --allow-outside        let includes, images and databases leave the\n"
 	      "                         source's folder\n"
@@ -220,6 +221,8 @@ static int parse_args(int argc, char **argv, struct options *o)
 			if (i + 1 < argc && (strcmp(argv[i + 1], "1b") == 0 ||
 					     strcmp(argv[i + 1], "2b") == 0))
 				o->pdfa = argv[++i];
+		} else if (strcmp(a, "--no-tags") == 0) {
+			o->no_tags = 1;
 		} else if (strcmp(a, "--epub-fonts") == 0) {
 			o->epub_fonts = 1;
 		} else if (strcmp(a, "-o") == 0 || strcmp(a, "--output-dir") == 0) {
@@ -392,6 +395,7 @@ static folio_render_opts render_opts(const struct options *o, const output_file 
 			.creep_mm = o->creep_mm,
 			.pdfx = o->pdfx,
 			.pdfa = o->pdfa,
+			.no_tags = o->no_tags,
 		},
 		.epub = {
 			.embed_fonts = o->epub_fonts,

@@ -639,12 +639,15 @@ static const vl_elem *continued_head(flow *f, const folio_node *primary)
 	sh.align = ALIGN_RAGGED;
 	sh.hyphenate = 0;
 	sh.hang = 20 * FX_PT; /* as fl_enter_indexlevel turns lines */
+	unsigned char tag = f->s.tag;
+	f->s.tag = LT_ARTIFACT; /* a repeat, not the entry */
 	f->no_marks++;
 	fl_walk(f, primary, 1);
 	f->no_marks--;
 	char buf[64];
 	snprintf(buf, sizeof buf, " (%s)", f->c->lang->continued);
 	para_style ps = fl_style(f);
+	f->s.tag = tag;
 	para_text(f->p, &ps, buf, strlen(buf), NULL, 0);
 	unsigned nl;
 	lay_line *ln = para_set(f->p, &sh, &nl);

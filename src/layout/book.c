@@ -215,6 +215,12 @@ static const char *names_of(lay_ctx *c, const folio_node *info,
 	return s;
 }
 
+/* The first kind child of node (NULL-safe). */
+static const folio_node *info_node(const folio_node *node, folio_node_kind kind)
+{
+	return node ? folio_node_child(node, kind) : NULL;
+}
+
 static void title_page(flow *f, lay_ctx *c, const folio_node *book)
 {
 	const lay_style *st = c->st;
@@ -236,10 +242,14 @@ static void title_page(flow *f, lay_ctx *c, const folio_node *book)
 	const char *editors = names_of(c, info, FOLIO_NODE_EDITOR);
 	const char *authors = names_of(c, info, FOLIO_NODE_AUTHOR);
 	flow_space(f, tall / 6, 0);
+	/* each line is the text of the info node it comes from (the PDF's
+	 * structure: a P each) */
+	flow_tag(f, info_node(info, FOLIO_NODE_AUTHOR), LT_CONTENT);
 	if (authors)
 		flow_plain(f, authors, c->text_face[FS_REGULAR], st->h[1].size,
 			   st->h[1].leading, ALIGN_CENTER);
 	if (editors) {
+		flow_tag(f, info_node(info, FOLIO_NODE_EDITOR), LT_CONTENT);
 		flow_plain(f, c->lang->edited_by, c->text_face[FS_ITALIC],
 			   st->size_text, st->leading, ALIGN_CENTER);
 		flow_plain(f, editors, c->text_face[FS_REGULAR], st->h[1].size,
@@ -250,6 +260,7 @@ static void title_page(flow *f, lay_ctx *c, const folio_node *book)
 		if (n->kind != FOLIO_NODE_EDITOR && n->kind != FOLIO_NODE_AUTHOR)
 			continue;
 		const folio_node *aff = folio_node_child(n, FOLIO_NODE_AFFILIATION);
+		flow_tag(f, aff, LT_CONTENT);
 		if (aff)
 			flow_plain(f, folio_node_text(c->doc, aff),
 				   c->text_face[FS_ITALIC], st->size_small,
@@ -260,18 +271,22 @@ static void title_page(flow *f, lay_ctx *c, const folio_node *book)
 	if (pub) {
 		const char *name = info_text(c, pub, FOLIO_NODE_PUBLISHERNAME);
 		const folio_node *addr = folio_node_child(pub, FOLIO_NODE_ADDRESS);
+		flow_tag(f, info_node(pub, FOLIO_NODE_PUBLISHERNAME), LT_CONTENT);
 		if (name)
 			flow_plain(f, name, c->head_face[FS_BOLD], st->size_text,
 				   st->leading, ALIGN_CENTER);
+		flow_tag(f, addr, LT_CONTENT);
 		if (addr)
 			flow_plain(f, folio_node_text(c->doc, addr),
 				   c->head_face[FS_REGULAR], st->size_small,
 				   st->leading_small, ALIGN_CENTER);
 	}
 	const char *year = info_text(c, info, FOLIO_NODE_PUBDATE);
+	flow_tag(f, info_node(info, FOLIO_NODE_PUBDATE), LT_CONTENT);
 	if (year)
 		flow_plain(f, year, c->head_face[FS_REGULAR], st->size_small,
 			   st->leading_small, ALIGN_CENTER);
+	flow_tag(f, NULL, LT_CONTENT);
 }
 
 static void imprint_page(flow *f, lay_ctx *c, const folio_node *book)
@@ -303,10 +318,12 @@ static void imprint_page(flow *f, lay_ctx *c, const folio_node *book)
 			if (h->kind == FOLIO_NODE_HOLDER)
 				sb_puts(&b, folio_node_text(c->doc, h));
 		flow_space(f, 6 * FX_PT, 0);
+		flow_tag(f, cr, LT_CONTENT);
 		flow_plain(f, sb_str(&b), rf, sz, ld, ALIGN_RAGGED);
 		sb_free(&b);
 	}
 	const char *edition = info_text(c, info, FOLIO_NODE_EDITION);
+	flow_tag(f, info_node(info, FOLIO_NODE_EDITION), LT_CONTENT);
 	if (edition)
 		flow_plain(f, edition, rf, sz, ld, ALIGN_RAGGED);
 	for (const folio_node *n = info ? info->first : NULL; n; n = n->next) {
@@ -318,6 +335,7 @@ static void imprint_page(flow *f, lay_ctx *c, const folio_node *book)
 			else if (cls)
 				sb_printf(&b, "%s ", cls);
 			sb_puts(&b, folio_node_text(c->doc, n));
+			flow_tag(f, n, LT_CONTENT);
 			flow_plain(f, sb_str(&b), rf, sz, ld, ALIGN_RAGGED);
 			sb_free(&b);
 		}
@@ -327,10 +345,13 @@ static void imprint_page(flow *f, lay_ctx *c, const folio_node *book)
 		flow_space(f, 6 * FX_PT, 0);
 		const char *name = info_text(c, pub, FOLIO_NODE_PUBLISHERNAME);
 		const folio_node *addr = folio_node_child(pub, FOLIO_NODE_ADDRESS);
+		flow_tag(f, info_node(pub, FOLIO_NODE_PUBLISHERNAME), LT_CONTENT);
 		if (name)
 			flow_plain(f, name, rf, sz, ld, ALIGN_RAGGED);
+		flow_tag(f, addr, LT_CONTENT);
 		if (addr)
 			flow_plain(f, folio_node_text(c->doc, addr), rf, sz, ld, ALIGN_RAGGED);
+		flow_tag(f, NULL, LT_CONTENT);
 	}
 	const folio_node *legal = info ? folio_node_child(info, FOLIO_NODE_LEGALNOTICE) : NULL;
 	if (legal) {
@@ -338,8 +359,10 @@ static void imprint_page(flow *f, lay_ctx *c, const folio_node *book)
 		flow_blocks(f, legal);
 	}
 	const char *rel = info_text(c, info, FOLIO_NODE_RELEASEINFO);
+	flow_tag(f, info_node(info, FOLIO_NODE_RELEASEINFO), LT_CONTENT);
 	if (rel)
 		flow_plain(f, rel, rf, sz, ld, ALIGN_RAGGED);
+	flow_tag(f, NULL, LT_CONTENT);
 	char made[128];
 	snprintf(made, sizeof made, c->lang->made_with, FOLIO_VERSION);
 	flow_space(f, 6 * FX_PT, 0);
@@ -397,6 +420,8 @@ static void toc_line(flow *f, lay_ctx *c, const toc_entry *e)
 	ps.link = e->node;
 	ps.lang = c->doc->lang;
 	ps.nohyph = 1;
+	ps.block = e->node;
+	ps.tag = LT_TOCI;
 	const char *page = label_of(c, e->node);
 	para_style pn = ps;
 	pn.face = c->text_face[FS_REGULAR];
@@ -449,6 +474,7 @@ static void toc_line(flow *f, lay_ctx *c, const toc_entry *e)
 	if (ndots) {
 		lay_item it = { 0 };
 		it.kind = LI_TEXT;
+		it.tag = LT_ARTIFACT; /* the leaders */
 		it.face = pn.face;
 		it.size = size;
 		it.x = x0;
@@ -483,8 +509,10 @@ static void contents(flow *f, lay_ctx *c, const toc_entry *entries,
 	const lay_style *st = c->st;
 	flow_page_break(f, 1, 0, 1);
 	flow_space(f, 18 * FX_PT, 0);
+	flow_tag(f, NULL, LT_TOCI); /* the contents' own title */
 	flow_plain(f, c->lang->contents, c->head_face[FS_BOLD], st->title_size,
 		   st->title_size * 5 / 4, ALIGN_RAGGED);
+	flow_tag(f, NULL, LT_CONTENT);
 	(void)anchor;
 	flow_space(f, 16 * FX_PT, 0);
 	int prev = 0; /* level of the entry before */
@@ -668,6 +696,7 @@ static void heads_and_folios(lay_run *r, pb_pages *pages)
 		ps.face = c->text_face[FS_REGULAR];
 		ps.size = st->head_size;
 		ps.lang = c->doc->lang;
+		ps.tag = LT_PAGINATION;
 		const char *label = pg->page.label;
 		fx lw = para_measure(c, &ps, label, strlen(label));
 		fx head_base = st->margin_top - st->leading;

@@ -169,6 +169,7 @@ void flow_top_division(flow *f, const folio_node *div, int numbering)
 	h->head_recto = recto ? fl_squeeze(c, recto) : NULL;
 
 	fl_base_state(f);
+	f->s.block = div;
 	f->s.lang = div->lang ? div->lang : c->doc->lang;
 	f->s.rtl = fl_dir_rtl(folio_node_dir(div));
 	f->top_level_base = (int)div->depth;

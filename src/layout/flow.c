@@ -132,6 +132,12 @@ void flow_space(flow *f, fx space, fx stretch)
 	e->stretch = stretch;
 }
 
+void flow_tag(flow *f, const folio_node *block, int tag)
+{
+	f->s.block = block;
+	f->s.tag = (unsigned char)tag;
+}
+
 void flow_page_break(flow *f, int recto, int numbering, int opening)
 {
 	vl_elem *e = fl_push(f, VL_BREAK);
@@ -373,6 +379,8 @@ lay_line *flow_title_lines(flow *f, const folio_node *title, int bold,
 	f->s.nohyph = 1;
 	f->s.verbatim = 0;
 	f->s.url = 0;
+	f->s.block = link;
+	f->s.tag = LT_TOCI;
 	f->no_marks++;
 	fl_walk(f, title, 1);
 	f->no_marks--;
@@ -511,6 +519,7 @@ static int enter_node(flow *f, const folio_node *n, frame *fr)
 	}
 	if (fl_is_division(n->kind)) {
 		fr->exit = h->exit;
+		f->s.block = n;
 		return h->enter(f, n, fr);
 	}
 	if (cls == FOLIO_CLASS_INLINE || n->kind == FOLIO_NODE_UNKNOWN ||
@@ -526,6 +535,7 @@ static int enter_node(flow *f, const folio_node *n, frame *fr)
 		return h->enter(f, n, fr);
 	}
 	fr->exit = h->exit;
+	f->s.block = n;
 	descend = h->enter(f, n, fr);
 	limit_indent(f, n);
 	if (anchor && !h->own_anchor)
@@ -539,7 +549,12 @@ void fl_walk(flow *f, const folio_node *top, int inline_only)
 	folio_iter_init(&it, top);
 	size_t base = f->stack.n;
 	int outer_inline_only = f->inline_only;
+	const folio_node *outer_block = f->s.block;
 	f->inline_only = inline_only;
+	/* the walk's top owns its text (a title, a note, a cell), unless
+	 * this is a copy (a contents entry, a repeated head) */
+	if (!f->no_marks && f->s.tag == LT_CONTENT)
+		f->s.block = top;
 	while (folio_iter_next(&it) != FOLIO_DONE) {
 		folio_node *n = it.node;
 		if (it.event == FOLIO_ENTER) {
@@ -563,10 +578,12 @@ void fl_walk(flow *f, const folio_node *top, int inline_only)
 			frame fr = f->stack.v[--f->stack.n];
 			if (fr.exit)
 				fr.exit(f, n, &fr);
+			f->s.block = fr.saved.block;
 		}
 	}
 	f->stack.n = base;
 	f->inline_only = outer_inline_only;
+	f->s.block = outer_block;
 }
 
 void fl_exit_restore(flow *f, const folio_node *n, frame *fr)

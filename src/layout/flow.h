@@ -96,6 +96,9 @@ lay_line *flow_title_lines(flow *f, const folio_node *title, int bold,
 void flow_plain(flow *f, const char *text, int face, fx size, fx leading,
 		int align);
 void flow_space(flow *f, fx space, fx stretch);
+/* Text set from here on belongs to block, as tag (enum lay_item_tag):
+ * the PDF's structure (lay_item.node, lay_item.tag). */
+void flow_tag(flow *f, const folio_node *block, int tag);
 void flow_penalty(flow *f, int penalty);
 void flow_page_break(flow *f, int recto, int numbering, int opening);
 /* Appends a box of items (already positioned relative to its top-left

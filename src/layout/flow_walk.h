@@ -43,6 +43,9 @@ typedef struct state {
 	int rtl;                 /* blocks here are right to left */
 	const folio_node *dir_node; /* innermost inline element setting a
 				       direction (bidi.h), NULL outside one */
+	const folio_node *block; /* the block-level node text belongs to
+				    (the PDF's structure: lay_item.node) */
+	unsigned char tag;       /* enum lay_item_tag of text set here */
 } state;
 
 typedef struct frame frame;
@@ -134,6 +137,8 @@ static inline para_style fl_style(const flow *f)
 	ps.nohyph = (unsigned char)f->s.nohyph;
 	ps.dir_node = f->s.dir_node;
 	ps.underline = (unsigned char)f->s.underline;
+	ps.block = f->s.block;
+	ps.tag = f->s.tag;
 	return ps;
 }
 

@@ -41,6 +41,7 @@ static void build_note(flow *f, const folio_node *note, const char *label)
 	nf->s.lang = note->lang ? note->lang : f->s.lang;
 	nf->s.rtl = fl_dir_rtl(folio_node_dir(note));
 	nf->s.hang = 0;
+	nf->s.block = note;
 	/* label, then the first paragraph's text */
 	state saved = nf->s;
 	nf->s.link = note;

@@ -97,13 +97,17 @@ static unsigned note_fit(const vl_list *l, unsigned from, fx space)
 
 typedef VEC(lay_item) item_vec;
 
+/* repeat: a table's header rows set again on a new page, which the
+ * PDF's structure takes for furniture (the rows were read once). */
 static void add_items(pb_page *pg, item_vec *items, const vl_elem *e,
-		      fx x0, fx baseline)
+		      fx x0, fx baseline, int repeat)
 {
 	for (unsigned k = 0; k < e->nitems; k++) {
 		lay_item it = e->items[k];
 		it.x += x0 + e->x;
 		it.y += baseline;
+		if (repeat && it.kind == LI_TEXT)
+			it.tag = LT_ARTIFACT;
 		VEC_PUSH(*items, it);
 	}
 	if (e->src && pg->page.start_node == NULL) {
@@ -188,6 +192,8 @@ static fx vjust_glue(vjust *v, fx stretch)
 
 typedef VEC(size_t) index_vec;
 #define AT_FLOAT_SKIP ((size_t)-1) /* in a page's order: FLOAT_SKIP */
+/* or'ed into an index of a page's order: a repeated table header row */
+#define AT_REPEAT ((size_t)1 << (sizeof(size_t) * 8 - 2))
 
 /* The elements a page sets, in order: the floats at its top and the
  * space under them, repeated table header rows, then its run [from, to)
@@ -201,7 +207,7 @@ static void page_order(size_t from, size_t to, const page_floats *pf,
 	if (pf->top.n)
 		VEC_PUSH(*order, AT_FLOAT_SKIP);
 	for (unsigned r = 0; r < repeat_count; r++)
-		VEC_PUSH(*order, (size_t)repeat_first + r);
+		VEC_PUSH(*order, ((size_t)repeat_first + r) | AT_REPEAT);
 	size_t k = 0;
 	for (size_t i = from; i < to; i++) {
 		while (k < pf->skip.n && pf->skip.v[k].to <= i)
@@ -242,7 +248,7 @@ static void ship_notes(builder *b, const part_vec *parts, fx x0,
 			if (e->kind != VL_BOX)
 				continue;
 			ny += e->h;
-			add_items(pg, items, e, x0, ny);
+			add_items(pg, items, e, x0, ny, 0);
 			ny += e->d;
 		}
 	}
@@ -275,7 +281,7 @@ static void ship(builder *b, const index_vec *order, const part_vec *parts,
 			y += FLOAT_SKIP;
 			continue;
 		}
-		const vl_elem *e = &b->list->v[order->v[k]];
+		const vl_elem *e = &b->list->v[order->v[k] & ~AT_REPEAT];
 		if (e->kind == VL_GLUE && !top) {
 			y += e->glue;
 			vj.stretch += e->stretch;
@@ -314,7 +320,7 @@ static void ship(builder *b, const index_vec *order, const part_vec *parts,
 			y += FLOAT_SKIP;
 			continue;
 		}
-		const vl_elem *e = &b->list->v[order->v[k]];
+		const vl_elem *e = &b->list->v[order->v[k] & ~AT_REPEAT];
 		if (e->kind == VL_HEADS) {
 			b->head_verso = e->head_verso;
 			b->head_recto = e->head_recto;
@@ -328,7 +334,7 @@ static void ship(builder *b, const index_vec *order, const part_vec *parts,
 		if (boxes++)
 			y += vj.per_gap + (boxes - 1 <= vj.plus_one);
 		y += e->h;
-		add_items(&pg, &items, e, x0, y);
+		add_items(&pg, &items, e, x0, y, (order->v[k] & AT_REPEAT) != 0);
 		pg.body_bottom = y;
 		y += e->d;
 	}

@@ -26,9 +26,25 @@ typedef struct lay_glyph {
 } lay_glyph;
 
 /* LAY_GID(id): a glyph drawn by its id in the item's face (lay.h). */
+/* What a TEXT item is for the PDF's structure (tagged PDF): content of
+ * its node, or an artifact a screen reader skips. */
+enum lay_item_tag {
+	LT_CONTENT,    /* content of node (NULL: of the document) */
+	LT_ARTIFACT,   /* layout furniture: dot leaders, repeated table
+			  headers, "(continued)" heads, continuation marks */
+	LT_PAGINATION, /* running heads and folios */
+	LT_TOCI        /* a contents entry of the division node (NULL:
+			  the contents' own title) */
+};
+/* Or'ed into a TEXT item's tag: the run ends with the hyphen of a word
+ * broken across lines (the word's rest starts the next line). */
+#define LT_BROKEN 0x10
+#define LT_KIND(tag) ((tag) & 0x0F)
 
 typedef struct lay_item {
 	unsigned char kind;  /* enum lay_item_kind */
+	unsigned char tag;   /* TEXT: enum lay_item_tag; RULE: always an
+				artifact */
 	int face;            /* TEXT: face index in the font set */
 	fx size;             /* TEXT: font size */
 	fx x, y;             /* TEXT: baseline origin; others: top-left */
@@ -40,7 +56,9 @@ typedef struct lay_item {
 				are already the scaled ones */
 	lay_glyph *g;        /* TEXT: the glyphs */
 	const folio_node *node; /* DEST: the anchored node; LINK: internal
-				   target; IMAGE: the imagedata element */
+				   target; IMAGE: the imagedata element;
+				   TEXT: the block-level node the run
+				   belongs to (para, title, entry...) */
 	const char *uri;     /* LINK: external target; IMAGE: file path */
 	const char *actual;  /* TEXT, may be NULL: the run's text as a reader
 				should get it (logical order, whole words), for

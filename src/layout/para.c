@@ -1322,6 +1322,10 @@ typedef struct line_builder {
 	VEC(unsigned) keys;
 	const char *actual;  /* the open run's /ActualText, or NULL */
 	VEC(unsigned) order; /* display order of the line's paragraph items */
+	/* what the structure says of the run: its first span's */
+	const para_style *st;   /* the span being placed */
+	const folio_node *run_block;
+	unsigned char run_tag;
 	/* link area in progress */
 	const folio_node *lk_node;
 	const char *lk_uri;
@@ -1343,6 +1347,8 @@ static void close_run(line_builder *b)
 	it.x = b->run_x;
 	it.y = -b->run_rise;
 	it.hscale = b->run_hscale;
+	it.node = b->run_block;
+	it.tag = b->run_tag;
 	it.n = (unsigned)b->glyphs.n;
 	if (!b->c->no_glyphs) {
 		it.g = arena_alloc(b->c->glyph_arena ? b->c->glyph_arena : b->a,
@@ -1383,6 +1389,8 @@ static void run_for(line_builder *b, int face, fx size, fx rise, int hscale,
 		b->run_rise = rise;
 		b->run_hscale = hscale;
 		b->run_x = x;
+		b->run_block = b->st ? b->st->block : NULL;
+		b->run_tag = b->st ? b->st->tag : LT_CONTENT;
 	}
 }
 
@@ -1486,8 +1494,12 @@ static void add_continuation(para *p, line_builder *b, const lb_line *l, fx x)
 		face = s->st.face;
 	}
 	fx adv = fonts_advance(b->c->fonts, face, cp, s->st.size);
+	para_style mark = s->st;
+	mark.tag = LT_ARTIFACT;
+	b->st = &mark;
 	add_glyph(b, face, s->st.size, s->st.rise, 0, cp, x - adv - s->st.size / 4);
 	close_run(b);
+	b->st = NULL;
 }
 
 /* A glyph at x, raised by dy (a mark), in the open run of face. */
@@ -1667,6 +1679,7 @@ static lay_line make_line(para *p, const para_shape *shape, const lb_line *l,
 	b->bidi = p->bidi;
 	b->keys.n = 0;
 	b->box_h = b->box_d = 0;
+	b->st = NULL;
 	int have_src = 0;
 	if (wrap > 0)
 		add_continuation(p, b, l, x);
@@ -1695,6 +1708,7 @@ static lay_line make_line(para *p, const para_shape *shape, const lb_line *l,
 				have_src = 1;
 			}
 			fx x0 = x;
+			b->st = &s->st;
 			const pglyph *pg = &p->glyphs.v[e->g0];
 			int sc = scale && expandable(e) ? scale : 0;
 			if ((e->level & 1) || e->whole) {
@@ -1749,6 +1763,7 @@ static lay_line make_line(para *p, const para_shape *shape, const lb_line *l,
 				w += added - given;
 			given = r != 0 ? added : given;
 			const span *s = &p->spans.v[e->span];
+			b->st = &s->st;
 			/* A real space glyph, so text extraction sees words
 			 * (none between CJK characters: no word ends there). */
 			if (!e->inter_char)
@@ -1785,10 +1800,13 @@ static lay_line make_line(para *p, const para_shape *shape, const lb_line *l,
 	if (brk->kind == PK_PEN && (brk->lb.flagged || brk->forced) &&
 	    brk->lb.width > 0 && brk->hyphen) {
 		const span *s = &p->spans.v[brk->span];
+		b->st = &s->st;
 		int sc = scale && !s->st.verbatim ? scale : 0;
 		add_glyph(b, brk->face, s->st.size, s->st.rise, sc, brk->hyphen, x);
 		x += sc ? expand_width(brk->lb.width, sc) : brk->lb.width;
 		out.hyphenated = 1;
+		close_run(b);
+		b->items.v[b->items.n - 1].tag |= LT_BROKEN;
 	}
 	close_run(b);
 	close_link(b);
@@ -2191,9 +2209,11 @@ static void para_key(const para *p, const para_shape *sh, memo_key *k)
 		key_ptr(k, sp->src);
 		key_int(k, (int64_t)sp->src_off);
 		key_int(k, st->verbatim | st->url << 1 | st->nohyph << 2 |
-			   sp->newline << 3 | (st->dir_node != NULL) << 4 | st->underline << 5);
+			   sp->newline << 3 | (st->dir_node != NULL) << 4 | st->underline << 5 |
+			   st->tag << 6);
 		if (st->dir_node)
 			key_ptr(k, st->dir_node);
+		key_ptr(k, st->block);
 		size_t ul = st->uri ? strlen(st->uri) : 0;
 		size_t ll = st->lang ? strlen(st->lang) : 0;
 		key_int(k, (int64_t)(ul << 8 | ll));

@@ -26,6 +26,9 @@ typedef struct para_style {
 	const folio_node *dir_node; /* innermost inline element around the
 				       text that sets a direction (bidi.h) */
 	unsigned char underline;    /* a rule under the run (glossterm.face) */
+	unsigned char tag;          /* enum lay_item_tag of the runs */
+	const folio_node *block;    /* the block-level node the text
+				       belongs to (lay_item.node) */
 } para_style;
 
 enum mark_kind {

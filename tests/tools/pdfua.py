@@ -85,9 +85,12 @@ differs between the back ends, page numbers: harmless), and words the PDF
 has elsewhere.  A run of at least 6 consecutive text-output words that
 the alignment missed but that stands, as a run, somewhere else in the
 PDF's structure text is read out of order: each is an error
-"[Matterhorn 09-001] read out of order".  Besides, the aligned words must
-be at least 90 % of the text output's words, or the structure reads
-something else than the book (an error with the figure).
+"[Matterhorn 09-001] read out of order", except a run that begins with a
+number: a footnote, which the text output gathers at the end of its
+article and the structure reads after its paragraph, as PDF/UA asks (its
+words count as read in order).  Besides, the aligned words must be at
+least 85 % of the text output's words, or the structure reads something
+else than the book (an error with the figure).
 """
 import argparse
 import base64
@@ -770,7 +773,12 @@ def words(text):
     return [w for w in WORD.findall(text.replace("_", " "))]
 
 
-STRUCT_LINE = re.compile(r'^\s*(?:[A-Za-z][A-Za-z0-9]*(?: \((?:block|inline)\))?|Object \d+ \d+)\s*$')
+# The lines of pdfinfo -struct-text that are not text: an element's type
+# (with its ID, "Note <note000001>", and its placement), "Type:" before
+# its attributes, the attributes ("/Scope /Column", "/BBox [...]"), and
+# object references.
+STRUCT_LINE = re.compile(r'^\s*(?:[A-Za-z][A-Za-z0-9]*(?: <[^>]*>)?(?: \((?:block|inline)\))?:?'
+                         r'|Object \d+ \d+|/[A-Za-z]+ .*)\s*$')
 
 
 def struct_text(path):
@@ -797,7 +805,7 @@ def join_hyphens(text):
     return re.sub(r"(\w)-\s*\n\s*(\w)", r"\1\2", text)
 
 
-def check_order(ck, pdf_path, text_path, run=6, share=0.90):
+def check_order(ck, pdf_path, text_path, run=6, share=0.85):
     try:
         with open(text_path, encoding="utf-8") as f:
             want = words(f.read())
@@ -814,6 +822,7 @@ def check_order(ck, pdf_path, text_path, run=6, share=0.90):
     for i in range(len(got) - run + 1):
         got_runs.setdefault(tuple(got[i:i + run]), i)
     pos = 0
+    excused = 0  # words of footnotes read where the structure has them
     for b in blocks:
         gap = want[pos:b.a]
         i = 0
@@ -823,13 +832,21 @@ def check_order(ck, pdf_path, text_path, run=6, share=0.90):
                 j = i + run
                 while j < len(gap) and tuple(gap[j - run + 1:j + 1]) in got_runs:
                     j += 1
-                ck.report("09-001", "read out of order: '%s' (text output word %d) is elsewhere in the "
-                          "structure (word %d)" % (" ".join(gap[i:i + run]), pos + i + 1,
-                                                   got_runs[key] + 1))
+                # A footnote: the text output gathers an article's notes
+                # at its end, the structure reads each after its
+                # paragraph, as PDF/UA asks; its run begins with the
+                # note's number, and is no error.
+                if key[0].isdigit():
+                    excused += j - i
+                else:
+                    ck.report("09-001", "read out of order: '%s' (text output word %d) is elsewhere "
+                              "in the structure (word %d)" % (" ".join(gap[i:i + run]), pos + i + 1,
+                                                              got_runs[key] + 1))
                 i = j
             else:
                 i += 1
         pos = b.a + b.size
+    aligned += excused
     if want and aligned < share * len(want):
         ck.report("09-001", "the structure reads %d of the text output's %d words in order (%.0f %%, "
                   "below %.0f %%)" % (aligned, len(want), 100.0 * aligned / len(want), 100 * share))

@@ -3,8 +3,8 @@
  * of positioned items as they are; every typographic decision was made by
  * layout.  libharu's headers are included by the emitter's files alone:
  * emit_hpdf.c (pages, text, images, links, outline, print keys),
- * emit_font.c and emit_font.h (font objects) and squeeze.c (compressed
- * streams); the rest of src/backend/pdf/ (pdf.c, print.c, pixels.c,
+ * emit_font.c and emit_font.h (font objects), tags.c and tags.h (the
+ * tagged PDF's structure) and squeeze.c (compressed streams); the rest of src/backend/pdf/ (pdf.c, print.c, pixels.c,
  * xmp.c) and everything outside it never see them.
  */
 #ifndef FOLIO_BACKEND_PDF_EMIT_H

@@ -16,7 +16,10 @@
  *     dictionaries, the content moved in by the bleed and marks, pages
  *     placed on imposed sheets, the PDF/X and PDF/A keys, output intents,
  *     XMP packet, CIDSets and the document ID.
- * A document without print settings is written exactly as before them.
+ *   - tagged output (tags.c): marked content around every item, the
+ *     structure tree, /Lang, MarkInfo, the XMP packet with pdfuaid.
+ * A document without print settings is written exactly as before them
+ * (and, with --no-tags, exactly as before tags).
  * libharu reports errors through a handler that only records the first
  * one; every step checks it and the first error stops the output.
  */
@@ -26,6 +29,7 @@
 #include "backend/pdf/pixels.h"
 #include "backend/pdf/save.h"
 #include "backend/pdf/squeeze.h"
+#include "backend/pdf/tags.h"
 #include "backend/pdf/xmp.h"
 #include "folio/folio.h"
 #include "util/file.h"
@@ -88,6 +92,9 @@ typedef struct emitter {
 	 * lower left corner and the trim size (a page, or an imposed sheet) */
 	fx ox, oy, trim_w, trim_h, media_w, media_h;
 	HPDF_MD5_CTX id;        /* what the document ID is made of */
+	pdf_tags *tags;         /* the structure (tags.c); NULL: untagged */
+	const folio_node *broken; /* the node whose word the last text run
+				     broke across lines (its rest is next) */
 } emitter;
 
 static int failed(emitter *e, const char *what)
@@ -147,7 +154,8 @@ static void num(strbuf *b, double v)
 /* Opens a marked-content span whose /ActualText is text (UTF-8), as a
  * UTF-16BE hex string: what search, copy and screen readers take instead
  * of the glyphs, for runs whose glyphs do not read back as the words
- * (shaped Arabic, reordered lines, a formula's pieces). */
+ * (shaped Arabic, reordered lines, a formula's pieces).  For an untagged
+ * PDF: a tagged one puts the text in the run's own marked content. */
 static void actual_text_open(strbuf *b, const char *text)
 {
 	static const char hex[] = "0123456789ABCDEF";
@@ -174,8 +182,151 @@ static void actual_text_open(strbuf *b, const char *text)
 	sb_puts(b, ">>> BDC\n");
 }
 
-static int emit_text(emitter *e, HPDF_Page page, const lay_item *it)
+/* Glyphs [from, to) of a run as a TJ array.  pen: where the reader's
+ * pen is (in mpt from the run's start).  A glyph more than
+ * SHIFT_TOLERANCE thousandths of an em from where the layout put it gets
+ * a shift; closer ones stay where the font's widths leave them, which
+ * spares a number per glyph for the rounding between the layout's mpt
+ * and the widths' 1/1000 em.  Font expansion's scale (it->hscale, set
+ * by Tz) scales the widths and the shifts alike (PDF 9.4.4); a mark
+ * raised off the baseline (it->dy) is set with text rise, which cannot
+ * change inside TJ: the array is cut there and goes on after Ts. */
+static void put_tj_from(emitter *e, strbuf *b, const lay_item *it, unsigned from,
+			unsigned to, fx *pen, fx base)
 {
+	if (from >= to)
+		return;
+	double hs = it->hscale ? (double)it->hscale / 10000.0 : 1.0;
+	fx rise = 0;
+	const fx *dy = it->dy;
+	sb_putc(b, '[');
+	int open = 0;
+	for (unsigned i = from; i < to; i++) {
+		if (dy && dy[i] != rise) {
+			sb_puts(b, open ? ">] TJ\n" : "] TJ\n");
+			open = 0;
+			rise = dy[i];
+			num(b, pt(rise));
+			sb_puts(b, " Ts\n[");
+		}
+		int w = 0;
+		unsigned cp = pdf_fonts_code(e->pfonts, it->face, it->g[i].cp, &w);
+		fx d = it->g[i].x - base - *pen;
+		double shift = -(double)d * 1000.0 / (double)it->size / hs;
+		if (shift > SHIFT_TOLERANCE || shift < -SHIFT_TOLERANCE) {
+			if (open) {
+				sb_putc(b, '>');
+				open = 0;
+			}
+			num(b, shift);
+			*pen = it->g[i].x - base;
+		}
+		if (!open) {
+			sb_putc(b, '<');
+			open = 1;
+		}
+		static const char hex[] = "0123456789ABCDEF";
+		char code[4] = { hex[cp >> 12 & 15], hex[cp >> 8 & 15],
+				 hex[cp >> 4 & 15], hex[cp & 15] };
+		sb_putn(b, code, 4);
+		if (it->hscale) /* rounded once, as the layout rounds */
+			*pen += (fx)(((int64_t)w * it->size * it->hscale + 5000000) / 10000000);
+		else
+			*pen += (fx)((int64_t)w * it->size / 1000);
+	}
+	if (open)
+		sb_putc(b, '>');
+	sb_puts(b, "] TJ\n");
+	if (rise) /* graphics state: it outlives ET */
+		sb_puts(b, "0 Ts\n");
+}
+
+
+/* The first word of the next run of node after item i of pg: the rest of
+ * a word broken at the end of item i's line. */
+typedef VEC(uint32_t) cp_vec;
+
+static void word_rest(const lay_page *pg, unsigned i, cp_vec *word)
+{
+	const folio_node *node = pg->items[i].node;
+	for (unsigned j = i + 1; j < pg->nitems; j++) {
+		const lay_item *x = &pg->items[j];
+		if (x->kind != LI_TEXT || LT_KIND(x->tag) != LT_CONTENT || x->node != node)
+			continue;
+		for (unsigned k = 0; k < x->n && x->g[k].cp != ' '; k++)
+			VEC_PUSH(*word, x->g[k].cp);
+		return;
+	}
+}
+
+/* One text object: glyphs [from, to) of item it, at their own place;
+ * props: marked-content properties for tags_mark (NULL: none). */
+static void put_text_object(emitter *e, strbuf *b, const lay_page *pg, unsigned i,
+			    const char *name, unsigned from, unsigned to, const char *props)
+{
+	const lay_item *it = &pg->items[i];
+	if (e->tags)
+		tags_mark(e->tags, pg, i, props, b);
+	/* a piece after the first starts at its first glyph */
+	fx base = it->g && from > 0 && from < it->n ? it->g[from].x : 0;
+	sb_puts(b, "BT\n/");
+	sb_puts(b, name);
+	sb_putc(b, ' ');
+	num(b, pt(it->size));
+	sb_puts(b, " Tf\n");
+	if (it->hscale) { /* font expansion: the run's horizontal scale */
+		num(b, (double)it->hscale / 100.0);
+		sb_puts(b, " Tz\n");
+	}
+	num(b, pt(it->x + base));
+	sb_putc(b, ' ');
+	num(b, pt(e->res->height - it->y));
+	sb_puts(b, " Td\n");
+	fx pen = 0;
+	put_tj_from(e, b, it, from, to, &pen, base);
+	if (it->hscale) /* graphics state: it outlives ET */
+		sb_puts(b, "100 Tz\n");
+	sb_puts(b, "ET\n");
+}
+
+static void put_raw(emitter *e, HPDF_Page page, const char *s, size_t n)
+{
+	HPDF_PageAttr attr = (HPDF_PageAttr)page->attr;
+	HPDF_Stream_Write(attr->stream, (const HPDF_BYTE *)s, (HPDF_UINT)n);
+	if (!e->plain)
+		HPDF_MD5Update(&e->id, (const HPDF_BYTE *)s, (HPDF_UINT32)n);
+}
+
+/* A run whose text is given (it->actual: shaped or reordered script, a
+ * formula's pieces): one text object whose /ActualText is that text, in
+ * its own marked content when tagged, in a /Span of its own when not. */
+static void put_actual_run(emitter *e, strbuf *b, const lay_page *pg, unsigned i,
+			   const char *name)
+{
+	const lay_item *it = &pg->items[i];
+	if (e->tags) {
+		strbuf props = STRBUF_INIT;
+		sb_puts(&props, " /ActualText ");
+		tags_hex_text(&props, it->actual);
+		put_text_object(e, b, pg, i, name, 0, it->n, sb_str(&props));
+		sb_free(&props);
+		return;
+	}
+	actual_text_open(b, it->actual);
+	put_text_object(e, b, pg, i, name, 0, it->n, NULL);
+	sb_puts(b, "EMC\n");
+}
+
+/*
+ * A text run, one text object.  Tagged, a word broken at the line's end
+ * is read whole: its first part is a marked-content sequence of its own
+ * whose /ActualText is the whole word, and the rest, at the start of the
+ * next line, one whose /ActualText is empty.  Sequences side by side,
+ * not nested (poppler reads a nested one's end as its parent's).
+ */
+static int emit_text(emitter *e, HPDF_Page page, const lay_page *pg, unsigned i)
+{
+	const lay_item *it = &pg->items[i];
 	HPDF_Dict font = pdf_fonts_dict(e->pfonts, it->face);
 	if (font == NULL)
 		return -1;
@@ -183,83 +334,48 @@ static int emit_text(emitter *e, HPDF_Page page, const lay_item *it)
 	if (name == NULL || failed(e, "naming a font"))
 		return -1;
 	strbuf b = STRBUF_INIT;
-	if (it->actual)
-		actual_text_open(&b, it->actual);
-	sb_printf(&b, "BT\n/%s ", name);
-	num(&b, pt(it->size));
-	sb_puts(&b, " Tf\n");
-	/* font expansion: the run's horizontal scale, which scales the
-	 * widths and the TJ numbers alike (PDF 9.4.4); reset after it, as
-	 * Tz outlives ET */
-	double hs = it->hscale ? (double)it->hscale / 10000.0 : 1.0;
-	if (it->hscale) {
-		num(&b, 100.0 * hs);
-		sb_puts(&b, " Tz\n");
+	if (it->actual) {
+		put_actual_run(e, &b, pg, i, name);
+		put_raw(e, page, b.s, b.len);
+		sb_free(&b);
+		return failed(e, "writing text") ? -1 : 0;
 	}
-	num(&b, pt(it->x));
-	sb_putc(&b, ' ');
-	num(&b, pt(e->res->height - it->y));
-	sb_puts(&b, " Td\n[");
-	/* pen: where the reader's pen is (in mpt from the run's start).  A
-	 * glyph more than SHIFT_TOLERANCE thousandths of an em from where
-	 * the layout put it gets a shift; closer ones stay where the font's
-	 * widths leave them, which spares a number per glyph for the
-	 * rounding between the layout's mpt and the widths' 1/1000 em. */
-	fx pen = 0;
-	int open = 0;
-	fx rise = 0; /* a mark raised off the baseline (it->dy): text rise */
-	const fx *dy = it->dy;
-	for (unsigned i = 0; i < it->n; i++) {
-		if (dy && dy[i] != rise) {
-			/* Ts cannot change inside TJ: the array is cut there,
-			 * and the next one goes on from where this one ends */
-			sb_puts(&b, open ? ">] TJ\n" : "] TJ\n");
-			open = 0;
-			rise = dy[i];
-			num(&b, pt(rise));
-			sb_puts(&b, " Ts\n[");
+	unsigned head = 0, tail = it->n;
+	if (e->tags && it->g && LT_KIND(it->tag) == LT_CONTENT) {
+		if (e->broken && e->broken == it->node) {
+			while (head < it->n && it->g[head].cp != ' ')
+				head++;
+			e->broken = NULL;
 		}
-		int w = 0;
-		unsigned cp = pdf_fonts_code(e->pfonts, it->face, it->g[i].cp, &w);
-		fx d = it->g[i].x - pen;
-		double shift = -(double)d * 1000.0 / (double)it->size / hs;
-		if (shift > SHIFT_TOLERANCE || shift < -SHIFT_TOLERANCE) {
-			if (open) {
-				sb_putc(&b, '>');
-				open = 0;
-			}
-			num(&b, shift);
-			pen = it->g[i].x;
+		if (it->tag & LT_BROKEN) {
+			tail = it->n > 0 ? it->n - 1 : 0;
+			while (tail > 0 && it->g[tail - 1].cp != ' ')
+				tail--;
+			if (tail < head)
+				head = 0;
 		}
-		if (!open) {
-			sb_putc(&b, '<');
-			open = 1;
-		}
-		static const char hex[] = "0123456789ABCDEF";
-		char code[4] = { hex[cp >> 12 & 15], hex[cp >> 8 & 15],
-				 hex[cp >> 4 & 15], hex[cp & 15] };
-		sb_putn(&b, code, 4);
-		if (it->hscale) /* rounded once, as the layout rounds */
-			pen += (fx)(((int64_t)w * it->size * it->hscale + 5000000) / 10000000);
-		else
-			pen += (fx)((int64_t)w * it->size / 1000);
 	}
-	if (open)
-		sb_putc(&b, '>');
-	/* the text rise and the scaling are graphics state and outlive ET:
-	 * set back */
-	sb_puts(&b, "] TJ\n");
-	if (rise)
-		sb_puts(&b, "0 Ts\n");
-	if (it->hscale)
-		sb_puts(&b, "100 Tz\n");
-	sb_puts(&b, "ET\n");
-	if (it->actual)
-		sb_puts(&b, "EMC\n");
-	HPDF_PageAttr attr = (HPDF_PageAttr)page->attr;
-	HPDF_Stream_WriteStr(attr->stream, sb_str(&b));
-	if (!e->plain)
-		HPDF_MD5Update(&e->id, (const HPDF_BYTE *)b.s, (HPDF_UINT32)b.len);
+	if (head) {
+		strbuf none = STRBUF_INIT;
+		tags_actual_text(&none, NULL, 0);
+		put_text_object(e, &b, pg, i, name, 0, head, sb_str(&none));
+		sb_free(&none);
+	}
+	if (head < tail || it->n == 0)
+		put_text_object(e, &b, pg, i, name, head, tail, NULL);
+	if (tail < it->n) {
+		cp_vec word = { 0 };
+		for (unsigned k = tail; k + 1 < it->n; k++)
+			VEC_PUSH(word, it->g[k].cp);
+		word_rest(pg, i, &word);
+		strbuf whole = STRBUF_INIT;
+		tags_actual_text(&whole, word.v, word.n);
+		put_text_object(e, &b, pg, i, name, tail, it->n, sb_str(&whole));
+		sb_free(&whole);
+		VEC_FREE(word);
+		e->broken = it->node;
+	}
+	put_raw(e, page, b.s, b.len);
 	sb_free(&b);
 	return failed(e, "writing text") ? -1 : 0;
 }
@@ -524,6 +640,22 @@ static int emit_image(emitter *e, HPDF_Page page, const lay_item *it, int edges)
 	return rc < 0 || failed(e, "drawing an image") ? -1 : 0;
 }
 
+/* The marked content before a rule or an image, or (item NULL) the end
+ * of the open one (tagged output). */
+static void mark(emitter *e, HPDF_Page page, const lay_page *pg, const unsigned *item)
+{
+	if (e->tags == NULL)
+		return;
+	strbuf b = STRBUF_INIT;
+	if (item)
+		tags_mark(e->tags, pg, *item, NULL, &b);
+	else
+		tags_close(e->tags, &b);
+	if (b.len)
+		put_raw(e, page, b.s, b.len);
+	sb_free(&b);
+}
+
 /* The items of one laid-out page, in its own coordinates. */
 static int emit_items(emitter *e, HPDF_Page page, const lay_page *pg, int edges)
 {
@@ -531,11 +663,12 @@ static int emit_items(emitter *e, HPDF_Page page, const lay_page *pg, int edges)
 		const lay_item *it = &pg->items[i];
 		switch (it->kind) {
 		case LI_TEXT:
-			if (emit_text(e, page, it) < 0)
+			if (emit_text(e, page, pg, i) < 0)
 				return -1;
 			break;
 		case LI_RULE: {
 			box r = into_bleed(e, (box){ it->x, it->y, it->w, it->h }, edges);
+			mark(e, page, pg, &i);
 			HPDF_Page_Rectangle(page, pt(r.x), pt(e->res->height - r.y - r.h),
 					    pt(r.w), pt(r.h));
 			HPDF_Page_Fill(page);
@@ -544,13 +677,19 @@ static int emit_items(emitter *e, HPDF_Page page, const lay_page *pg, int edges)
 			break;
 		}
 		case LI_IMAGE:
+			mark(e, page, pg, &i);
 			if (emit_image(e, page, it, edges) < 0)
 				return -1;
+			break;
+		case LI_LINK:
+			if (e->tags)
+				tags_link(e->tags, pg, i);
 			break;
 		default:
 			break;
 		}
 	}
+	mark(e, page, pg, NULL);
 	return 0;
 }
 
@@ -633,6 +772,8 @@ static int draw_marks(emitter *e, HPDF_Page page)
 	else
 		HPDF_Page_SetGrayStroke(page, 0);
 	HPDF_Page_SetLineWidth(page, 0.25f);
+	if (e->tags)
+		put_raw(e, page, TAGS_ARTIFACT, strlen(TAGS_ARTIFACT));
 	fx xs[2] = { L, R }, ys[2] = { B, T };
 	for (int i = 0; i < 2; i++)
 		for (int j = 0; j < 2; j++) {
@@ -656,6 +797,8 @@ static int draw_marks(emitter *e, HPDF_Page page)
 		line(page, x, T + off, x, T + off + len);
 		line(page, x, B - off, x, B - off - len);
 	}
+	if (e->tags)
+		put_raw(e, page, "EMC\n", 4);
 	HPDF_Page_GRestore(page);
 	return failed(e, "drawing crop marks") ? -1 : 0;
 }
@@ -704,6 +847,10 @@ static int emit_page(emitter *e, unsigned index)
 	if (page == NULL)
 		return -1;
 	e->pages[index] = page;
+	if (e->tags) {
+		tags_page(e->tags, index, page);
+		e->broken = NULL;
+	}
 	int moved = e->ox != 0 || e->oy != 0;
 	if (moved) {
 		HPDF_Page_GSave(page);
@@ -818,6 +965,8 @@ typedef struct link_rec {
 	HPDF_Dict on, to;    /* the page it is on, the page it goes to */
 	float left, top;     /* where it lands */
 	int print;           /* the Print flag (PDF/A) */
+	int struct_parent;   /* tagged: its key in the parent tree; -1 */
+	const char *contents; /* tagged: its description (tags.c's) */
 } link_rec;
 
 static HPDF_UINT32 obj_num(HPDF_Dict d)
@@ -844,25 +993,34 @@ static HPDF_STATUS write_link(HPDF_Dict dict, HPDF_Stream out)
 	sb_puts(&b, " 0]\012");
 	if (l->print)
 		sb_puts(&b, "/F 4\012");
+	if (l->struct_parent >= 0) {
+		char key[16];
+		snprintf(key, sizeof key, "%d", l->struct_parent);
+		sb_puts(&b, "/StructParent ");
+		sb_puts(&b, key);
+		sb_puts(&b, "\012/Contents ");
+		tags_hex_text(&b, l->contents);
+		sb_putc(&b, '\012');
+	}
 	HPDF_STATUS rc = HPDF_Stream_WriteStr(out, sb_str(&b));
 	sb_free(&b);
 	return rc;
 }
 
-static int add_link(emitter *e, HPDF_Page page, link_rec *l)
+static HPDF_Dict add_link(emitter *e, HPDF_Page page, link_rec *l)
 {
 	HPDF_Dict a = HPDF_Dict_New(e->pdf->mmgr);
 	if (a == NULL || HPDF_Xref_Add(e->pdf->xref, a) != HPDF_OK)
-		return -1;
+		return NULL;
 	a->attr = l;
 	a->write_fn = write_link;
 	HPDF_Array annots = HPDF_Dict_GetItem(page, "Annots", HPDF_OCLASS_ARRAY);
 	if (annots == NULL) {
 		annots = HPDF_Array_New(e->pdf->mmgr);
 		if (annots == NULL || HPDF_Dict_Add(page, "Annots", annots) != HPDF_OK)
-			return -1;
+			return NULL;
 	}
-	return HPDF_Array_Add(annots, a) == HPDF_OK ? 0 : -1;
+	return HPDF_Array_Add(annots, a) == HPDF_OK ? a : NULL;
 }
 
 static unsigned count_links(const lay_result *res)
@@ -878,13 +1036,14 @@ static int emit_links(emitter *e, const dest_at *dests)
 {
 	char key[24];
 	e->links = xcalloc((size_t)count_links(e->res) + 1, sizeof(link_rec));
-	unsigned nlinks = 0;
+	unsigned nlinks = 0, seq = 0; /* seq: the link items, as tags_link met them */
 	for (unsigned p = 0; p < e->res->npages; p++) {
 		const lay_page *pg = &e->res->pages[p];
 		for (unsigned i = 0; i < pg->nitems; i++) {
 			const lay_item *it = &pg->items[i];
 			if (it->kind != LI_LINK)
 				continue;
+			HPDF_Dict annot = NULL;
 			HPDF_Rect r;
 			r.left = pt(e->ox + it->x);
 			r.right = pt(e->ox + it->x + it->w);
@@ -898,6 +1057,7 @@ static int emit_links(emitter *e, const dest_at *dests)
 				HPDF_Annotation a = HPDF_Page_CreateURILinkAnnot(e->pages[p], r,
 										 sb_str(&u));
 				sb_free(&u);
+				annot = a;
 				if (a) {
 					HPDF_LinkAnnot_SetBorderStyle(a, 0, 0, 0);
 					/* PDF/A: annotations print (the Print flag) */
@@ -907,16 +1067,31 @@ static int emit_links(emitter *e, const dest_at *dests)
 			} else if (it->node) {
 				snprintf(key, sizeof key, "%u", it->node->serial);
 				void *v = hash_get(e->dests, key);
-				if (v == NULL)
+				if (v == NULL) {
+					seq++;
 					continue; /* a target that is not printed */
+				}
 				const dest_at *d = &dests[(size_t)v - 1];
 				link_rec *l = &e->links[nlinks++];
 				*l = (link_rec){ { r.left, r.bottom, r.right, r.top },
 						 e->pages[p], e->pages[d->page],
-						 pt(e->ox), pt(e->oy + dest_top(e, d->y)), is_pdfa(e) };
-				if (add_link(e, e->pages[p], l) < 0 && e->err.code == 0)
+						 pt(e->ox), pt(e->oy + dest_top(e, d->y)), is_pdfa(e),
+						 -1, NULL };
+				annot = add_link(e, e->pages[p], l);
+				if (annot == NULL && e->err.code == 0)
 					e->err.code = HPDF_FAILD_TO_ALLOC_MEM;
 			}
+			if (annot && e->tags) {
+				const char *contents;
+				int sp = tags_link_annot(e->tags, seq, annot, e->pages[p], &contents);
+				if (it->uri) {
+					tags_link_keys(e->tags, annot, sp, contents);
+				} else {
+					e->links[nlinks - 1].struct_parent = sp;
+					e->links[nlinks - 1].contents = contents;
+				}
+			}
+			seq++;
 			if (failed(e, "adding a link"))
 				return -1;
 		}
@@ -1080,7 +1255,7 @@ static void iso_date(char *buf, size_t n, int64_t epoch)
  * /XML, uncompressed), an sRGB output intent with its profile, a CIDSet
  * for every font.
  */
-static int write_pdfa(emitter *e, int64_t epoch)
+static int write_pdfa(emitter *e)
 {
 	size_t icc_len = 0;
 	char *icc = NULL;
@@ -1112,15 +1287,35 @@ static int write_pdfa(emitter *e, int64_t epoch)
 	if (add_output_intent(e, intent) < 0)
 		return -1;
 
+	return 0;
+}
+
+/* A tagged document claims PDF/UA-1 when folio's checks of it hold
+ * (tags_conforming) and it has a title for dc:title. */
+static int claims_pdfua(const emitter *e)
+{
+	return e->tags && tags_conforming(e->tags) && e->res->title && e->res->title[0];
+}
+
+/*
+ * The XMP packet (xmp.c): PDF/A's identification and, in a tagged file,
+ * PDF/UA's; uncompressed, as PDF/A asks.  A tagged PDF/A-2 file is
+ * PDF/A-2a (conformance A: tagged, Unicode text, languages); PDF/A-1
+ * stays 1b (doc/print.md).
+ */
+static int write_xmp(emitter *e, int64_t epoch)
+{
 	char date[40];
 	iso_date(date, sizeof date, epoch);
 	const lay_result *r = e->res;
+	int part = e->print->standard == PDF_STD_A2B ? 2 : e->print->standard == PDF_STD_A1B;
 	xmp_info x = {
 		.title = doc_title(e), .author = r->author, .subject = r->subject,
 		.keywords = r->keywords && r->keywords[0] ? r->keywords : NULL,
 		.creator_tool = CREATOR, .producer = PRODUCER, .date = date,
-		.pdfa_part = e->print->standard == PDF_STD_A2B ? 2 : 1,
-		.pdfa_conformance = "B",
+		.pdfa_part = part,
+		.pdfa_conformance = part == 2 && e->tags ? "A" : "B",
+		.pdfua_part = claims_pdfua(e),
 	};
 	char *packet = xmp_packet(&x);
 	HPDF_Dict meta = HPDF_DictStream_New(e->pdf->mmgr, e->pdf->xref);
@@ -1249,6 +1444,8 @@ static int write_document(emitter *e, int64_t source_date)
 	set_info(e, source_date);
 	if (pdf_fonts_finish(e->pfonts, is_pdfa(e)) < 0 || failed(e, "writing the fonts"))
 		return -1;
+	if (e->tags && (tags_finish(e->tags) < 0 || failed(e, "writing the structure")))
+		return -1;
 	int std = e->print->standard;
 	if (std == PDF_STD_X1A) {
 		e->pdf->pdf_version = HPDF_VER_13;
@@ -1256,9 +1453,13 @@ static int write_document(emitter *e, int64_t source_date)
 			return -1;
 	} else if (std == PDF_STD_A1B || std == PDF_STD_A2B) {
 		e->pdf->pdf_version = std == PDF_STD_A1B ? HPDF_VER_14 : HPDF_VER_17;
-		if (write_pdfa(e, source_date) < 0)
+		if (write_pdfa(e) < 0)
 			return -1;
+	} else if (e->tags) {
+		e->pdf->pdf_version = HPDF_VER_17; /* PDF/UA-1 is ISO 32000-1's */
 	}
+	if ((is_pdfa(e) || e->tags) && write_xmp(e, source_date) < 0)
+		return -1;
 	if (std != PDF_STD_NONE && write_id(e, source_date) < 0)
 		return -1;
 	int saved = pdf_save(e->pdf, e->path, e->shown, e->diag);
@@ -1298,6 +1499,9 @@ int pdf_emit(const lay_result *res, lay_fonts *fonts, const char *path,
 	e.pages = xcalloc(res->npages + 1, sizeof(HPDF_Page));
 	e.images = hash_new();
 	e.dests = hash_new();
+	if (e.print->tagged && e.print->impose == IMPOSE_NONE)
+		e.tags = tags_new(e.pdf, res, e.print->bleed + print_marks_margin(e.print),
+				  e.print->bleed + print_marks_margin(e.print), diag);
 	int rc = write_document(&e, source_date);
 	HPDF_Free(e.pdf);
 	pdf_fonts_free(e.pfonts);
@@ -1307,5 +1511,6 @@ int pdf_emit(const lay_result *res, lay_fonts *fonts, const char *path,
 	free(e.pages);
 	hash_free(e.images);
 	hash_free(e.dests);
+	tags_free(e.tags);
 	return rc;
 }

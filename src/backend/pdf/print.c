@@ -106,6 +106,8 @@ int print_settings(const folio_render_opts *o, pdf_print *p, folio_diag *diag)
 	if (o->pdf.creep_mm > 0 && p->impose != IMPOSE_BOOKLET)
 		return fail(diag, "--creep needs --impose booklet%s", NULL);
 	p->creep = from_mm(o->pdf.creep_mm);
+	/* imposed sheets are for the press: no reading order to give */
+	p->tagged = !o->pdf.no_tags && p->impose == IMPOSE_NONE;
 	if (p->impose == IMPOSE_BOOKLET)
 		p->pad4 = 1;
 	if (o->pdf.pdfx) {

@@ -28,6 +28,8 @@ typedef struct pdf_print {
 	fx creep;             /* booklet: per sheet, toward the fold */
 	int pad4;             /* pad the page count to a multiple of 4 */
 	int standard;         /* enum pdf_standard */
+	int tagged;           /* a tagged PDF (structure, PDF/UA); never
+				 imposed; not a print setting */
 } pdf_print;
 
 /* Settings from opts (preset first, then the options given on top).

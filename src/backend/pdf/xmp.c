@@ -1,13 +1,34 @@
 /*
  * xmp: the XMP packet (xmp.h).  Dublin Core for title, author and subject,
  * the PDF and XMP basic schemas for keywords, producer, tool and dates,
- * and pdfaid for the PDF/A part.  Values are XML-escaped; control
+ * pdfaid for the PDF/A part and pdfuaid for PDF/UA (with its extension
+ * schema description when the file is PDF/A too).  Values are XML-escaped; control
  * characters XML cannot hold are dropped.
  */
 #include "backend/pdf/xmp.h"
 #include "util/strbuf.h"
 
 #include <string.h>
+
+/* PDF/A admits only the XMP schemas it knows or a file describes: the
+ * description of PDF/UA's identification schema (ISO 14289-1, 5). */
+#define PDFUA_EXTENSION \
+	"  <rdf:Description rdf:about=\"\"\n" \
+	"    xmlns:pdfaExtension=\"http://www.aiim.org/pdfa/ns/extension/\"\n" \
+	"    xmlns:pdfaSchema=\"http://www.aiim.org/pdfa/ns/schema#\"\n" \
+	"    xmlns:pdfaProperty=\"http://www.aiim.org/pdfa/ns/property#\">\n" \
+	"   <pdfaExtension:schemas><rdf:Bag><rdf:li rdf:parseType=\"Resource\">\n" \
+	"    <pdfaSchema:schema>PDF/UA Universal Accessibility Schema</pdfaSchema:schema>\n" \
+	"    <pdfaSchema:namespaceURI>http://www.aiim.org/pdfua/ns/id/</pdfaSchema:namespaceURI>\n" \
+	"    <pdfaSchema:prefix>pdfuaid</pdfaSchema:prefix>\n" \
+	"    <pdfaSchema:property><rdf:Seq><rdf:li rdf:parseType=\"Resource\">\n" \
+	"     <pdfaProperty:name>part</pdfaProperty:name>\n" \
+	"     <pdfaProperty:valueType>Integer</pdfaProperty:valueType>\n" \
+	"     <pdfaProperty:category>internal</pdfaProperty:category>\n" \
+	"     <pdfaProperty:description>Indicates, which part of ISO 14289 standard is followed</pdfaProperty:description>\n" \
+	"    </rdf:li></rdf:Seq></pdfaSchema:property>\n" \
+	"   </rdf:li></rdf:Bag></pdfaExtension:schemas>\n" \
+	"  </rdf:Description>\n"
 
 static void put_text(strbuf *b, const char *s)
 {
@@ -52,6 +73,8 @@ char *xmp_packet(const xmp_info *x)
 		    "    xmlns:xmp=\"http://ns.adobe.com/xap/1.0/\"");
 	if (x->pdfa_part)
 		sb_puts(&b, "\n    xmlns:pdfaid=\"http://www.aiim.org/pdfa/ns/id/\"");
+	if (x->pdfua_part)
+		sb_puts(&b, "\n    xmlns:pdfuaid=\"http://www.aiim.org/pdfua/ns/id/\"");
 	sb_puts(&b, ">\n   <dc:format>application/pdf</dc:format>\n");
 	alt(&b, "dc:title", x->title);
 	if (x->author && *x->author) {
@@ -71,7 +94,12 @@ char *xmp_packet(const xmp_info *x)
 		sb_printf(&b, "   <pdfaid:part>%d</pdfaid:part>\n", x->pdfa_part);
 		simple(&b, "pdfaid:conformance", x->pdfa_conformance);
 	}
-	sb_puts(&b, "  </rdf:Description>\n </rdf:RDF>\n</x:xmpmeta>\n");
+	if (x->pdfua_part)
+		sb_printf(&b, "   <pdfuaid:part>%d</pdfuaid:part>\n", x->pdfua_part);
+	sb_puts(&b, "  </rdf:Description>\n");
+	if (x->pdfua_part && x->pdfa_part)
+		sb_puts(&b, PDFUA_EXTENSION);
+	sb_puts(&b, " </rdf:RDF>\n</x:xmpmeta>\n");
 	/* room to edit the packet in place, as XMP recommends */
 	for (int i = 0; i < 20; i++)
 		sb_puts(&b, "                                                                                                   \n");

@@ -11,7 +11,8 @@ typedef struct xmp_info {
 	const char *creator_tool, *producer;
 	const char *date;        /* ISO 8601: 2026-01-01T00:00:00+00:00 */
 	int pdfa_part;           /* 1 or 2; 0: no PDF/A identification */
-	const char *pdfa_conformance; /* "B" */
+	const char *pdfa_conformance; /* "A", "B" */
+	int pdfua_part;          /* 1: claims PDF/UA-1 (ISO 14289-1) */
 } xmp_info;
 
 /* The packet, UTF-8, with its xpacket wrapper; the caller frees it. */

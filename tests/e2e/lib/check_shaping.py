@@ -123,7 +123,9 @@ def hb_glyphs(file, text, rtl):
     return [int(g) for g in out.strip("[]").split("|") if g]
 
 
-TOKEN = re.compile(rb"/Span\s*<<\s*/ActualText\s*<FEFF([0-9A-Fa-f]*)>\s*>>\s*BDC|EMC|"
+# a run's sequence: /Span <</ActualText <FEFF...>>> BDC untagged, with its
+# /MCID first when the PDF is tagged
+TOKEN = re.compile(rb"/Span\s*<<\s*(?:/MCID\s+\d+\s*)?/ActualText\s*<(?:FEFF|feff)([0-9A-Fa-f]*)>\s*>>\s*BDC|EMC|"
                    rb"/(F\d+)\s+[\d.]+\s+Tf|<([0-9A-Fa-f]+)>")
 
 
