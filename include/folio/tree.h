@@ -136,6 +136,13 @@ const char *folio_doc_strdup(folio_doc *doc, const char *s);
 /* Queries. */
 const char *folio_node_attr(const folio_node *node, const char *name);
 folio_node *folio_node_child(const folio_node *node, folio_node_kind kind);
+/* What joins the element children of parent where the source has no
+ * text between them: " → " in a menuchoice, "+" (or by its action) in
+ * a keycombo, ", " in an inline simplelist; NULL for any other parent. */
+const char *folio_joiner(const folio_node *parent);
+/* The joiner to write before n: its parent's, when an element comes
+ * before n there; NULL otherwise. */
+const char *folio_joiner_before(const folio_node *n);
 /* The title of a division, figure, table...: its title child, or the title
  * inside its info child.  NULL when there is none. */
 folio_node *folio_node_title(const folio_node *node);

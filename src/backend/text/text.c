@@ -337,6 +337,14 @@ static int is_entry_short_form(const folio_node *n)
 	       n->parent && n->parent->kind == FOLIO_NODE_GLOSSENTRY;
 }
 
+static int is_blank(const char *t, size_t len)
+{
+	for (size_t k = 0; k < len; k++)
+		if (t[k] != ' ' && t[k] != '\n' && t[k] != '\t' && t[k] != '\r')
+			return 0;
+	return 1;
+}
+
 static strbuf *target(struct text_writer *w)
 {
 	return w->in_note ? &w->note : &w->para;
@@ -349,6 +357,10 @@ static void enter(struct text_writer *w, folio_iter *it)
 	if (n->kind == FOLIO_NODE_TEXT) {
 		if (n->flags & FOLIO_FLAG_HIDDEN)
 			return;
+		/* the spaces between a menu path's or a key combination's
+		 * parts: the joiner stands there instead */
+		if (folio_joiner(n->parent) && is_blank(n->text, n->len))
+			return;
 		if (w->in_verbatim && !w->in_note)
 			sb_putn(&w->para, n->text, n->len);
 		else
@@ -359,6 +371,9 @@ static void enter(struct text_writer *w, folio_iter *it)
 		folio_iter_skip(it);
 		return;
 	}
+	const char *joiner = folio_joiner_before(n);
+	if (joiner)
+		sb_puts(target(w), joiner);
 	/* Text collected so far belongs to the enclosing block. */
 	if (is_block(n) && !w->in_note)
 		flush_para(w, n->parent ? n->parent : n);

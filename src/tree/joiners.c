@@ -1,0 +1,64 @@
+/*
+ * joiners: what stands between the parts of the few elements whose
+ * children are written without text of their own between them, as
+ * DocBook's stylesheets print them: a menu path ("File → Open"), a key
+ * combination ("Ctrl+S", by its action attribute), an inline simple
+ * list ("one, two").  The back ends share it so the PDF, the EPUB and
+ * the text say the same.
+ */
+#include "folio/tree.h"
+
+#include <string.h>
+
+/* keycombo's action: how the keys are pressed, what joins them. */
+static const struct {
+	const char *action, *joiner;
+} key_actions[] = {
+	{ "seq", " " },          /* one after the other */
+	{ "simul", "+" },        /* together */
+	{ "press", "-" },
+	{ "click", "-" },
+	{ "double-click", "-" },
+	{ "other", "" },
+};
+
+static const char *keycombo_joiner(const folio_node *combo)
+{
+	const char *action = folio_node_attr(combo, "action");
+	if (action)
+		for (size_t i = 0; i < sizeof key_actions / sizeof key_actions[0]; i++)
+			if (strcmp(action, key_actions[i].action) == 0)
+				return key_actions[i].joiner;
+	return "+";
+}
+
+const char *folio_joiner(const folio_node *parent)
+{
+	if (parent == NULL)
+		return NULL;
+	switch (parent->kind) {
+	case FOLIO_NODE_MENUCHOICE:
+		return " \xe2\x86\x92 ";
+	case FOLIO_NODE_KEYCOMBO:
+		return keycombo_joiner(parent);
+	case FOLIO_NODE_SIMPLELIST: {
+		const char *type = folio_node_attr(parent, "type");
+		return type && strcmp(type, "inline") == 0 ? ", " : NULL;
+	}
+	default:
+		return NULL;
+	}
+}
+
+const char *folio_joiner_before(const folio_node *n)
+{
+	if (n->kind == FOLIO_NODE_TEXT || n->parent == NULL)
+		return NULL;
+	const char *joiner = folio_joiner(n->parent);
+	if (joiner == NULL)
+		return NULL;
+	for (const folio_node *p = n->prev; p; p = p->prev)
+		if (p->kind != FOLIO_NODE_TEXT && !(p->flags & FOLIO_FLAG_HIDDEN))
+			return joiner;
+	return NULL;
+}

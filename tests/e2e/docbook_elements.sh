@@ -1,0 +1,56 @@
+#!/usr/bin/env bash
+# docbook_elements: tests/docbook/elements.xml, a document of the DocBook
+# elements whose parts folio joins or lays out itself (menu paths, key
+# combinations, simple lists, segmented lists), built to PDF, EPUB and
+# text:
+#   - no diagnostics; qpdf --check; epubcheck 0/0
+#   - the lines its "expect-text:" comments name appear in the text
+#     output, in that order, and in the PDF's text (pdftotext), in order
+#   - the word check (fidelity) and the geometry check of the PDF
+# Env: FOLIO (the binary), SRC (repo root), SHARED (../shared).
+set -u
+: "${FOLIO:?FOLIO must name the folio binary}"
+SRC=${SRC:-$(cd "$(dirname "$0")/../.." && pwd)}
+cd "$SRC" || exit 2
+for tool in qpdf java python3 pdftotext; do
+	command -v "$tool" >/dev/null || { echo "SKIP: $tool missing"; exit 77; }
+done
+T=$(mktemp -d /tmp/docbook_elements.XXXXXX)
+trap 'rm -rf "$T"' EXIT
+fail=0
+bad() { echo "FAIL: $*"; fail=1; }
+src=tests/docbook/elements.xml
+out=$T/elements
+if ! "$FOLIO" build "$src" --pdf "$out.pdf" --epub "$out.epub" --text "$out.txt" >"$out.log" 2>&1; then
+	bad "folio build $src failed:"; sed 's/^/    /' "$out.log" | head -20; exit 1
+fi
+[ -s "$out.log" ] && { bad "$src: diagnostics from a clean source:"; sed 's/^/    /' "$out.log"; }
+qpdf --check "$out.pdf" >"$out.qpdf" 2>&1 || { bad "qpdf --check:"; tail -5 "$out.qpdf"; }
+java -jar /usr/share/java/epubcheck.jar "$out.epub" >"$out.epubcheck" 2>&1
+grep -q "Messages: 0 fatals / 0 errors / 0 warnings" "$out.epubcheck" ||
+	{ bad "epubcheck:"; grep -E "ERROR|WARNING|FATAL" "$out.epubcheck" | head -10; }
+python3 tests/tools/fidelity.py "$src" --pdf "$out.pdf" --epub "$out.epub" >"$out.fidelity" 2>&1 ||
+	{ bad "word check:"; sed 's/^/    /' "$out.fidelity" | head -10; }
+python3 tests/tools/geometry.py "$out.pdf" --style styles/a5-reader.style >"$out.geo" 2>&1 ||
+	{ bad "geometry:"; head -10 "$out.geo"; }
+pdftotext "$out.pdf" "$out.pdftxt"
+python3 - "$src" "$out.txt" "$out.pdftxt" <<'PY' || fail=1
+import re, sys
+src, txt, pdftxt = sys.argv[1:4]
+wanted = re.findall(r"expect-text: (.*)", open(src, encoding="utf-8").read())
+ok = bool(wanted) or print(f"FAIL: {src} names no expect-text lines")
+for name in (txt, pdftxt):
+    # the PDF's lines may end in a hyphen the line break added
+    text = re.sub(r"\s+", " ", open(name, encoding="utf-8").read())
+    pos = 0
+    for w in wanted:
+        i = text.find(" ".join(w.split()), pos)
+        if i < 0:
+            print(f"FAIL: {name.rsplit('.', 1)[1]} output lacks, in order: {w}")
+            ok = False
+        else:
+            pos = i + len(w)
+sys.exit(0 if ok else 1)
+PY
+[ $fail = 0 ] && echo "ok: $src built to PDF, EPUB and text and checked"
+exit $fail
