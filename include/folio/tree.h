@@ -143,6 +143,11 @@ const char *folio_joiner(const folio_node *parent);
 /* The joiner to write before n: its parent's, when an element comes
  * before n there; NULL otherwise. */
 const char *folio_joiner_before(const folio_node *n);
+/* A simplelist's columns: columns="n" (at most FOLIO_SIMPLELIST_MAX_COLS)
+ * for type horiz or vert, 1 (a list, one member a line) otherwise;
+ * *across is set for horiz (the members fill rows, not columns). */
+#define FOLIO_SIMPLELIST_MAX_COLS 12
+int folio_simplelist_columns(const folio_node *list, int *across);
 /* The title of a division, figure, table...: its title child, or the title
  * inside its info child.  NULL when there is none. */
 folio_node *folio_node_title(const folio_node *node);

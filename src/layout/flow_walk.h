@@ -192,6 +192,7 @@ int fl_enter_formalpara(flow *f, const folio_node *n, frame *fr);
 int fl_enter_list(flow *f, const folio_node *n, frame *fr);
 int fl_enter_listitem(flow *f, const folio_node *n, frame *fr);
 int fl_enter_member(flow *f, const folio_node *n, frame *fr);
+int fl_enter_simplelist(flow *f, const folio_node *n, frame *fr);
 int fl_enter_varlistentry(flow *f, const folio_node *n, frame *fr);
 int fl_enter_term(flow *f, const folio_node *n, frame *fr);
 int fl_enter_question(flow *f, const folio_node *n, frame *fr);

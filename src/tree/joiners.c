@@ -3,11 +3,13 @@
  * children are written without text of their own between them, as
  * DocBook's stylesheets print them: a menu path ("File → Open"), a key
  * combination ("Ctrl+S", by its action attribute), an inline simple
- * list ("one, two").  The back ends share it so the PDF, the EPUB and
+ * list ("one, two"); and how many columns a simple list of type horiz
+ * or vert asks for.  The back ends share it so the PDF, the EPUB and
  * the text say the same.
  */
 #include "folio/tree.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 /* keycombo's action: how the keys are pressed, what joins them. */
@@ -61,4 +63,17 @@ const char *folio_joiner_before(const folio_node *n)
 		if (p->kind != FOLIO_NODE_TEXT && !(p->flags & FOLIO_FLAG_HIDDEN))
 			return joiner;
 	return NULL;
+}
+
+int folio_simplelist_columns(const folio_node *list, int *across)
+{
+	const char *type = folio_node_attr(list, "type");
+	const char *cols = folio_node_attr(list, "columns");
+	*across = type && strcmp(type, "horiz") == 0;
+	if (!type || !cols || (strcmp(type, "horiz") && strcmp(type, "vert")))
+		return 1;
+	long k = strtol(cols, NULL, 10);
+	if (k < 1)
+		return 1;
+	return k > FOLIO_SIMPLELIST_MAX_COLS ? FOLIO_SIMPLELIST_MAX_COLS : (int)k;
 }

@@ -390,11 +390,27 @@ static int simplelist_enter(xw *w, frame *f)
 	const char *type = folio_node_attr(f->node, "type");
 	f->flags |= F_NO_WS;
 	if ((type && strcmp(type, "inline") == 0) || (f->flags & F_PHRASING)) {
-		xw_open_inline(w, f, "span", "simplelist", NULL);
+		/* standing alone, a paragraph of its own */
+		if (f->flags & F_PHRASING) {
+			xw_open_inline(w, f, "span", "simplelist", NULL);
+		} else {
+			xw_open_inline(w, f, "p", "simplelist", NULL);
+			f->after = "\n";
+		}
 		f->sep = ", ";
 		return 1;
 	}
-	xw_open_block(w, f, "ul", "simplelist", NULL);
+	/* in columns: a grid filled across (horiz) or text columns filled
+	 * down (vert), the members in source order either way */
+	int across;
+	int ncols = folio_simplelist_columns(f->node, &across);
+	char style[80] = "";
+	if (ncols > 1)
+		snprintf(style, sizeof style, across
+			 ? " style=\"display: grid; grid-template-columns: repeat(%d, 1fr)\""
+			 : " style=\"columns: %d\"", ncols);
+	xw_open_block(w, f, "ul", ncols > 1 ? (across ? "simplelist horiz" : "simplelist vert")
+					    : "simplelist", style[0] ? style : NULL);
 	f->state = 1;
 	f->fits = listitem_fits;
 	f->wrap_open = "<li>";

@@ -16,9 +16,11 @@
 #include "folio/lang.h"
 #include "util/arena.h"
 #include "util/strbuf.h"
+#include "util/xalloc.h"
 
 #include <errno.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 struct text_writer {
@@ -345,6 +347,47 @@ static int is_blank(const char *t, size_t len)
 	return 1;
 }
 
+/* A block here, or run on: the members of an inline simple list, and
+ * the list itself inside a paragraph. */
+static int block_here(const folio_node *n)
+{
+	if (n->kind == FOLIO_NODE_MEMBER && folio_joiner(n->parent))
+		return 0;
+	if (n->kind == FOLIO_NODE_SIMPLELIST && folio_joiner(n) &&
+	    n->parent && n->parent->kind == FOLIO_NODE_PARA)
+		return 0;
+	return is_block(n);
+}
+
+/* A simple list in columns: a line a row, the members apart by " | " as
+ * a table's cells, across or down as the PDF sets them. */
+static void put_columns(struct text_writer *w, const folio_node *list,
+			int ncols, int across)
+{
+	size_t n = 0;
+	for (const folio_node *m = list->first; m; m = m->next)
+		n += m->kind == FOLIO_NODE_MEMBER && !(m->flags & FOLIO_FLAG_HIDDEN);
+	const folio_node **members = xmalloc((n ? n : 1) * sizeof *members);
+	n = 0;
+	for (const folio_node *m = list->first; m; m = m->next)
+		if (m->kind == FOLIO_NODE_MEMBER && !(m->flags & FOLIO_FLAG_HIDDEN))
+			members[n++] = m;
+	size_t nrows = (n + (size_t)ncols - 1) / (size_t)ncols;
+	for (size_t r = 0; r < nrows; r++) {
+		for (size_t k = 0; k < (size_t)ncols; k++) {
+			size_t i = across ? r * (size_t)ncols + k : k * nrows + r;
+			if (i >= n)
+				continue;
+			if (k)
+				sb_puts(&w->para, " | ");
+			const char *s = folio_node_text(w->doc, members[i]);
+			put_collapsed(&w->para, s, strlen(s));
+		}
+		flush_para(w, list);
+	}
+	free(members);
+}
+
 static strbuf *target(struct text_writer *w)
 {
 	return w->in_note ? &w->note : &w->para;
@@ -375,8 +418,15 @@ static void enter(struct text_writer *w, folio_iter *it)
 	if (joiner)
 		sb_puts(target(w), joiner);
 	/* Text collected so far belongs to the enclosing block. */
-	if (is_block(n) && !w->in_note)
+	if (block_here(n) && !w->in_note)
 		flush_para(w, n->parent ? n->parent : n);
+	int across;
+	int ncols = n->kind == FOLIO_NODE_SIMPLELIST ? folio_simplelist_columns(n, &across) : 1;
+	if (ncols > 1 && !w->in_note) {
+		folio_iter_skip(it);
+		put_columns(w, n, ncols, across);
+		return;
+	}
 	switch (n->kind) {
 	case FOLIO_NODE_BOOK:
 	case FOLIO_NODE_ARTICLE:
@@ -493,7 +543,7 @@ static void leave(struct text_writer *w, folio_node *n)
 		}
 		return;
 	}
-	if (is_block(n) && !w->in_note) {
+	if (block_here(n) && !w->in_note) {
 		if (is_verbatim(n->kind)) {
 			w->in_verbatim--;
 			/* Verbatim text keeps its lines, indented as a block. */
