@@ -148,6 +148,9 @@ const char *folio_joiner_before(const folio_node *n);
  * *across is set for horiz (the members fill rows, not columns). */
 #define FOLIO_SIMPLELIST_MAX_COLS 12
 int folio_simplelist_columns(const folio_node *list, int *across);
+/* The segtitle a seg stands under: the segmentedlist's segtitle of the
+ * same place as the seg in its seglistitem; NULL when there is none. */
+folio_node *folio_seg_title(const folio_node *seg);
 /* The title of a division, figure, table...: its title child, or the title
  * inside its info child.  NULL when there is none. */
 folio_node *folio_node_title(const folio_node *node);

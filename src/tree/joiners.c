@@ -4,7 +4,8 @@
  * DocBook's stylesheets print them: a menu path ("File → Open"), a key
  * combination ("Ctrl+S", by its action attribute), an inline simple
  * list ("one, two"); and how many columns a simple list of type horiz
- * or vert asks for.  The back ends share it so the PDF, the EPUB and
+ * or vert asks for; the segtitle a segmentedlist's seg is printed
+ * under.  The back ends share it so the PDF, the EPUB and
  * the text say the same.
  */
 #include "folio/tree.h"
@@ -76,4 +77,18 @@ int folio_simplelist_columns(const folio_node *list, int *across)
 	if (k < 1)
 		return 1;
 	return k > FOLIO_SIMPLELIST_MAX_COLS ? FOLIO_SIMPLELIST_MAX_COLS : (int)k;
+}
+
+folio_node *folio_seg_title(const folio_node *seg)
+{
+	const folio_node *item = seg->parent;
+	if (item == NULL || item->parent == NULL)
+		return NULL;
+	unsigned k = 0;
+	for (const folio_node *p = seg->prev; p; p = p->prev)
+		k += p->kind == FOLIO_NODE_SEG;
+	for (folio_node *t = item->parent->first; t; t = t->next)
+		if (t->kind == FOLIO_NODE_SEGTITLE && k-- == 0)
+			return t;
+	return NULL;
 }

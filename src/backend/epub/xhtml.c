@@ -350,6 +350,8 @@ static const unsigned char never_shown_kinds[FOLIO_NODE_KIND_COUNT] = {
 	[FOLIO_NODE_PRIMARY] = 1, [FOLIO_NODE_SECONDARY] = 1, [FOLIO_NODE_TERTIARY] = 1,
 	[FOLIO_NODE_SEE] = 1, [FOLIO_NODE_SEEALSO] = 1, [FOLIO_NODE_COLSPEC] = 1,
 	[FOLIO_NODE_SPANSPEC] = 1,
+	/* a segmentedlist's column names: printed before each seg */
+	[FOLIO_NODE_SEGTITLE] = 1,
 	/* read but not printed: revision details, notes on the text, a
 	 * reference page's metadata (its title heads the page) */
 	[FOLIO_NODE_REVDESCRIPTION] = 1, [FOLIO_NODE_PRINTHISTORY] = 1,

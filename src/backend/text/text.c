@@ -248,6 +248,7 @@ static const unsigned char kind_roles[FOLIO_NODE_KIND_COUNT] = {
 	/* parts that are paragraphs of their own */
 	[FOLIO_NODE_LISTITEM] = TEXT_BLOCK, [FOLIO_NODE_VARLISTENTRY] = TEXT_BLOCK,
 	[FOLIO_NODE_TERM] = TEXT_BLOCK, [FOLIO_NODE_MEMBER] = TEXT_BLOCK,
+	[FOLIO_NODE_SEGLISTITEM] = TEXT_BLOCK, [FOLIO_NODE_SEG] = TEXT_BLOCK,
 	[FOLIO_NODE_STEP] = TEXT_BLOCK, [FOLIO_NODE_ATTRIBUTION] = TEXT_BLOCK,
 	[FOLIO_NODE_ROW] = TEXT_BLOCK, [FOLIO_NODE_TR] = TEXT_BLOCK,
 	[FOLIO_NODE_CAPTION] = TEXT_BLOCK, [FOLIO_NODE_GLOSSENTRY] = TEXT_BLOCK,
@@ -271,6 +272,8 @@ static const unsigned char kind_roles[FOLIO_NODE_KIND_COUNT] = {
 	[FOLIO_NODE_COLGROUP] = TEXT_RUN,
 	/* table column specifications: read by nobody here */
 	[FOLIO_NODE_COLSPEC] = TEXT_HIDDEN, [FOLIO_NODE_SPANSPEC] = TEXT_HIDDEN,
+	/* a segmentedlist's column names: printed before each seg */
+	[FOLIO_NODE_SEGTITLE] = TEXT_HIDDEN,
 };
 
 int text_kind_role(folio_node_kind k)
@@ -465,6 +468,25 @@ static void enter(struct text_writer *w, folio_iter *it)
 		w->in_note++;
 		sb_printf(&w->note, "[%s] ", n->label ? n->label : "*");
 		break;
+	case FOLIO_NODE_SEGMENTEDLIST: {
+		/* its title a line of its own, as the PDF sets it */
+		const folio_node *t = folio_node_title(n);
+		if (t) {
+			const char *s = folio_node_text(w->doc, t);
+			put_collapsed(&w->para, s, strlen(s));
+			flush_para(w, n);
+		}
+		break;
+	}
+	case FOLIO_NODE_SEG: {
+		const folio_node *t = folio_seg_title(n);
+		if (t) {
+			const char *s = folio_node_text(w->doc, t);
+			put_collapsed(&w->para, s, strlen(s));
+			sb_puts(&w->para, ": ");
+		}
+		break;
+	}
 	case FOLIO_NODE_ENTRY: case FOLIO_NODE_TD: case FOLIO_NODE_TH:
 		if (n->prev)
 			sb_puts(&w->para, " | ");
