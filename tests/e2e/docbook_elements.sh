@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # docbook_elements: tests/docbook/elements.xml, a document of the DocBook
 # elements whose parts folio joins or lays out itself (menu paths, key
-# combinations, simple lists, segmented lists), built to PDF, EPUB and
+# combinations, simple lists, segmented lists) and tables with cells
+# spanning columns and rows in both models, built to PDF, EPUB and
 # text:
 #   - no diagnostics; qpdf --check; epubcheck 0/0
 #   - the lines its "expect-text:" comments name appear in the text
@@ -9,6 +10,7 @@
 #     (a simple list's columns, " | " in the text output, read across
 #     each row there: the rows are set across and down as asked)
 #   - the word check (fidelity) and the geometry check of the PDF
+#   - in the PDF, cells after a cell spanning rows in their own columns
 # Env: FOLIO (the binary), SRC (repo root), SHARED (../shared).
 set -u
 : "${FOLIO:?FOLIO must name the folio binary}"
@@ -54,6 +56,26 @@ for name in (txt, pdftxt):
             ok = False
         else:
             pos = i + len(w)
+sys.exit(0 if ok else 1)
+PY
+# spans in the PDF: the cells after a cell spanning rows stand in the
+# columns they belong to, a cell spanning columns starts in its first
+pdftotext -bbox "$out.pdf" "$out.bbox.html"
+python3 - "$out.bbox.html" <<'PY' || fail=1
+import re, sys
+# x from the text block's left (the page's leftmost word): a table may
+# run over a left- and a right-hand page
+x = {}
+for page in open(sys.argv[1], encoding="utf-8").read().split("<page ")[1:]:
+    words = [(float(a), w) for a, w in re.findall(r'<word xMin="([\d.]+)"[^>]*>([^<]*)</word>', page)]
+    left = min((a for a, _ in words), default=0)
+    for a, w in words:
+        x.setdefault(w, a - left)
+ok = True
+for a, b in (("b3", "b2"), ("c3", "c2"), ("across", "r1b"), ("r3b", "r1b"), ("whole", "tall")):
+    if a not in x or b not in x or abs(x[a] - x[b]) > 0.5:
+        print(f"FAIL: PDF: {a!r} is not in the column of {b!r}: {x.get(a)} {x.get(b)}")
+        ok = False
 sys.exit(0 if ok else 1)
 PY
 [ $fail = 0 ] && echo "ok: $src built to PDF, EPUB and text and checked"
