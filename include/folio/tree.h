@@ -165,6 +165,21 @@ folio_dir folio_node_own_dir(const folio_node *node);
  * included) that sets one, else from the document's language: never
  * FOLIO_DIR_NONE. */
 folio_dir folio_node_dir(const folio_node *node);
+/* What joins the element children of parent where the source has no
+ * text between them: " → " in a menuchoice, "+" (or by its action) in
+ * a keycombo, ", " in an inline simplelist; NULL for any other parent. */
+const char *folio_joiner(const folio_node *parent);
+/* The joiner to write before n: its parent's, when an element comes
+ * before n there; NULL otherwise. */
+const char *folio_joiner_before(const folio_node *n);
+/* A simplelist's columns: columns="n" (at most FOLIO_SIMPLELIST_MAX_COLS)
+ * for type horiz or vert, 1 (a list, one member a line) otherwise;
+ * *across is set for horiz (the members fill rows, not columns). */
+#define FOLIO_SIMPLELIST_MAX_COLS 12
+int folio_simplelist_columns(const folio_node *list, int *across);
+/* The segtitle a seg stands under: the segmentedlist's segtitle of the
+ * same place as the seg in its seglistitem; NULL when there is none. */
+folio_node *folio_seg_title(const folio_node *seg);
 /* The title of a division, figure, table...: its title child, or the title
  * inside its info child.  NULL when there is none. */
 folio_node *folio_node_title(const folio_node *node);

@@ -242,13 +242,6 @@ int fl_enter_listitem(flow *f, const folio_node *n, frame *fr)
 	return 1;
 }
 
-int fl_enter_member(flow *f, const folio_node *n, frame *fr)
-{
-	(void)n, (void)fr;
-	fl_end_para(f);
-	return 1;
-}
-
 int fl_enter_varlistentry(flow *f, const folio_node *n, frame *fr)
 {
 	(void)n, (void)fr;

@@ -439,10 +439,22 @@ void flow_blocks(flow *f, const folio_node *node)
 	fl_end_para(f);
 }
 
+static int is_blank(const char *t, size_t len)
+{
+	for (size_t k = 0; k < len; k++)
+		if (t[k] != ' ' && t[k] != '\n' && t[k] != '\t' && t[k] != '\r')
+			return 0;
+	return 1;
+}
+
 static void on_text(flow *f, const folio_node *n)
 {
 	const char *t = n->text;
 	size_t len = n->len;
+	/* the spaces between a menu path's or a key combination's parts:
+	 * their joiner stands there instead */
+	if (folio_joiner(n->parent) && is_blank(t, len))
+		return;
 	if (para_empty(f->p)) {
 		size_t k = 0;
 		while (k < len && (t[k] == ' ' || t[k] == '\n' || t[k] == '\t' ||
@@ -530,6 +542,9 @@ static int enter_node(flow *f, const folio_node *n, frame *fr)
 		if (f->inline_only && cls != FOLIO_CLASS_INLINE &&
 		    n->kind != FOLIO_NODE_UNKNOWN)
 			return 1;
+		const char *joiner = folio_joiner_before(n);
+		if (joiner)
+			fl_add_text(f, joiner);
 		fl_inline_face(f, n);
 		fr->exit = h->exit;
 		return h->enter(f, n, fr);

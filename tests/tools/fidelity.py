@@ -99,6 +99,11 @@ RUN_ON = {"emphasis", "phrase", "quote", "foreignphrase", "link", "olink",
           "function", "classname", "constant", "type", "errorcode", "markup",
           "mathphrase", "date"}
 
+# Elements whose children are printed with a joiner between them (" → ",
+# "+", ", "), never run together: "<keycap>Ctrl</keycap><keycap>S</keycap>"
+# is two words.
+JOINED = {"menuchoice", "keycombo", "simplelist"}
+
 # Characters of scripts written without spaces between words.
 UNSPACED = re.compile("([\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff"
                       "\uac00-\ud7af\uf900-\ufaff\U00020000-\U0002fa1f])")
@@ -195,6 +200,8 @@ def collect(el, here, out, depth=0, in_entry=False):
     if printed:
         out.append(apart + (el.text or ""))
         for child in el:
+            if name in JOINED:
+                out.append(" ")
             collect(child, here, out, depth, in_entry)
         out.append(apart)
     out.append(el.tail or "")

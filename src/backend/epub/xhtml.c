@@ -372,6 +372,8 @@ static const unsigned char never_shown_kinds[FOLIO_NODE_KIND_COUNT] = {
 	[FOLIO_NODE_SPANSPEC] = 1,
 	/* page-layout instructions (hard-pagebreak, dbfo-need): the PDF's */
 	[FOLIO_NODE_PI] = 1,
+	/* a segmentedlist's column names: printed before each seg */
+	[FOLIO_NODE_SEGTITLE] = 1,
 	/* read but not printed: revision details, notes on the text, a
 	 * reference page's metadata (its title heads the page) */
 	[FOLIO_NODE_REVDESCRIPTION] = 1, [FOLIO_NODE_PRINTHISTORY] = 1,

@@ -391,11 +391,27 @@ static int simplelist_enter(xw *w, frame *f)
 	const char *type = folio_node_attr(f->node, "type");
 	f->flags |= F_NO_WS;
 	if ((type && strcmp(type, "inline") == 0) || (f->flags & F_PHRASING)) {
-		xw_open_inline(w, f, "span", "simplelist", NULL);
+		/* standing alone, a paragraph of its own */
+		if (f->flags & F_PHRASING) {
+			xw_open_inline(w, f, "span", "simplelist", NULL);
+		} else {
+			xw_open_inline(w, f, "p", "simplelist", NULL);
+			f->after = "\n";
+		}
 		f->sep = ", ";
 		return 1;
 	}
-	xw_open_block(w, f, "ul", "simplelist", NULL);
+	/* in columns: a grid filled across (horiz) or text columns filled
+	 * down (vert), the members in source order either way */
+	int across;
+	int ncols = folio_simplelist_columns(f->node, &across);
+	char style[80] = "";
+	if (ncols > 1)
+		snprintf(style, sizeof style, across
+			 ? " style=\"display: grid; grid-template-columns: repeat(%d, 1fr)\""
+			 : " style=\"columns: %d\"", ncols);
+	xw_open_block(w, f, "ul", ncols > 1 ? (across ? "simplelist horiz" : "simplelist vert")
+					    : "simplelist", style[0] ? style : NULL);
 	f->state = 1;
 	f->fits = listitem_fits;
 	f->wrap_open = "<li>";
@@ -417,6 +433,46 @@ static int member_enter(xw *w, frame *f)
 }
 
 static const handler h_member = { member_enter, NULL, NULL, NULL };
+
+/* segmentedlist: a div of records, each seg a line opened by its
+ * segtitle, "<strong>Name:</strong> Ann", as DocBook's stylesheets write
+ * it; the segtitles print only there. */
+static int segmentedlist_enter(xw *w, frame *f)
+{
+	xw_add_pre(f, folio_node_title(f->node), AS_TITLE_P);
+	xw_open_block(w, f, "div", "segmentedlist", NULL);
+	f->flags |= F_NO_WS;
+	f->after = "\n";
+	return 1;
+}
+
+static const handler h_segmentedlist = { segmentedlist_enter, NULL, NULL, NULL };
+
+static int seglistitem_enter(xw *w, frame *f)
+{
+	xw_open_block(w, f, "div", "seglistitem", NULL);
+	f->flags |= F_NO_WS;
+	f->after = "\n";
+	return 1;
+}
+
+static const handler h_seglistitem = { seglistitem_enter, NULL, NULL, NULL };
+
+static int seg_enter(xw *w, frame *f)
+{
+	xw_open_inline(w, f, (f->flags & F_PHRASING) ? "span" : "p", "seg", NULL);
+	const folio_node *t = folio_seg_title(f->node);
+	if (t) {
+		const char *s = xw_plain_text(w, t);
+		sb_puts(w->out, "<strong class=\"segtitle\">");
+		sb_put_xml(w->out, s, strlen(s));
+		sb_puts(w->out, ":</strong> ");
+	}
+	f->after = "\n";
+	return 1;
+}
+
+static const handler h_seg = { seg_enter, NULL, NULL, NULL };
 
 /* ---- tables ---- */
 
@@ -875,6 +931,9 @@ static const handler *const block_kinds[FOLIO_NODE_KIND_COUNT] = {
 	[FOLIO_NODE_TERM] = &h_term,
 	[FOLIO_NODE_SIMPLELIST] = &h_simplelist,
 	[FOLIO_NODE_MEMBER] = &h_member,
+	[FOLIO_NODE_SEGMENTEDLIST] = &h_segmentedlist,
+	[FOLIO_NODE_SEGLISTITEM] = &h_seglistitem,
+	[FOLIO_NODE_SEG] = &h_seg,
 	[FOLIO_NODE_TABLE] = &h_table,
 	[FOLIO_NODE_INFORMALTABLE] = &h_table,
 	[FOLIO_NODE_TGROUP] = &h_tgroup,

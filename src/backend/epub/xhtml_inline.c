@@ -132,8 +132,9 @@ static int joined_enter(xw *w, frame *f)
 	const folio_node *n = f->node;
 	open_inline_or_div(w, f, "span", folio_kind_name(n->kind), NULL);
 	f->flags |= F_NO_WS;
-	f->sep = n->kind == FOLIO_NODE_KEYCOMBO ? "+"
-		 : n->kind == FOLIO_NODE_MENUCHOICE ? " \u2192 " : " ";
+	f->sep = folio_joiner(n);
+	if (f->sep == NULL)
+		f->sep = " ";
 	return 1;
 }
 

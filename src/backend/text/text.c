@@ -17,9 +17,11 @@
 #include "folio/mathml.h"
 #include "util/arena.h"
 #include "util/strbuf.h"
+#include "util/xalloc.h"
 
 #include <errno.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 struct text_writer {
@@ -266,6 +268,7 @@ static const unsigned char kind_roles[FOLIO_NODE_KIND_COUNT] = {
 	/* parts that are paragraphs of their own */
 	[FOLIO_NODE_LISTITEM] = TEXT_BLOCK, [FOLIO_NODE_VARLISTENTRY] = TEXT_BLOCK,
 	[FOLIO_NODE_TERM] = TEXT_BLOCK, [FOLIO_NODE_MEMBER] = TEXT_BLOCK,
+	[FOLIO_NODE_SEGLISTITEM] = TEXT_BLOCK, [FOLIO_NODE_SEG] = TEXT_BLOCK,
 	[FOLIO_NODE_STEP] = TEXT_BLOCK, [FOLIO_NODE_ATTRIBUTION] = TEXT_BLOCK,
 	[FOLIO_NODE_ROW] = TEXT_BLOCK, [FOLIO_NODE_TR] = TEXT_BLOCK,
 	[FOLIO_NODE_CAPTION] = TEXT_BLOCK, [FOLIO_NODE_GLOSSENTRY] = TEXT_BLOCK,
@@ -289,6 +292,8 @@ static const unsigned char kind_roles[FOLIO_NODE_KIND_COUNT] = {
 	[FOLIO_NODE_COLGROUP] = TEXT_RUN,
 	/* table column specifications: read by nobody here */
 	[FOLIO_NODE_COLSPEC] = TEXT_HIDDEN, [FOLIO_NODE_SPANSPEC] = TEXT_HIDDEN,
+	/* a segmentedlist's column names: printed before each seg */
+	[FOLIO_NODE_SEGTITLE] = TEXT_HIDDEN,
 };
 
 int text_kind_role(folio_node_kind k)
@@ -357,6 +362,55 @@ static int is_entry_short_form(const folio_node *n)
 	       n->parent && n->parent->kind == FOLIO_NODE_GLOSSENTRY;
 }
 
+static int is_blank(const char *t, size_t len)
+{
+	for (size_t k = 0; k < len; k++)
+		if (t[k] != ' ' && t[k] != '\n' && t[k] != '\t' && t[k] != '\r')
+			return 0;
+	return 1;
+}
+
+/* A block here, or run on: the members of an inline simple list, and
+ * the list itself inside a paragraph. */
+static int block_here(const folio_node *n)
+{
+	if (n->kind == FOLIO_NODE_MEMBER && folio_joiner(n->parent))
+		return 0;
+	if (n->kind == FOLIO_NODE_SIMPLELIST && folio_joiner(n) &&
+	    n->parent && n->parent->kind == FOLIO_NODE_PARA)
+		return 0;
+	return is_block(n);
+}
+
+/* A simple list in columns: a line a row, the members apart by " | " as
+ * a table's cells, across or down as the PDF sets them. */
+static void put_columns(struct text_writer *w, const folio_node *list,
+			int ncols, int across)
+{
+	size_t n = 0;
+	for (const folio_node *m = list->first; m; m = m->next)
+		n += m->kind == FOLIO_NODE_MEMBER && !(m->flags & FOLIO_FLAG_HIDDEN);
+	const folio_node **members = xmalloc((n ? n : 1) * sizeof *members);
+	n = 0;
+	for (const folio_node *m = list->first; m; m = m->next)
+		if (m->kind == FOLIO_NODE_MEMBER && !(m->flags & FOLIO_FLAG_HIDDEN))
+			members[n++] = m;
+	size_t nrows = (n + (size_t)ncols - 1) / (size_t)ncols;
+	for (size_t r = 0; r < nrows; r++) {
+		for (size_t k = 0; k < (size_t)ncols; k++) {
+			size_t i = across ? r * (size_t)ncols + k : k * nrows + r;
+			if (i >= n)
+				continue;
+			if (k)
+				sb_puts(&w->para, " | ");
+			const char *s = folio_node_text(w->doc, members[i]);
+			put_collapsed(&w->para, s, strlen(s));
+		}
+		flush_para(w, list);
+	}
+	free(members);
+}
+
 static strbuf *target(struct text_writer *w)
 {
 	return w->in_note ? &w->note : &w->para;
@@ -369,6 +423,10 @@ static void enter(struct text_writer *w, folio_iter *it)
 	if (n->kind == FOLIO_NODE_TEXT) {
 		if (n->flags & FOLIO_FLAG_HIDDEN)
 			return;
+		/* the spaces between a menu path's or a key combination's
+		 * parts: the joiner stands there instead */
+		if (folio_joiner(n->parent) && is_blank(n->text, n->len))
+			return;
 		if (w->in_verbatim && !w->in_note)
 			sb_putn(&w->para, n->text, n->len);
 		else
@@ -379,9 +437,19 @@ static void enter(struct text_writer *w, folio_iter *it)
 		folio_iter_skip(it);
 		return;
 	}
+	const char *joiner = folio_joiner_before(n);
+	if (joiner)
+		sb_puts(target(w), joiner);
 	/* Text collected so far belongs to the enclosing block. */
-	if (is_block(n) && !w->in_note)
+	if (block_here(n) && !w->in_note)
 		flush_para(w, n->parent ? n->parent : n);
+	int across;
+	int ncols = n->kind == FOLIO_NODE_SIMPLELIST ? folio_simplelist_columns(n, &across) : 1;
+	if (ncols > 1 && !w->in_note) {
+		folio_iter_skip(it);
+		put_columns(w, n, ncols, across);
+		return;
+	}
 	switch (n->kind) {
 	case FOLIO_NODE_BOOK:
 		if (!(n->flags & FOLIO_FLAG_WRAPPER)) /* its component prints it */
@@ -424,6 +492,25 @@ static void enter(struct text_writer *w, folio_iter *it)
 		w->in_note++;
 		sb_printf(&w->note, "[%s] ", n->label ? n->label : "*");
 		break;
+	case FOLIO_NODE_SEGMENTEDLIST: {
+		/* its title a line of its own, as the PDF sets it */
+		const folio_node *t = folio_node_title(n);
+		if (t) {
+			const char *s = folio_node_text(w->doc, t);
+			put_collapsed(&w->para, s, strlen(s));
+			flush_para(w, n);
+		}
+		break;
+	}
+	case FOLIO_NODE_SEG: {
+		const folio_node *t = folio_seg_title(n);
+		if (t) {
+			const char *s = folio_node_text(w->doc, t);
+			put_collapsed(&w->para, s, strlen(s));
+			sb_puts(&w->para, ": ");
+		}
+		break;
+	}
 	case FOLIO_NODE_ENTRY: case FOLIO_NODE_TD: case FOLIO_NODE_TH:
 		if (n->prev)
 			sb_puts(&w->para, " | ");
@@ -512,7 +599,7 @@ static void leave(struct text_writer *w, folio_node *n)
 		}
 		return;
 	}
-	if (is_block(n) && !w->in_note) {
+	if (block_here(n) && !w->in_note) {
 		if (is_verbatim(n->kind)) {
 			w->in_verbatim--;
 			/* Verbatim text keeps its lines, indented as a block. */
