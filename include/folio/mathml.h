@@ -49,5 +49,9 @@ folio_mml_shape folio_mml_shape_of(folio_mml m);
 const char *folio_math_linear(folio_doc *doc, const folio_node *math);
 /* The same, always made from the markup (alttext not consulted). */
 const char *folio_math_linear_made(folio_doc *doc, const folio_node *math);
+/* folio_math_linear in memory of its own (the caller frees it), for a
+ * back end that may no longer allocate in the document's arena (the
+ * PDF's structure, written while the EPUB is made beside it). */
+char *folio_math_linear_dup(const folio_node *math);
 
 #endif

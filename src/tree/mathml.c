@@ -13,6 +13,7 @@
 #include "folio/mathml.h"
 #include "util/arena.h"
 #include "util/strbuf.h"
+#include "util/xalloc.h"
 #include "util/utf8.h"
 
 #include <stdlib.h>
@@ -542,10 +543,10 @@ static void linear(strbuf *b, const folio_node *n, unsigned depth)
 }
 
 /* Double spaces from nested rows made one, the ends trimmed. */
-static const char *tidy(folio_doc *doc, const strbuf *b)
+/* The linear form's spacing settled into out (b->len + 1 bytes). */
+static void tidy_into(const strbuf *b, char *out)
 {
 	const char *s = b->s ? b->s : "";
-	char *out = arena_alloc(doc->arena, b->len + 1);
 	size_t k = 0;
 	for (size_t i = 0; i < b->len; i++) {
 		if (s[i] == ' ' && (k == 0 || out[k - 1] == ' ' || out[k - 1] == '('))
@@ -557,6 +558,12 @@ static const char *tidy(folio_doc *doc, const strbuf *b)
 	while (k > 0 && out[k - 1] == ' ')
 		k--;
 	out[k] = '\0';
+}
+
+static const char *tidy(folio_doc *doc, const strbuf *b)
+{
+	char *out = arena_alloc(doc->arena, b->len + 1);
+	tidy_into(b, out);
 	return out;
 }
 
@@ -575,4 +582,25 @@ const char *folio_math_linear(folio_doc *doc, const folio_node *math)
 	if (alt && *alt)
 		return folio_collapse_space(doc, alt);
 	return folio_math_linear_made(doc, math);
+}
+
+char *folio_math_linear_dup(const folio_node *math)
+{
+	strbuf b = STRBUF_INIT;
+	const char *alt = folio_node_attr(math, "alttext");
+	if (alt && *alt) {
+		/* white space collapsed, as folio_collapse_space does */
+		for (const char *p = alt; *p; p++) {
+			int space = *p == ' ' || *p == '\t' || *p == '\n' || *p == '\r';
+			if (space && (b.len == 0 || b.s[b.len - 1] == ' '))
+				continue;
+			sb_putc(&b, space ? ' ' : *p);
+		}
+	} else {
+		linear(&b, math, 0);
+	}
+	char *out = xmalloc(b.len + 1);
+	tidy_into(&b, out);
+	sb_free(&b);
+	return out;
 }

@@ -39,6 +39,11 @@ for want in 'H_c = 1 − 1/R_0' 'y_i = β_0 + β_1 x_i + ε_i' 'x = (−b ± √
 	'A = ([a, b; c, d])'; do
 	grep -qF "$want" "$T/m.txt" || bad "the text output lacks the linear form \"$want\""
 done
+# the tagged PDF's formulas: /Alt is the linear form (the Formula
+# element of the herd-immunity threshold reads "H_c = 1 - 1/R_0")
+qpdf --qdf --object-streams=disable "$T/m.pdf" "$T/q.pdf" 2>/dev/null
+want_alt=$(printf 'H_c = 1 \u2212 1/R_0' | iconv -f UTF-8 -t UTF-16BE | od -An -tx1 | tr -d ' \n')
+grep -aq "/Alt <feff$want_alt>" "$T/q.pdf" || bad "no Formula with /Alt \"H_c = 1 − 1/R_0\" in the tagged PDF"
 for style in "$SRC"/styles/*.style; do
 	pdf=$T/g-$(basename "$style" .style).pdf
 	"$FOLIO" build "$src" --style "$style" --pdf "$pdf" -q 2>"$T/glog" || { bad "build in $style"; continue; }

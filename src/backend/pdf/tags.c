@@ -20,6 +20,7 @@
  * object each and no libharu number or array per kid.
  */
 #include "backend/pdf/tags.h"
+#include "folio/mathml.h"
 #include "util/utf8.h"
 #include "util/vec.h"
 #include "util/xalloc.h"
@@ -377,12 +378,28 @@ static void cell_spans(selem *e, const folio_node *n)
 		e->colspan = 0;
 }
 
+/* A formula's description: the linear form of its MathML ("H_c = 1 −
+ * 1/R_0", the source's alttext when it has one), else its text without
+ * the title (a mathphrase). */
+static char *formula_alt(const folio_node *n)
+{
+	for (const folio_node *c = n->first; c; c = folio_next(n, c, 0))
+		if (folio_mml_of(c) == FOLIO_MML_MATH) {
+			char *s = folio_math_linear_dup(c);
+			if (*s)
+				return s;
+			free(s);
+			break;
+		}
+	return text_below(n, FOLIO_NODE_TITLE);
+}
+
 /* What an element of node n carries beyond its type. */
 static void describe(pdf_tags *t, selem *e, const folio_node *n)
 {
 	e->lang = n->lang;
 	if (is(e->type, "Figure") || is(e->type, "Formula")) {
-		e->alt = is(e->type, "Figure") ? figure_alt(n) : text_below(n, FOLIO_NODE_TITLE);
+		e->alt = is(e->type, "Figure") ? figure_alt(n) : formula_alt(n);
 		if (e->alt == NULL) {
 			t->missing_alt = 1;
 			folio_report_strict(t->diag, n->loc,
