@@ -160,9 +160,11 @@ static const char *const roles[FOLIO_NODE_KIND_COUNT] = {
 };
 #undef K
 
+/* type may be NULL: role_of passes some nodes through (a refentry's
+ * title under refmeta has no role of its own). */
 static int is(const char *type, const char *name)
 {
-	return strcmp(type, name) == 0;
+	return type && strcmp(type, name) == 0;
 }
 
 static int in_head(const folio_node *n)
