@@ -43,6 +43,11 @@ folio_mml_shape folio_mml_shape_of(folio_mml m);
  * than the document's depth plus this only in contrived input). */
 #define FOLIO_MML_MAX_DEPTH 100
 
+/* Whether a math element stands as a display: marked display="block",
+ * or, without a display attribute, alone in an equation or informal
+ * equation (the EPUB's display="block", the PDF's centred line). */
+int folio_math_is_display(const folio_node *math);
+
 /* The linear form of a math element (or any MathML node), an arena
  * string: the math element's alttext when the source gives one, else
  * one made from the markup. */

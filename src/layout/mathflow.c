@@ -13,17 +13,6 @@
 #include "layout/flow_walk.h"
 #include "layout/math.h"
 
-#include <string.h>
-
-static int is_display(const folio_node *math)
-{
-	const char *d = folio_node_attr(math, "display");
-	if (d)
-		return strcmp(d, "block") == 0;
-	const folio_node *p = math->parent;
-	return p && (p->kind == FOLIO_NODE_EQUATION ||
-		     p->kind == FOLIO_NODE_INFORMALEQUATION);
-}
 
 static void no_math_font(lay_ctx *c, const folio_node *n)
 {
@@ -50,7 +39,7 @@ int fl_enter_math(flow *f, const folio_node *n, frame *fr)
 	e.root = n;
 	e.base_size = f->s.size;
 	mbox box = { 0 };
-	math_layout(&e, n, is_display(n), &box);
+	math_layout(&e, n, folio_math_is_display(n), &box);
 	para_box *pb = arena_alloc(c->arena, sizeof *pb);
 	pb->w = box.w;
 	pb->h = box.h;

@@ -604,3 +604,13 @@ char *folio_math_linear_dup(const folio_node *math)
 	sb_free(&b);
 	return out;
 }
+
+int folio_math_is_display(const folio_node *math)
+{
+	const char *d = folio_node_attr(math, "display");
+	if (d)
+		return strcmp(d, "block") == 0;
+	const folio_node *p = math->parent;
+	return p && (p->kind == FOLIO_NODE_EQUATION ||
+		     p->kind == FOLIO_NODE_INFORMALEQUATION);
+}

@@ -48,18 +48,6 @@ static void put_attr(strbuf *b, const char *name, const char *value)
 	sb_putc(b, '"');
 }
 
-/* Whether the math element stands as a display: alone in an equation
- * or informal equation, or marked display="block". */
-static int is_display(const folio_node *math)
-{
-	const char *d = folio_node_attr(math, "display");
-	if (d)
-		return strcmp(d, "block") == 0;
-	const folio_node *p = math->parent;
-	return p && (p->kind == FOLIO_NODE_EQUATION ||
-		     p->kind == FOLIO_NODE_INFORMALEQUATION);
-}
-
 static void open_math(xw *w, const folio_node *n)
 {
 	strbuf *b = w->out;
@@ -67,7 +55,7 @@ static void open_math(xw *w, const folio_node *n)
 	const char *id = xw_id_for(w, n);
 	if (id)
 		put_attr(b, "id", id);
-	if (is_display(n))
+	if (folio_math_is_display(n))
 		put_attr(b, "display", "block");
 	put_attr(b, "alttext", folio_math_linear(w->c->doc, n));
 	for (unsigned i = 0; i < n->nattrs; i++)

@@ -35,7 +35,6 @@
 #include "util/file.h"
 #include "util/hash.h"
 #include "util/strbuf.h"
-#include "util/utf8.h"
 #include "util/uri.h"
 
 #include <hpdf.h>
@@ -158,28 +157,9 @@ static void num(strbuf *b, double v)
  * PDF: a tagged one puts the text in the run's own marked content. */
 static void actual_text_open(strbuf *b, const char *text)
 {
-	static const char hex[] = "0123456789ABCDEF";
-	sb_puts(b, "/Span <</ActualText <FEFF");
-	size_t len = strlen(text);
-	for (size_t off = 0; off < len;) {
-		uint32_t cp = 0xFFFD;
-		size_t k = utf8_decode(text + off, len - off, &cp);
-		off += k ? k : 1;
-		unsigned units[2] = { cp, 0 };
-		int nu = 1;
-		if (cp > 0xFFFF) {
-			cp -= 0x10000;
-			units[0] = 0xD800 + (cp >> 10);
-			units[1] = 0xDC00 + (cp & 0x3FF);
-			nu = 2;
-		}
-		for (int u = 0; u < nu; u++) {
-			char h[4] = { hex[units[u] >> 12 & 15], hex[units[u] >> 8 & 15],
-				      hex[units[u] >> 4 & 15], hex[units[u] & 15] };
-			sb_putn(b, h, 4);
-		}
-	}
-	sb_puts(b, ">>> BDC\n");
+	sb_puts(b, "/Span <</ActualText ");
+	tags_hex_text(b, text);
+	sb_puts(b, ">> BDC\n");
 }
 
 /* Glyphs [from, to) of a run as a TJ array.  pen: where the reader's
